@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { RecipeInputError, throwIfAborted } from './errors.js';
+import type { Recipe, RecipeResult, Progress } from './types.js';
+import type { ColumnTable } from 'arquero';
+
+/**
+ * Declares a recipe. The parameter schema is a zod object; it validates parameters, supplies
+ * defaults and yields the JSON Schema that forms and `liftbook recipes --json` show.
+ *
+ * @example
+ * const double = defineRecipe({
+ *   id: 'double', title: 'Double', description: 'Doubles a number.', inputs: [],
+ *   params: z.object({ x: z.number().default(1) }),
+ *   async run({ params }) { return { metrics: { y: 2 * params.x }, tables: {}, charts: [], notes: [] }; },
+ * });
+ */
+export function defineRecipe<S extends z.ZodType>(recipe: Recipe<S>): Recipe<S> {
+  if (!/^[a-z][a-z0-9-]*$/.test(recipe.id)) throw new Error(`Recipe id "${recipe.id}" must be kebab-case.`);
+  return recipe;
+}
+
+/**
+ * Validates raw parameters against a recipe's schema and returns them resolved, defaults included.
+ * Errors name the parameter and what it must be.
+ *
+ * @example
+ * resolveParams(lift, { variant: 'arm' }); // → { variant: 'arm', control: undefined, alpha: 0.05, … }
+ */
+export function resolveParams<S extends z.ZodType>(recipe: Recipe<S>, raw: unknown): z.output<S> {
+  const parsed = recipe.params.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const messages = parsed.error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(parameters)';
+    if (issue.code === 'unrecognized_keys') {
+      const known = recipe.params instanceof z.ZodObject ? Object.keys(recipe.params.shape).join(', ') : '';
+      return `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')} for recipe ${recipe.id}; known parameters: ${known}`;
+    }
+    return `parameter "${where}": ${issue.message}`;
+  });
+  throw new RecipeInputError(`Invalid parameters for recipe ${recipe.id}: ${messages.join('; ')}.`);
+}
+
+/**
+ * The JSON Schema of a recipe's parameters (draft 2020-12), for forms and OpenAPI.
+ *
+ * @example
+ * paramsJsonSchema(lift).properties.alpha; // → { type: 'number', default: 0.05, … }
+ */
+export function paramsJsonSchema(recipe: Recipe): Record<string, unknown> {
+  return z.toJSONSchema(recipe.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+/** Checks that the inputs match the recipe's declared inputs (one of each alternative group). */
+export function checkInputs(recipe: Recipe, inputs: Record<string, ColumnTable>): void {
+  const declared = new Set(recipe.inputs.map((i) => i.name));
+  for (const name of Object.keys(inputs)) {
+    if (!declared.has(name)) {
+      throw new RecipeInputError(
+        `Recipe ${recipe.id} has no input named "${name}"; its inputs are ${[...declared].map((d) => `"${d}"`).join(', ')}.`,
+      );
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const input of recipe.inputs) {
+    if (input.alternative) groups.set(input.alternative, [...(groups.get(input.alternative) ?? []), input.name]);
+    else if (!input.optional && !(input.name in inputs)) {
+      throw new RecipeInputError(`Recipe ${recipe.id} needs the input table "${input.name}" (${input.description}).`);
+    }
+  }
+  for (const names of groups.values()) {
+    const given = names.filter((n) => n in inputs);
+    if (given.length === 0) {
+      throw new RecipeInputError(`Recipe ${recipe.id} needs one of the input tables ${names.map((n) => `"${n}"`).join(' or ')}.`);
+    }
+  }
+}
+
+export interface RunOptions {
+  inputs: Record<string, ColumnTable>;
+  params?: unknown;
+  progress?: Progress;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a recipe: validates inputs and parameters, then calls its pure `run`.
+ * Returns the resolved parameters with the result, as the CLI and API both report them.
+ *
+ * @example
+ * const { params, result } = await runRecipe(lift, { inputs: { units }, params: { variant: 'arm', metrics: ['converted'] } });
+ */
+export async function runRecipe(
+  recipe: Recipe,
+  options: RunOptions,
+): Promise<{ params: Record<string, unknown>; result: RecipeResult }> {
+  const signal = options.signal ?? new AbortController().signal;
+  checkInputs(recipe, options.inputs);
+  const params = resolveParams(recipe, options.params);
+  throwIfAborted(signal);
+  const result = await recipe.run({ inputs: options.inputs, params, progress: options.progress ?? (() => {}), signal });
+  throwIfAborted(signal);
+  return { params: params as Record<string, unknown>, result };
+}

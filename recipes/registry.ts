@@ -1,0 +1,40 @@
+import type { Recipe } from './types.js';
+import { paramsJsonSchema } from './define-recipe.js';
+import { RecipeInputError } from './errors.js';
+
+// One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
+export const recipes: Recipe[] = [
+];
+
+/**
+ * The recipe with this id, or a RecipeInputError listing the known ids.
+ *
+ * @example
+ * getRecipe('lift').title; // → 'Lift: did the personalized variant win?'
+ */
+export function getRecipe(id: string): Recipe {
+  const recipe = recipes.find((r) => r.id === id);
+  if (!recipe) {
+    throw new RecipeInputError(`There is no recipe "${id}". Known recipes: ${recipes.map((r) => r.id).join(', ')}.`);
+  }
+  return recipe;
+}
+
+/** What `liftbook recipes --json` and `GET /api/recipes` list for each recipe. */
+export interface RecipeDescriptor {
+  id: string;
+  title: string;
+  description: string;
+  inputs: Recipe['inputs'];
+  params: Record<string, unknown>;
+}
+
+/**
+ * Every recipe's id, title, description, inputs and parameter JSON Schema.
+ *
+ * @example
+ * describeRecipes().map((r) => r.id);
+ */
+export function describeRecipes(): RecipeDescriptor[] {
+  return recipes.map((r) => ({ id: r.id, title: r.title, description: r.description, inputs: r.inputs, params: paramsJsonSchema(r) }));
+}

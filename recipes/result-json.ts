@@ -1,0 +1,52 @@
+import type { ColumnTable } from 'arquero';
+import type { RecipeResult } from './types.js';
+
+/** The JSON shape of a recipe run, as the CLI prints it and the API returns it. */
+export interface RecipeResultJSON {
+  recipe: string;
+  params: Record<string, unknown>;
+  metrics: RecipeResult['metrics'];
+  tables: Record<string, Record<string, unknown>[]>;
+  charts: RecipeResult['charts'];
+  notes: string[];
+}
+
+/** Makes one value JSON-safe: dates to ISO strings, non-finite numbers to null, bigints to numbers. */
+export function jsonValue(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(jsonValue);
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, jsonValue);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonValue(v)]));
+  }
+  return value;
+}
+
+/**
+ * Rows of an Arquero table as JSON-safe objects.
+ *
+ * @example
+ * tableRows(aq.table({ d: [new Date(0)] })); // → [{ d: '1970-01-01T00:00:00.000Z' }]
+ */
+export function tableRows(table: ColumnTable): Record<string, unknown>[] {
+  return (table.objects() as Record<string, unknown>[]).map((row) => jsonValue(row) as Record<string, unknown>);
+}
+
+/**
+ * The contract's JSON object for a run: numbers at full precision, dates as ISO strings.
+ *
+ * @example
+ * JSON.stringify(resultToJSON('lift', params, result));
+ */
+export function resultToJSON(recipe: string, params: Record<string, unknown>, result: RecipeResult): RecipeResultJSON {
+  return {
+    recipe,
+    params: jsonValue(params) as Record<string, unknown>,
+    metrics: jsonValue(result.metrics) as RecipeResult['metrics'],
+    tables: Object.fromEntries(Object.entries(result.tables).map(([name, t]) => [name, tableRows(t)])),
+    charts: jsonValue(result.charts) as RecipeResult['charts'],
+    notes: result.notes,
+  };
+}

@@ -1,0 +1,75 @@
+import type { ColumnTable } from 'arquero';
+import type { z } from 'zod';
+
+/** A named scalar in a RecipeResult. */
+export type MetricValue = number | string | null;
+
+/**
+ * One mark of a declarative chart: `mark` names an Observable Plot mark function
+ * (`dot`, `ruleY`, `barY`, `cell`, `line`, `link`, `text`, `tickX`, …), `data` is inline rows, and
+ * `options` are that mark's options with channels given as column names.
+ */
+export interface MarkSpec {
+  mark: string;
+  data?: Record<string, unknown>[];
+  options?: Record<string, unknown>;
+}
+
+/**
+ * A declarative Observable Plot chart: JSON-serializable so the browser, the CLI's HTML report
+ * and saved snapshots all render the same thing. Top-level keys other than `marks` and `title`
+ * are passed to `Plot.plot` as they are (`x`, `y`, `color`, `fx`, `width`, `height`, …).
+ */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  caption?: string;
+  marks: MarkSpec[];
+  [plotOption: string]: unknown;
+}
+
+/** What every recipe returns. */
+export interface RecipeResult {
+  metrics: Record<string, MetricValue>;
+  tables: Record<string, ColumnTable>;
+  charts: ChartSpec[];
+  notes: string[];
+}
+
+/** A column a recipe reads, named by a parameter (the role) with a default column name. */
+export interface RoleSpec {
+  /** The parameter that names the column, e.g. `variant`. */
+  role: string;
+  description: string;
+  required?: boolean;
+}
+
+/** One input table a recipe accepts. */
+export interface InputSpec {
+  name: string;
+  description: string;
+  roles: RoleSpec[];
+  /** Inputs sharing an `alternative` group are "one of": exactly one must be given. */
+  alternative?: string;
+  optional?: boolean;
+}
+
+/** Progress callback: fraction in [0, 1] and a short label of the current step. */
+export type Progress = (fraction: number, label?: string) => void;
+
+export interface RunContext<P> {
+  inputs: Record<string, ColumnTable>;
+  params: P;
+  progress: Progress;
+  signal: AbortSignal;
+}
+
+/** The declared contract of a recipe; `run` is pure: no I/O, no globals. */
+export interface Recipe<S extends z.ZodType = z.ZodType> {
+  id: string;
+  title: string;
+  description: string;
+  inputs: InputSpec[];
+  params: S;
+  run(context: RunContext<z.output<S>>): Promise<RecipeResult>;
+}
