@@ -1,0 +1,145 @@
+import { RecipeInputError } from '../errors.js';
+import { chanceToWin, credibleInterval, effectPosterior, effectRisk, type NormalPrior } from './bayesian.js';
+import { cupedArm, pooledTheta } from './cuped.js';
+import { studentT, studentTInv } from './distributions.js';
+import type { MetricStats } from './moments.js';
+import { statMean, statVariance } from './moments.js';
+
+export interface CompareOptions {
+  /** `relative` (default): (mean_t − mean_c)/|mean_c|; `absolute`: mean_t − mean_c. */
+  difference?: 'relative' | 'absolute';
+  /** Significance level; the interval has 1 − alpha coverage. Default 0.05. */
+  alpha?: number;
+  /** Alternative hypothesis of the t-test: `two` (default), `greater` (treatment better), `less`. */
+  sided?: 'two' | 'greater' | 'less';
+  /** Which estimates to fill in; `both` reports the frequentist effect/CI/p plus the Bayesian chance to win and risk. */
+  method?: 'frequentist' | 'bayesian' | 'both';
+  /** Normal prior on the RELATIVE effect (gbstats' convention), rescaled by |control mean| for absolute effects. Default: flat. */
+  prior?: NormalPrior;
+}
+
+/**
+ * One treatment arm against control. Means are the unadjusted arm means (CUPED changes the effect,
+ * not what the arm averaged). One-sided tests leave one end of the interval infinite. Fields a
+ * method does not produce are null (p-value and dof for `bayesian`; chance to win and risks for
+ * `frequentist`). `theta` is the pooled CUPED coefficient when CUPED was used.
+ */
+export interface Comparison {
+  controlMean: number;
+  mean: number;
+  effect: number;
+  se: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number | null;
+  dof: number | null;
+  chanceToWin: number | null;
+  riskControl: number | null;
+  riskTreatment: number | null;
+  theta?: number;
+}
+
+interface Arm {
+  n: number;
+  mean: number;
+  unadjustedMean: number;
+  variance: number;
+}
+
+function arms(control: MetricStats, treatment: MetricStats): { c: Arm; t: Arm; theta?: number } {
+  const ratio = [control.kind === 'ratio', treatment.kind === 'ratio'];
+  const cuped = [control.kind === 'cuped', treatment.kind === 'cuped'];
+  if (ratio[0] !== ratio[1] || cuped[0] !== cuped[1]) {
+    throw new RecipeInputError(`Cannot compare a ${control.kind} metric in control with a ${treatment.kind} metric in the treatment; give both arms the same kind of statistics.`);
+  }
+  for (const [label, s] of [['control', control], ['treatment', treatment]] as const) {
+    if (!(s.n > 0)) throw new RecipeInputError(`The ${label} arm has no units (n = ${s.n}); every arm needs data to compare.`);
+    if (s.kind === 'ratio' && s.sumDen === 0) {
+      throw new RecipeInputError(`The ${label} arm's ratio denominator sums to 0, so its ratio is undefined; check the denominator column.`);
+    }
+  }
+  if (control.kind === 'cuped' && treatment.kind === 'cuped') {
+    const theta = pooledTheta(control, treatment);
+    return { c: cupedArm(control, theta), t: cupedArm(treatment, theta), theta };
+  }
+  const arm = (s: MetricStats): Arm => ({ n: s.n, mean: statMean(s), unadjustedMean: statMean(s), variance: statVariance(s) });
+  return { c: arm(control), t: arm(treatment) };
+}
+
+/** Welch–Satterthwaite degrees of freedom from the raw per-arm variances. */
+function welchDof(c: Arm, t: Arm): number {
+  const vc = c.variance / c.n;
+  const vt = t.variance / t.n;
+  const term = (v: number, n: number) => (v === 0 ? 0 : (v * v) / (n - 1));
+  return (vc + vt) ** 2 / (term(vc, c.n) + term(vt, t.n));
+}
+
+function frequentist(effect: number, se: number, dof: number, alpha: number, sided: 'two' | 'greater' | 'less') {
+  const t = effect / se;
+  if (sided === 'two') {
+    const half = studentTInv(1 - alpha / 2, dof) * se;
+    return { pValue: 2 * studentT(-Math.abs(t), dof), ciLow: effect - half, ciHigh: effect + half };
+  }
+  const width = studentTInv(1 - alpha, dof) * se;
+  return sided === 'greater'
+    ? { pValue: studentT(-t, dof), ciLow: effect - width, ciHigh: Infinity }
+    : { pValue: studentT(t, dof), ciLow: -Infinity, ciHigh: effect + width };
+}
+
+/**
+ * Compares a treatment arm with control, exactly as gbstats: Welch t-test with
+ * Welch–Satterthwaite dof; relative effect (t − c)/|c| with delta-method variance
+ * (var_t/n_t)/c² + (var_c/n_c)·t²/c⁴; CUPED with θ pooled over both arms and the relative effect
+ * over the unadjusted control mean; Bayesian normal approximation with chance to win and risk.
+ * Throws RecipeInputError (never returns NaN) for an empty arm, fewer than 2 units in an arm, a zero
+ * control mean with a relative effect, or no variation in either arm.
+ *
+ * @example
+ * const c = meanStats(Array.from({ length: 100 }, (_, i) => +(i < 49)), 'proportion');
+ * const t = meanStats(Array.from({ length: 100 }, (_, i) => +(i < 51)), 'proportion');
+ * compare(c, t, { method: 'both' }).chanceToWin; // → 0.609…
+ */
+export function compare(control: MetricStats, treatment: MetricStats, options: CompareOptions = {}): Comparison {
+  const { difference = 'relative', alpha = 0.05, sided = 'two', method = 'frequentist', prior } = options;
+  if (!(alpha > 0 && alpha < 1)) throw new RecipeInputError(`alpha must be between 0 and 1 (it is ${alpha}); 0.05 gives 95% intervals.`);
+  if (prior && !(prior.variance > 0 && Number.isFinite(prior.mean))) {
+    throw new RecipeInputError(`prior.variance must be a positive number and prior.mean finite (got mean ${prior.mean}, variance ${prior.variance}).`);
+  }
+  const { c, t, theta } = arms(control, treatment);
+  if (c.n < 2 || t.n < 2) {
+    throw new RecipeInputError(`Each arm needs at least 2 units to estimate its variance (control has ${c.n}, treatment ${t.n}).`);
+  }
+  const relative = difference === 'relative';
+  const base = c.unadjustedMean;
+  if (relative && base === 0) {
+    throw new RecipeInputError('The control mean is 0, so a relative effect is undefined; use difference "absolute".');
+  }
+  const effect = relative ? (t.mean - c.mean) / Math.abs(base) : t.mean - c.mean;
+  const variance = relative
+    ? t.variance / t.n / base ** 2 + ((c.variance / c.n) * t.unadjustedMean ** 2) / base ** 4
+    : t.variance / t.n + c.variance / c.n;
+  if (!(variance > 0)) {
+    throw new RecipeInputError('Neither arm varies (every unit has the same value), so the effect has no standard error; there is nothing to test.');
+  }
+  const se = Math.sqrt(variance);
+  const out: Comparison = {
+    controlMean: c.unadjustedMean, mean: t.unadjustedMean, effect, se, ciLow: NaN, ciHigh: NaN,
+    pValue: null, dof: null, chanceToWin: null, riskControl: null, riskTreatment: null,
+    ...(theta === undefined ? {} : { theta }),
+  };
+  if (method !== 'bayesian') {
+    const dof = welchDof(c, t);
+    Object.assign(out, frequentist(effect, se, dof, alpha, sided), { dof });
+  }
+  if (method !== 'frequentist') {
+    const scaled = prior && !relative ? { mean: prior.mean * Math.abs(base), variance: prior.variance * base ** 2 } : prior;
+    const post = effectPosterior(effect, variance, scaled);
+    const risk = effectRisk(post);
+    Object.assign(out, { chanceToWin: chanceToWin(post), riskControl: risk.control, riskTreatment: risk.treatment });
+    if (method === 'bayesian') {
+      const [lo, hi] = credibleInterval(post, alpha);
+      Object.assign(out, { effect: post.mean, se: post.sd, ciLow: lo, ciHigh: hi });
+    }
+  }
+  return out;
+}
