@@ -14,10 +14,10 @@ import { inferColumn } from './infer-column.js';
 export function readDelimited(text: string, file: string, delimiter = sniffDelimiter(text)): ColumnTable {
   const records = parseDelimited(text, delimiter, file);
   if (records.length === 0) throw new RecipeInputError(`${file} is empty: it needs a header row and at least one data row.`);
-  const header = records[0].map((h) => h.trim());
+  // pandas writes its index column with an empty name; give it one rather than refuse the file.
+  const header = records[0].map((h, i) => h.trim() || `column_${i + 1}`);
   if (records.length === 1) throw new RecipeInputError(`${file} has a header row but no data rows.`);
   header.forEach((name, i) => {
-    if (name === '') throw new RecipeInputError(`${file}: column ${i + 1} of the header row has no name. Give every column a name.`);
     if (header.indexOf(name) !== i) throw new RecipeInputError(`${file}: the header names the column "${name}" twice. Column names must be unique.`);
   });
   for (let r = 1; r < records.length; r++) {

@@ -24,6 +24,17 @@ export function readJsonRows(text: string, file: string): ColumnTable {
     throw new RecipeInputError(`${file} must hold a JSON array of row objects, like [{"variant": "A", "converted": 1}, …].`);
   }
   if (data.length === 0) throw new RecipeInputError(`${file} has no rows (an empty array).`);
+  return rowsToTable(data, file);
+}
+
+/**
+ * Builds a table from row objects: columns are the union of the rows' keys (missing → null);
+ * string columns holding only ISO dates become Dates.
+ *
+ * @example
+ * rowsToTable([{ day: '2025-01-01', n: 3 }], 'rows').get('day', 0); // → Date(2025-01-01T00:00:00Z)
+ */
+export function rowsToTable(data: unknown[], file: string): ColumnTable {
   const names = new Set<string>();
   data.forEach((row, i) => {
     if (!row || typeof row !== 'object' || Array.isArray(row)) {
