@@ -39,7 +39,8 @@ export interface Comparison {
   theta?: number;
 }
 
-interface Arm {
+/** One arm reduced to what a comparison needs: `mean` may be CUPED-adjusted, `unadjustedMean` is not. */
+export interface Arm {
   n: number;
   mean: number;
   unadjustedMean: number;
@@ -100,12 +101,31 @@ function frequentist(effect: number, se: number, dof: number, alpha: number, sid
  * compare(c, t, { method: 'both' }).chanceToWin; // → 0.609…
  */
 export function compare(control: MetricStats, treatment: MetricStats, options: CompareOptions = {}): Comparison {
+  const { c, t, theta } = arms(control, treatment);
+  const out = compareArms(c, t, options);
+  return theta === undefined ? out : { ...out, theta };
+}
+
+/**
+ * `compare` on arms already reduced to n, mean and per-unit variance, for callers that build arms
+ * themselves (e.g. CUPED with a fixed θ, or another recipe's own estimator).
+ *
+ * @example
+ * compareArms({ n: 10, mean: 10, unadjustedMean: 10, variance: 0.25 }, { n: 10, mean: 10.5, unadjustedMean: 10.5, variance: 1 }).effect; // → 0.05
+ */
+export function compareArms(c: Arm, t: Arm, options: CompareOptions = {}): Comparison {
   const { difference = 'relative', alpha = 0.05, sided = 'two', method = 'frequentist', prior } = options;
+  for (const [name, value, allowed] of [
+    ['difference', difference, ['relative', 'absolute']],
+    ['sided', sided, ['two', 'greater', 'less']],
+    ['method', method, ['frequentist', 'bayesian', 'both']],
+  ] as const) {
+    if (!(allowed as readonly string[]).includes(value)) throw new RecipeInputError(`${name} must be one of ${allowed.join(', ')} (got "${value}").`);
+  }
   if (!(alpha > 0 && alpha < 1)) throw new RecipeInputError(`alpha must be between 0 and 1 (it is ${alpha}); 0.05 gives 95% intervals.`);
   if (prior && !(prior.variance > 0 && Number.isFinite(prior.mean))) {
     throw new RecipeInputError(`prior.variance must be a positive number and prior.mean finite (got mean ${prior.mean}, variance ${prior.variance}).`);
   }
-  const { c, t, theta } = arms(control, treatment);
   if (c.n < 2 || t.n < 2) {
     throw new RecipeInputError(`Each arm needs at least 2 units to estimate its variance (control has ${c.n}, treatment ${t.n}).`);
   }
@@ -125,7 +145,6 @@ export function compare(control: MetricStats, treatment: MetricStats, options: C
   const out: Comparison = {
     controlMean: c.unadjustedMean, mean: t.unadjustedMean, effect, se, ciLow: NaN, ciHigh: NaN,
     pValue: null, dof: null, chanceToWin: null, riskControl: null, riskTreatment: null,
-    ...(theta === undefined ? {} : { theta }),
   };
   if (method !== 'bayesian') {
     const dof = welchDof(c, t);

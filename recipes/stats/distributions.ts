@@ -2,7 +2,7 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import gammainc from '@stdlib/math-base-special-gammainc';
 import fCdf from '@stdlib/stats-base-dists-f-cdf';
 
 /**
@@ -30,9 +30,14 @@ export function studentTInv(p: number, dof: number): number {
   return Number.isFinite(dof) ? tQuantile(p, dof) : phiInv(p);
 }
 
-/** Upper tail of the chi-square distribution: P(X ≥ x). @example chiSquareSf(3.84, 1); // ≈ 0.05 */
+/**
+ * Upper tail of the chi-square distribution: P(X ≥ x), as the regularized upper incomplete gamma
+ * Q(dof/2, x/2) so tiny p-values (a badly broken split) keep their precision instead of 1 − 1 = 0.
+ * @example chiSquareSf(3.84, 1); // ≈ 0.05
+ */
 export function chiSquareSf(x: number, dof: number): number {
-  return 1 - chisquareCdf(x, dof);
+  if (x <= 0) return 1;
+  return gammainc(x / 2, dof / 2, true, true);
 }
 
 /** Upper tail of the F distribution. @example fSf(4, 2, 30); */
