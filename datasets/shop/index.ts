@@ -33,7 +33,7 @@ const iso = (t: number) => new Date(t).toISOString();
 
 function isoDates<T extends object>(rows: T[], keys: (keyof T)[]): Row[] {
   return rows.map((r) => {
-    const out: Row = { ...r };
+    const out: Row = { ...(r as Row) };
     for (const k of keys) {
       const v = r[k];
       out[k as string] = typeof v === 'number' ? iso(v) : v;
