@@ -1,0 +1,61 @@
+// The body of a recipe worker thread: runs one job at a time for the pool (see pool.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { runRecipe } from '../../recipes/define-recipe.js';
+import { RecipeInputError } from '../../recipes/errors.js';
+import type { Recipe } from '../../recipes/types.js';
+import { serializeError } from './error-transfer.js';
+import type { FromWorker, ToWorker } from './messages.js';
+import { packTables, unpackTables } from './table-transfer.js';
+
+const port = parentPort!;
+const registryUrl: string = workerData.registry;
+const controllers = new Map<number, AbortController>();
+// Loading the registry (tfjs and all) takes a while, so it starts as soon as the worker does.
+const registry: Promise<Recipe[]> = import(registryUrl).then((m: { recipes: Recipe[] }) => m.recipes);
+registry.catch(() => {}); // reported to each job instead
+
+// Progress is throttled here so a tight loop cannot flood the thread boundary and the SSE stream.
+const PROGRESS_INTERVAL_MS = 50;
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'abort') controllers.get(message.jobId)?.abort();
+  else void run(message);
+});
+
+async function run(job: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+  const controller = new AbortController();
+  controllers.set(job.jobId, controller);
+  try {
+    const recipes = await registry;
+    const recipe = recipes.find((r) => r.id === job.recipe);
+    if (!recipe) throw new RecipeInputError(`There is no recipe "${job.recipe}". Known recipes: ${recipes.map((r) => r.id).join(', ')}.`);
+    const { params, result } = await runRecipe(recipe, {
+      inputs: unpackTables(job.inputs),
+      params: job.params,
+      progress: throttledProgress(job.jobId),
+      signal: controller.signal,
+    });
+    const { packed, transfer } = packTables(result.tables);
+    post({ type: 'done', jobId: job.jobId, params, result: { ...result, tables: packed } }, transfer);
+  } catch (error) {
+    post({ type: 'error', jobId: job.jobId, error: serializeError(error) });
+  } finally {
+    controllers.delete(job.jobId);
+  }
+}
+
+function throttledProgress(jobId: number) {
+  let last = 0;
+  let lastLabel: string | undefined;
+  return (fraction: number, label?: string) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_INTERVAL_MS && label === lastLabel && fraction < 1) return;
+    last = now;
+    lastLabel = label;
+    post({ type: 'progress', jobId, fraction, label });
+  };
+}
+
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
