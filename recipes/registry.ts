@@ -1,9 +1,11 @@
 import type { Recipe } from './types.js';
 import { paramsJsonSchema } from './define-recipe.js';
 import { RecipeInputError } from './errors.js';
+import { lift } from './lift/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
 export const recipes: Recipe[] = [
+  lift,
 ];
 
 /**

@@ -1,0 +1,89 @@
+import { RecipeInputError, isInputError } from '../errors.js';
+import { compare, type Comparison } from '../stats/compare.js';
+import { holm } from '../stats/distributions.js';
+import { statMean, statVariance } from '../stats/moments.js';
+import type { LiftAggregate } from './arms.js';
+import type { LiftParams } from './params.js';
+
+export interface VariantRow {
+  variant: string;
+  metric: string;
+  n: number;
+  mean: number | null;
+  variance: number | null;
+}
+
+export interface ComparisonRow {
+  variant: string;
+  metric: string;
+  control_mean: number | null;
+  mean: number | null;
+  effect: number | null;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  p_value_holm: number | null;
+  significant: boolean | null;
+  chance_to_win: number | null;
+  risk_control: number | null;
+  risk_treatment: number | null;
+}
+
+const finite = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
+
+/**
+ * The `variants` table: each arm's n, mean and per-unit variance (control first). A ratio whose
+ * denominator sums to 0 has no mean (null).
+ *
+ * @example
+ * variantRows(aggregate, 'control')[0]; // → { variant: 'control', metric: 'converted', n: 5000, mean: 0.096, variance: 0.0868… }
+ */
+export function variantRows(agg: LiftAggregate, control: string): VariantRow[] {
+  const order = [control, ...agg.variants.filter((v) => v !== control)];
+  return order.flatMap((variant) =>
+    agg.metrics.map((metric) => {
+      const s = agg.stats.get(variant)!.get(metric)!;
+      if (s.n === 0) throw new RecipeInputError(`Variant "${variant}" has no units for metric "${metric}" (n = 0); every arm needs data. Remove the variant or fix its counts.`);
+      return { variant, metric, n: s.n, mean: finite(statMean(s)), variance: finite(statVariance(s)) };
+    }),
+  );
+}
+
+/**
+ * Every treatment against control on every metric, with Holm-adjusted p-values across all of them.
+ * A pair that cannot be compared (no variation, zero control mean for a relative effect, fewer than
+ * 2 units) gets nulls and a plain-language reason in `problems` instead of failing the whole run.
+ * `significant` is Holm p < alpha; for the Bayesian method it is "the credible interval excludes 0".
+ *
+ * @example
+ * const { rows, problems } = comparisonRows(aggregate, 'control', params);
+ */
+export function comparisonRows(agg: LiftAggregate, control: string, params: LiftParams): { rows: ComparisonRow[]; problems: string[] } {
+  const problems: string[] = [];
+  const results: { variant: string; metric: string; c: Comparison | null }[] = [];
+  for (const variant of agg.variants.filter((v) => v !== control)) {
+    for (const metric of agg.metrics) {
+      try {
+        const c = compare(agg.stats.get(control)!.get(metric)!, agg.stats.get(variant)!.get(metric)!, params);
+        results.push({ variant, metric, c });
+      } catch (error) {
+        if (!isInputError(error)) throw error;
+        problems.push(`${variant} vs ${control} on ${metric} could not be compared: ${error.message}`);
+        results.push({ variant, metric, c: null });
+      }
+    }
+  }
+  const adjusted = holm(results.map((r) => r.c?.pValue ?? NaN));
+  const rows = results.map(({ variant, metric, c }, i): ComparisonRow => {
+    const pHolm = finite(adjusted[i]);
+    const significant = c === null ? null : c.pValue === null ? c.ciLow > 0 || c.ciHigh < 0 : pHolm! < params.alpha;
+    return {
+      variant, metric,
+      control_mean: finite(c?.controlMean), mean: finite(c?.mean), effect: finite(c?.effect), se: finite(c?.se),
+      ci_low: finite(c?.ciLow), ci_high: finite(c?.ciHigh), p_value: finite(c?.pValue), p_value_holm: pHolm, significant,
+      chance_to_win: finite(c?.chanceToWin), risk_control: finite(c?.riskControl), risk_treatment: finite(c?.riskTreatment),
+    };
+  });
+  return { rows, problems };
+}

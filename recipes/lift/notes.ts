@@ -1,0 +1,101 @@
+import type { ComparisonRow } from './comparisons.js';
+import type { LiftParams } from './params.js';
+
+/** Arms smaller than this get a "too few units" warning: below it only very large effects show. */
+export const FEW_UNITS = 100;
+/** The conventional sample-ratio-mismatch threshold (gbstats and most platforms use 0.001). */
+export const SRM_ALPHA = 0.001;
+
+/**
+ * A p-value the way people read them: two decimals when large, more digits as it shrinks.
+ *
+ * @example
+ * formatP(0.41); // → '0.41'
+ * formatP(0.0031); // → '0.003'
+ */
+export function formatP(p: number): string {
+  if (p >= 0.1) return p.toFixed(2);
+  if (p >= 0.01) return p.toFixed(3);
+  if (p >= 0.0001) return String(Number(p.toPrecision(1)));
+  return '< 0.0001';
+}
+
+/** "p = 0.003" or "p < 0.0001". @example pText(0.0003); // → 'p = 0.0003' */
+export function pText(p: number, label = 'p'): string {
+  const f = formatP(p);
+  return f.startsWith('<') ? `${label} ${f}` : `${label} = ${f}`;
+}
+
+/** Percent with one decimal, never rounding a near-certainty to a flat 100% or 0%. */
+function formatChance(p: number): string {
+  if (p > 0.999) return '> 99.9%';
+  if (p < 0.001) return '< 0.1%';
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+function formatEffect(x: number, relative: boolean): string {
+  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
+  const a = Math.abs(x);
+  if (relative) return `${sign}${(a * 100).toFixed(1)}%`;
+  return `${sign}${a >= 100 ? a.toFixed(0) : Number(a.toPrecision(3))}`;
+}
+
+/**
+ * One sentence per comparison, e.g. "personalized raised converted by +12.3% (95% CI +4.1% to
+ * +20.5%, p = 0.003)". Non-significant results say so rather than claim a direction.
+ *
+ * @example
+ * findingNote(row, params); // → 'personalized raised converted by +12.3% (95% CI +4.1% to +20.5%, p = 0.003).'
+ */
+export function findingNote(r: ComparisonRow, params: LiftParams): string | null {
+  if (r.effect === null) return null;
+  const relative = params.difference === 'relative';
+  const level = `${Math.round((1 - params.alpha) * 1000) / 10}%`;
+  const lo = r.ci_low === null ? '−∞' : formatEffect(r.ci_low, relative);
+  const hi = r.ci_high === null ? '+∞' : formatEffect(r.ci_high, relative);
+  const interval = `${level} ${params.method === 'bayesian' ? 'credible interval' : 'CI'} ${lo} to ${hi}`;
+  const extras = [
+    r.p_value !== null ? pText(r.p_value) : null,
+    r.p_value_holm !== null && formatP(r.p_value_holm) !== formatP(r.p_value ?? NaN) ? pText(r.p_value_holm, 'Holm-adjusted p') : null,
+    r.chance_to_win !== null ? `chance to win ${formatChance(r.chance_to_win)}` : null,
+  ].filter(Boolean);
+  const details = `(${[interval, ...extras].join(', ')})`;
+  const size = formatEffect(r.effect, relative);
+  if (!r.significant) {
+    return `${r.variant} changed ${r.metric} by ${size} ${details}: not statistically significant, so no clear effect either way.`;
+  }
+  return `${r.variant} ${r.effect > 0 ? 'raised' : 'lowered'} ${r.metric} by ${size} ${details}.`;
+}
+
+/**
+ * Warnings and context: sample ratio mismatch, arms too small to judge, the multiple-comparison
+ * rule when there are several comparisons.
+ *
+ * @example
+ * warningNotes({ srmP: 0.0003, counts, variants, comparisons: 1, alpha: 0.05 })[0]; // → 'sample ratio mismatch, p = 0.0003: do not trust this test. …'
+ */
+export function warningNotes(input: {
+  srmP: number;
+  counts: Map<string, number>;
+  expected: Map<string, number>;
+  comparisons: number;
+  alpha: number;
+}): string[] {
+  const notes: string[] = [];
+  if (input.srmP < SRM_ALPHA) {
+    const detail = [...input.counts].map(([v, n]) => `${v} ${n} (expected ${Math.round(input.expected.get(v)!)})`).join(', ');
+    notes.push(`sample ratio mismatch, ${pText(input.srmP)}: do not trust this test. Units per variant: ${detail}. Check how units were assigned and logged before reading any effect.`);
+  }
+  const small = [...input.counts].filter(([, n]) => n < FEW_UNITS);
+  if (small.length) {
+    notes.push(
+      `Too few units: ${small.map(([v, n]) => `${v} has ${n}`).join(', ')} (fewer than ${FEW_UNITS}); only a very large effect could show up, and intervals are wide. Run the test longer before deciding.`,
+    );
+  }
+  if (input.comparisons > 1) {
+    notes.push(
+      `${input.comparisons} comparisons were made (variants × metrics), so "significant" uses Holm-adjusted p-values (p_value_holm < ${input.alpha}); this keeps the chance of any false alarm under ${input.alpha * 100}%.`,
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** A ratio metric: Σ numerator / Σ denominator over the arm's units (e.g. revenue per order). */
+const ratioMetric = z
+  .object({
+    name: z.string().min(1).describe('Name shown in the tables, e.g. "aov".'),
+    numerator: z.string().min(1).describe('Column summed on top, e.g. "revenue".'),
+    denominator: z.string().min(1).describe('Column summed below, e.g. "orders".'),
+  })
+  .strict();
+
+const metricType = z.enum(['proportion', 'mean']);
+
+/**
+ * The `lift` parameters. Column roles default to the column of the same name; metric, n, sum and
+ * sum_squares name the columns of the `summary` input.
+ */
+export const liftParams = z
+  .object({
+    variant: z.string().min(1).default('variant').describe('Column holding the variant (arm) of each unit or summary row.'),
+    control: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The control variant. Default: the variant named "control" (any case) if there is one, else the first variant in natural sort order.'),
+    metrics: z
+      .array(z.union([z.string().min(1), ratioMetric]))
+      .min(1)
+      .optional()
+      .describe('Metric columns, or {name, numerator, denominator} for ratios. Default: every numeric column except the variant, covariates and id-like columns (units), or every metric in the summary.'),
+    covariates: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('CUPED pre-period covariate per metric: {metric: column}, e.g. {"revenue": "revenue_before"}.'),
+    types: z
+      .record(z.string(), metricType)
+      .default({})
+      .describe('Force a metric\'s type: {metric: "proportion"|"mean"}. Default: a 0/1 column is a proportion, any other a mean.'),
+    difference: z.enum(['relative', 'absolute']).default('relative').describe('relative: (treatment − control)/|control|; absolute: treatment − control.'),
+    alpha: z.number().gt(0).lt(1).default(0.05).describe('Significance level; intervals cover 1 − alpha.'),
+    sided: z.enum(['two', 'greater', 'less']).default('two').describe('Alternative hypothesis: two-sided, treatment greater, or treatment less.'),
+    method: z
+      .enum(['frequentist', 'bayesian', 'both'])
+      .default('both')
+      .describe('both: frequentist effect, CI and p-values plus Bayesian chance to win and risk; bayesian: posterior mean and credible interval, no p-values.'),
+    split: z
+      .union([z.array(z.number().positive()), z.record(z.string(), z.number().positive())])
+      .optional()
+      .describe('Intended traffic split for the sample-ratio check: {variant: weight} or weights in the variants table order. Default: equal.'),
+    prior: z
+      .object({ mean: z.number(), variance: z.number().positive() })
+      .strict()
+      .optional()
+      .describe('Normal prior on the relative effect for the Bayesian estimates (gbstats convention). Default: flat.'),
+    metric: z.string().min(1).default('metric').describe('summary input: column naming the metric of each row.'),
+    n: z.string().min(1).default('n').describe('summary input: column with the number of units.'),
+    sum: z.string().min(1).default('sum').describe('summary input: column with the sum of the metric.'),
+    sum_squares: z.string().min(1).default('sum_squares').describe('summary input: column with the sum of squares (absent or empty: a proportion).'),
+  })
+  .strict();
+
+export type LiftParams = z.output<typeof liftParams>;
+export type RatioMetric = z.output<typeof ratioMetric>;
