@@ -1,0 +1,136 @@
+import type { ColumnTable } from 'arquero';
+import type { Database } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readTableBytes, readTableFile } from '../io/read-table.js';
+import { describeColumns, type ColumnInfo } from './column-types.js';
+import { checkDatasetName, datasetFormat } from './dataset-names.js';
+import { StorageInputError } from './errors.js';
+
+/** An uploaded dataset's metadata (its file lives in `<data>/datasets/<filename>`). */
+export interface DatasetRecord {
+  name: string;
+  filename: string;
+  format: string;
+  size: number;
+  rows: number;
+  columns: ColumnInfo[];
+  owner: string | null;
+  created_at: string;
+}
+
+// Parsed tables are kept for paging and repeated runs; a few keep memory bounded.
+const CACHE_SIZE = 4;
+
+/**
+ * Uploaded datasets: metadata rows in SQLite, files in `<data>/datasets/`. Names are checked
+ * (checkDatasetName) and files are written under a fixed extension, so nothing lands outside that
+ * folder. Files are parsed on upload, so a bad file is refused with the reader's message.
+ *
+ * @example
+ * const datasets = new DatasetStore(db, './.liftbook');
+ * await datasets.add({ name: 'orders', filename: 'orders.csv', bytes });
+ * const orders = await datasets.load('orders');
+ */
+export class DatasetStore {
+  readonly dir: string;
+  readonly #cache = new Map<string, Promise<ColumnTable>>();
+
+  constructor(
+    private readonly db: Database,
+    dataDir: string,
+  ) {
+    this.dir = path.resolve(dataDir, 'datasets');
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  list(): DatasetRecord[] {
+    return (this.db.prepare('SELECT * FROM datasets ORDER BY name').all() as RawRecord[]).map(fromRow);
+  }
+
+  get(name: string): DatasetRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM datasets WHERE name = ?').get(name) as RawRecord | undefined;
+    return row && fromRow(row);
+  }
+
+  /** Parses and stores an upload; a taken name is a 409 unless `replace`. */
+  async add(input: { name: string; filename: string; bytes: Uint8Array; owner?: string | null; replace?: boolean }): Promise<DatasetRecord> {
+    checkDatasetName(input.name);
+    const { format, extension } = datasetFormat(input.filename);
+    if (!input.replace && this.get(input.name)) {
+      throw new StorageInputError(`A dataset named "${input.name}" already exists. Choose another name or replace it.`, 409);
+    }
+    const table = await readTableBytes(input.bytes, input.filename);
+    const filename = input.name + extension;
+    const file = this.#path(filename);
+    const temp = `${file}.${process.pid}.${Date.now()}.part`;
+    await writeFile(temp, input.bytes, { flush: true });
+    const previous = this.get(input.name);
+    const record: DatasetRecord = {
+      name: input.name,
+      filename,
+      format,
+      size: input.bytes.byteLength,
+      rows: table.numRows(),
+      columns: describeColumns(table),
+      owner: input.owner ?? null,
+      created_at: new Date().toISOString(),
+    };
+    try {
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    if (previous && previous.filename !== filename) await rm(this.#path(previous.filename), { force: true });
+    this.db
+      .prepare('INSERT OR REPLACE INTO datasets (name, filename, format, size, rows, columns, owner, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(record.name, filename, format, record.size, record.rows, JSON.stringify(record.columns), record.owner, record.created_at);
+    this.#cache.set(`${record.name}@${record.created_at}`, Promise.resolve(table));
+    this.#trim();
+    return record;
+  }
+
+  /** The dataset as a table (parsed once, then cached); undefined when there is none. */
+  load(name: string): Promise<ColumnTable> | undefined {
+    const record = this.get(name);
+    if (!record) return undefined;
+    const key = `${name}@${record.created_at}`;
+    let table = this.#cache.get(key);
+    if (!table) {
+      table = readTableFile(this.#path(record.filename));
+      this.#cache.set(key, table);
+      table.catch(() => this.#cache.delete(key));
+      this.#trim();
+    }
+    return table;
+  }
+
+  /** Deletes a dataset's file and metadata; false when there was none. */
+  async remove(name: string): Promise<boolean> {
+    const record = this.get(name);
+    if (!record) return false;
+    this.db.prepare('DELETE FROM datasets WHERE name = ?').run(name);
+    for (const key of [...this.#cache.keys()]) if (key.startsWith(`${name}@`)) this.#cache.delete(key);
+    await rm(this.#path(record.filename), { force: true });
+    return true;
+  }
+
+  #path(filename: string): string {
+    const file = path.resolve(this.dir, filename);
+    // Names are checked already; this guards the invariant itself.
+    if (path.dirname(file) !== this.dir) throw new StorageInputError(`Refusing to touch "${filename}" outside the datasets folder.`);
+    return file;
+  }
+
+  #trim(): void {
+    while (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+  }
+}
+
+type RawRecord = Omit<DatasetRecord, 'columns'> & { columns: string };
+
+function fromRow(row: RawRecord): DatasetRecord {
+  return { ...row, columns: JSON.parse(row.columns) as ColumnInfo[] };
+}

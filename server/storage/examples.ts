@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { notebookTitle } from './notebook-title.js';
+
+/** The example notebooks that ship in the repository's `notebooks/` folder. */
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../notebooks/', import.meta.url));
+
+export interface ExampleNotebook {
+  /** The file name without `.md` (and without `.lb` in `x.lb.md`): also the seeded notebook's id. */
+  id: string;
+  title: string;
+  source: string;
+}
+
+/**
+ * Every `*.md` notebook in a folder (default: the bundled examples), sorted by id. A missing folder
+ * has none.
+ *
+ * @example
+ * listExamples().map((e) => e.id); // → ['did-personalization-work', …]
+ */
+export function listExamples(dir: string = EXAMPLES_DIR): ExampleNotebook[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md');
+  } catch {
+    return [];
+  }
+  return files
+    .map((file) => {
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      const id = file
+        .replace(/(\.lb)?\.md$/, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+/, '')
+        .slice(0, 80);
+      return { id: id || 'example', title: notebookTitle(source), source };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A new notebook's text when no template is chosen. */
+export function blankNotebook(title = 'Untitled'): string {
+  return `---\ntitle: ${JSON.stringify(title)}\n---\n\n# ${title}\n\n\`\`\`js id=c1\n\n\`\`\`\n`;
+}

@@ -1,0 +1,129 @@
+import type { Database } from 'better-sqlite3';
+import { NotFoundError, StorageInputError, VersionConflictError } from './errors.js';
+import { notebookTitle } from './notebook-title.js';
+
+/** What the notebook list shows. */
+export interface NotebookSummary {
+  id: string;
+  title: string;
+  version: number;
+  owner: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotebookRecord extends NotebookSummary {
+  source: string;
+}
+
+export interface RevisionRecord {
+  notebook_id: string;
+  version: number;
+  title: string;
+  source: string;
+  author: string | null;
+  created_at: string;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const SUMMARY = 'id, title, version, owner, created_at, updated_at';
+
+/**
+ * Notebooks in SQLite. Every save bumps `version` and writes a revision in the same transaction, so
+ * history is complete; a save may name the version it was based on and then succeeds only over it
+ * (better-sqlite3 is synchronous, so two saves on one version cannot interleave: exactly one wins).
+ * Deleting sets `deleted_at` (the row and its revisions stay for a trash/restore).
+ *
+ * @example
+ * const notebooks = new NotebookStore(db);
+ * const nb = notebooks.create({ source: '---\ntitle: Q3\n---\n' });
+ * notebooks.save(nb.id, nb.source + '# More\n', { expectedVersion: 1 }); // → version 2
+ */
+export class NotebookStore {
+  constructor(private readonly db: Database) {}
+
+  /** Live notebooks, most recently updated first. */
+  list(): NotebookSummary[] {
+    return this.db.prepare(`SELECT ${SUMMARY} FROM notebooks WHERE deleted_at IS NULL ORDER BY updated_at DESC, id`).all() as NotebookSummary[];
+  }
+
+  /** A live notebook, or undefined. */
+  get(id: string): NotebookRecord | undefined {
+    return this.db.prepare(`SELECT ${SUMMARY}, source FROM notebooks WHERE id = ? AND deleted_at IS NULL`).get(id) as NotebookRecord | undefined;
+  }
+
+  /** True when the id is taken, by a live or a deleted notebook. */
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM notebooks WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Creates a notebook (version 1, first revision); the id comes from the title unless given. */
+  create(input: { source: string; id?: string; owner?: string | null; author?: string | null }): NotebookRecord {
+    const title = notebookTitle(input.source);
+    return this.db.transaction(() => {
+      if (input.id !== undefined && !ID.test(input.id)) {
+        throw new StorageInputError(`Notebook id "${input.id}" must be lowercase letters, digits and dashes (at most 80).`);
+      }
+      if (input.id !== undefined && this.exists(input.id)) throw new StorageInputError(`A notebook with id "${input.id}" already exists.`, 409);
+      const id = input.id ?? this.#freeId(title);
+      const now = new Date().toISOString();
+      this.db
+        .prepare('INSERT INTO notebooks (id, title, source, version, owner, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)')
+        .run(id, title, input.source, input.owner ?? null, now, now);
+      this.#revision(id, 1, title, input.source, input.author ?? input.owner ?? null, now);
+      return this.get(id)!;
+    })();
+  }
+
+  /**
+   * Saves a new source: version + 1 and a revision. With `expectedVersion`, throws
+   * VersionConflictError unless that is still the current version.
+   */
+  save(id: string, source: string, options: { expectedVersion?: number; author?: string | null } = {}): NotebookRecord {
+    return this.db.transaction(() => {
+      const current = this.get(id);
+      if (!current) throw new NotFoundError(`There is no notebook "${id}".`);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+        throw new VersionConflictError(options.expectedVersion, current.version);
+      }
+      const version = current.version + 1;
+      const title = notebookTitle(source);
+      const now = new Date().toISOString();
+      this.db.prepare('UPDATE notebooks SET source = ?, title = ?, version = ?, updated_at = ? WHERE id = ?').run(source, title, version, now, id);
+      this.#revision(id, version, title, source, options.author ?? null, now);
+      return this.get(id)!;
+    })();
+  }
+
+  /** Soft-deletes a live notebook; false when there was none. */
+  remove(id: string): boolean {
+    return this.db.prepare('UPDATE notebooks SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(new Date().toISOString(), id).changes > 0;
+  }
+
+  /** Every revision of a notebook, oldest first. */
+  revisions(id: string): RevisionRecord[] {
+    return this.db
+      .prepare('SELECT notebook_id, version, title, source, author, created_at FROM revisions WHERE notebook_id = ? ORDER BY version')
+      .all(id) as RevisionRecord[];
+  }
+
+  #revision(id: string, version: number, title: string, source: string, author: string | null, at: string): void {
+    this.db
+      .prepare('INSERT INTO revisions (notebook_id, version, title, source, author, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, version, title, source, author, at);
+  }
+
+  #freeId(title: string): string {
+    const base =
+      title
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60)
+        .replace(/-+$/, '') || 'notebook';
+    let id = base;
+    for (let n = 2; this.exists(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+}

@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseNotebook } from '../../notebook/format.js';
+import { StorageInputError, VersionConflictError } from './errors.js';
+import { blankNotebook } from './examples.js';
+import { migrate, type Migration } from './migrations.js';
+import { openStorage, type Storage } from './storage.js';
+
+const dirs: string[] = [];
+const opened: Storage[] = [];
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'liftbook-storage-'));
+  dirs.push(dir);
+  return dir;
+}
+function open(dataDir: string, examplesDir?: string): Storage {
+  const storage = openStorage(dataDir, { examplesDir });
+  opened.push(storage);
+  return storage;
+}
+
+describe('migrations', () => {
+  it('creates the schema once, in WAL mode with full fsync, and records the version', () => {
+    const data = path.join(tempDir(), 'nested', 'data');
+    const storage = open(data, tempDir());
+    expect(storage.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(storage.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(storage.db.pragma('user_version', { simple: true })).toBe(1);
+    const tables = storage.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['datasets', 'notebooks', 'revisions']));
+    expect(readdirSync(data)).toEqual(expect.arrayContaining(['liftbook.db', 'datasets']));
+    expect(migrate(storage.db)).toEqual([]);
+  });
+
+  it('applies only the steps a database has not seen, and refuses a newer database', () => {
+    const db = new Database(':memory:');
+    const steps: Migration[] = [
+      { version: 1, description: 'a', up: (d) => d.exec('CREATE TABLE a (x)') },
+      { version: 2, description: 'b', up: (d) => d.exec('CREATE TABLE b (x)') },
+    ];
+    expect(migrate(db, steps.slice(0, 1))).toEqual([1]);
+    expect(migrate(db, steps)).toEqual([2]);
+    expect(() => migrate(db, steps.slice(0, 1))).toThrow(/schema version 2, newer than this liftbook knows \(1\)/);
+  });
+
+  it('rolls a failed step back whole', () => {
+    const db = new Database(':memory:');
+    const bad: Migration = { version: 1, description: 'bad', up: (d) => d.exec('CREATE TABLE ok (x); CREATE TABLE broken (') };
+    expect(() => migrate(db, [bad])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok'").pluck().get()).toBe(0);
+  });
+});
+
+describe('seeding', () => {
+  it('stores the example notebooks on the first start only', () => {
+    const examples = tempDir();
+    writeFileSync(path.join(examples, 'did-it-work.md'), '---\ntitle: Did it work?\n---\n# Intro\n');
+    writeFileSync(path.join(examples, 'README.md'), '# not a notebook\n');
+    const data = tempDir();
+    const first = open(data, examples);
+    expect(first.seeded).toEqual(['did-it-work']);
+    expect(first.notebooks.get('did-it-work')).toMatchObject({ title: 'Did it work?', version: 1 });
+    first.notebooks.remove('did-it-work');
+    first.close();
+    opened.length = 0;
+    const second = open(data, examples);
+    expect(second.seeded).toEqual([]);
+    expect(second.notebooks.list()).toEqual([]);
+  });
+
+  it('seeds the repository examples by default', () => {
+    const storage = openStorage(tempDir());
+    opened.push(storage);
+    expect(storage.notebooks.list().map((n) => n.id).sort()).toEqual([...storage.seeded].sort());
+  });
+});
+
+describe('NotebookStore', () => {
+  it('creates, saves with revisions, and soft-deletes', () => {
+    const { notebooks, db } = open(tempDir(), tempDir());
+    const created = notebooks.create({ source: '---\ntitle: Q3 review\n---\n' });
+    expect(created).toMatchObject({ id: 'q3-review', title: 'Q3 review', version: 1, owner: null });
+    expect(notebooks.create({ source: '---\ntitle: Q3 review\n---\n' }).id).toBe('q3-review-2');
+    const saved = notebooks.save('q3-review', '---\ntitle: Q3 final\n---\n# Done\n', { author: 'ana' });
+    expect(saved).toMatchObject({ version: 2, title: 'Q3 final', source: '---\ntitle: Q3 final\n---\n# Done\n' });
+    expect(notebooks.revisions('q3-review').map((r) => [r.version, r.title, r.author])).toEqual([
+      [1, 'Q3 review', null],
+      [2, 'Q3 final', 'ana'],
+    ]);
+    expect(notebooks.remove('q3-review')).toBe(true);
+    expect(notebooks.remove('q3-review')).toBe(false);
+    expect(notebooks.get('q3-review')).toBeUndefined();
+    expect(notebooks.list().map((n) => n.id)).toEqual(['q3-review-2']);
+    expect(db.prepare('SELECT deleted_at FROM notebooks WHERE id = ?').pluck().get('q3-review')).toMatch(/^\d{4}-/);
+    // A deleted notebook's id stays taken, so restoring it later cannot collide.
+    expect(notebooks.create({ source: '# Q3 review\n' }).id).toBe('q3-review-3');
+  });
+
+  it('lets exactly one of several saves on the same version win', () => {
+    const { notebooks } = open(tempDir(), tempDir());
+    const { id } = notebooks.create({ source: '# A\n' });
+    const outcomes = Array.from({ length: 12 }, (_, i) => {
+      try {
+        return notebooks.save(id, `# edit ${i}\n`, { expectedVersion: 1 }).version;
+      } catch (error) {
+        expect(error).toBeInstanceOf(VersionConflictError);
+        expect((error as VersionConflictError).current).toBe(2);
+        return 'conflict';
+      }
+    });
+    expect(outcomes.filter((o) => o === 2)).toHaveLength(1);
+    expect(notebooks.get(id)).toMatchObject({ version: 2, source: '# edit 0\n' });
+    expect(notebooks.revisions(id)).toHaveLength(2);
+  });
+
+  it('refuses bad and taken ids', () => {
+    const { notebooks } = open(tempDir(), tempDir());
+    expect(() => notebooks.create({ id: '../x', source: '' })).toThrow(StorageInputError);
+    notebooks.create({ id: 'x', source: '' });
+    expect(() => notebooks.create({ id: 'x', source: '' })).toThrow(/already exists/);
+    expect(() => notebooks.save('nope', '')).toThrow(/no notebook "nope"/);
+  });
+
+  it('makes a blank notebook that parses with one empty cell', () => {
+    const doc = parseNotebook(blankNotebook('My: notes'));
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.frontMatter?.title).toBe('My: notes');
+    expect(doc.blocks.filter((b) => b.kind === 'cell').map((b) => b.id)).toEqual(['c1']);
+  });
+
+  it('keeps acknowledged saves across reopening', () => {
+    const data = tempDir();
+    const first = open(data, tempDir());
+    const { id } = first.notebooks.create({ source: '# one\n' });
+    first.notebooks.save(id, '# two\n');
+    first.close();
+    opened.length = 0;
+    mkdirSync(path.join(data, 'datasets'), { recursive: true });
+    expect(open(data, tempDir()).notebooks.get(id)).toMatchObject({ version: 2, source: '# two\n' });
+  });
+});

@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3';
+import path from 'node:path';
+import { DatasetStore } from './dataset-store.js';
+import { EXAMPLES_DIR, listExamples } from './examples.js';
+import { NotebookStore } from './notebook-store.js';
+import { openDatabase } from './open-database.js';
+
+/** Everything the server keeps: one SQLite file plus dataset files, under one data directory. */
+export interface Storage {
+  dataDir: string;
+  db: Database;
+  notebooks: NotebookStore;
+  datasets: DatasetStore;
+  /** Ids of the example notebooks seeded by this open (only on the first start). */
+  seeded: string[];
+  close(): void;
+}
+
+/**
+ * Opens the data directory (default `./.liftbook`), creating the database on first use and then
+ * seeding the example notebooks, so a new server opens with something to run.
+ *
+ * @example
+ * const storage = openStorage('./.liftbook');
+ * storage.notebooks.list();
+ * storage.close();
+ */
+export function openStorage(dataDir = '.liftbook', options: { examplesDir?: string } = {}): Storage {
+  const dir = path.resolve(dataDir);
+  const { db, created } = openDatabase(dir);
+  const notebooks = new NotebookStore(db);
+  const seeded: string[] = [];
+  if (created) {
+    for (const example of listExamples(options.examplesDir ?? EXAMPLES_DIR)) {
+      if (notebooks.exists(example.id)) continue;
+      notebooks.create({ id: example.id, source: example.source });
+      seeded.push(example.id);
+    }
+  }
+  return { dataDir: dir, db, notebooks, datasets: new DatasetStore(db, dir), seeded, close: () => db.close() };
+}
