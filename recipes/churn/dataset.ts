@@ -1,0 +1,149 @@
+import type { ColumnTable } from 'arquero';
+import { dateColumn, numberColumn, requireColumn, requireRows, stringColumn } from '../columns.js';
+import { RecipeInputError } from '../errors.js';
+import type { RawColumns } from '../ml/encoder.js';
+import { readLabel } from './label.js';
+import type { ChurnParams } from './params.js';
+import { DAY_MS, indexLog, snapshotAt, topCategories, type IndexedLog } from './transaction-features.js';
+
+/**
+ * The modelling table of a churn run, whichever input it came from: one row per customer (per
+ * snapshot, for a time split on transactions), raw feature columns, the label when it is known,
+ * and the baseline score (higher = more likely to churn).
+ */
+export interface ChurnData {
+  source: 'customers' | 'transactions';
+  ids: string[];
+  columns: RawColumns;
+  features: string[];
+  y?: Float64Array;
+  baseline?: Float64Array;
+  /** customers input, time split: the ordering dates. */
+  time?: Float64Array;
+  /** transactions input, time split: rows of the earlier snapshot train, the later test. */
+  fixedTrain?: number;
+  /** transactions input: the cutoff used (epoch ms) and derived settings kept with the model. */
+  cutoff?: number;
+  categories?: string[];
+  notes: string[];
+}
+
+/**
+ * Builds the modelling table from a customers table.
+ *
+ * @example
+ * fromCustomers(customers, { ...params, customer: 'customerID', label: 'Churn' }, true);
+ */
+export function fromCustomers(table: ColumnTable, params: ChurnParams, needLabel: boolean, features?: string[]): ChurnData {
+  requireRows(table, 'customers');
+  const ids = stringColumn(table, 'customers', params.customer, 'customer');
+  const hasLabel = table.columnNames().includes(params.label);
+  if (needLabel) requireColumn(table, 'customers', params.label, 'label');
+  const reserved = new Set([params.customer, params.label, params.time, params.baseline].filter(Boolean) as string[]);
+  const chosen = features ?? params.features ?? table.columnNames().filter((c) => !reserved.has(c));
+  if (!chosen.length) throw new RecipeInputError('customers has no feature columns besides the customer and label. Add feature columns.');
+  for (const f of chosen) requireColumn(table, 'customers', f, 'features');
+  const columns = Object.fromEntries(chosen.map((f) => [f, table.array(f) as ArrayLike<unknown>]));
+  return {
+    source: 'customers',
+    ids,
+    columns,
+    features: chosen,
+    y: hasLabel ? readLabel(table, 'customers', params.label) : undefined,
+    baseline: params.baseline ? numberColumn(table, 'customers', params.baseline, 'baseline', { missing: 'nan' }) : undefined,
+    time: params.time ? dateColumn(table, 'customers', params.time, 'time') : undefined,
+    notes: [],
+  };
+}
+
+/** The transaction log's columns, checked. */
+function readLog(table: ColumnTable, params: ChurnParams): IndexedLog {
+  requireRows(table, 'transactions');
+  const names = table.columnNames();
+  const amount = params.amount ?? (names.includes('amount') ? 'amount' : undefined);
+  const category = params.category ?? (names.includes('category') ? 'category' : undefined);
+  return indexLog({
+    customer: stringColumn(table, 'transactions', params.customer, 'customer'),
+    time: dateColumn(table, 'transactions', params.timestamp, 'timestamp'),
+    amount: amount ? numberColumn(table, 'transactions', amount, 'amount') : undefined,
+    category: category ? stringColumn(table, 'transactions', category, 'category') : undefined,
+  });
+}
+
+function isoDay(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** End of the data: the start of the UTC day after the last transaction. */
+export function dataEnd(log: IndexedLog): number {
+  let last = -Infinity;
+  for (const t of log.log.time) last = Math.max(last, t);
+  return Math.floor(last / DAY_MS) * DAY_MS + DAY_MS;
+}
+
+function parseCutoff(value: string): number {
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(t)) throw new RecipeInputError(`The "cutoff" parameter "${value}" is not a date; write it as YYYY-MM-DD.`);
+  return t;
+}
+
+/**
+ * Builds the modelling table from a transaction log: features at the cutoff, label "no order in
+ * the `window` days after it". A time split adds an earlier snapshot (cutoff − window) to train on.
+ * When scoring with a saved model, `saved` gives its categories and the label is optional.
+ *
+ * @example
+ * fromTransactions(orders, { ...params, window: 90 }, { needLabel: true });
+ */
+export function fromTransactions(
+  table: ColumnTable,
+  params: ChurnParams,
+  options: { needLabel: boolean; categories?: string[]; features?: string[] },
+): ChurnData {
+  const log = readLog(table, params);
+  const end = dataEnd(log);
+  const windowMs = params.window * DAY_MS;
+  const cutoff = params.cutoff ? parseCutoff(params.cutoff) : options.needLabel ? end - windowMs : end;
+  const labelKnown = cutoff + windowMs <= end;
+  if (options.needLabel && !labelKnown) {
+    throw new RecipeInputError(
+      `cutoff ${isoDay(cutoff)} leaves ${Math.max(0, Math.round((end - cutoff) / DAY_MS))} days of transactions after it, fewer than the ${params.window}-day window, so churn cannot be observed. ` +
+        `Use cutoff ≤ ${isoDay(end - windowMs)} or a shorter "window".`,
+    );
+  }
+  const categories = options.categories ?? topCategories(log, cutoff);
+  const snap = (at: number) => snapshotAt(log, at, { window: params.window, until: at + windowMs, categories });
+  const snapshots = options.needLabel && params.split === 'time' ? [snap(cutoff - windowMs), snap(cutoff)] : [snap(cutoff)];
+  if (snapshots.some((s) => s.customers.length === 0)) {
+    throw new RecipeInputError(`No customer has a transaction before ${isoDay(snapshots[0].cutoff)}; move "cutoff" later.`);
+  }
+  const available = snapshots[0].features;
+  const features = options.features ?? params.features ?? available;
+  for (const f of features) {
+    if (!available.includes(f)) {
+      throw new RecipeInputError(`"${f}" is not a feature derived from transactions. Available: ${available.join(', ')}.`);
+    }
+  }
+  const concat = (pick: (s: (typeof snapshots)[number]) => Float64Array) => {
+    const out = new Float64Array(snapshots.reduce((n, s) => n + s.customers.length, 0));
+    let at = 0;
+    for (const s of snapshots) {
+      out.set(pick(s), at);
+      at += s.customers.length;
+    }
+    return out;
+  };
+  const y = concat((s) => s.nextDays.map((d) => (Number.isNaN(d) ? 1 : 0)));
+  return {
+    source: 'transactions',
+    ids: snapshots.flatMap((s) => s.customers),
+    columns: Object.fromEntries(features.map((f) => [f, concat((s) => s.columns[f])])),
+    features,
+    y: labelKnown ? y : undefined,
+    baseline: concat((s) => s.columns.recency_days),
+    fixedTrain: snapshots.length === 2 ? snapshots[0].customers.length : undefined,
+    cutoff,
+    categories,
+    notes: labelKnown ? [] : [`No label: the data ends ${isoDay(end)}, before cutoff + window (${isoDay(cutoff + windowMs)}); customers are scored only.`],
+  };
+}

@@ -1,0 +1,51 @@
+import { calibrationDeciles, gainsTable, type CalibrationRow, type GainsRow } from '../ml/deciles.js';
+import { permutationImportance, type ImportanceRow } from '../ml/importance.js';
+import { accuracy, auc, brier, logLoss, prAuc } from '../ml/metrics.js';
+import type { MetricValue } from '../types.js';
+
+/**
+ * Held-out scores of a churn model: discrimination (AUC, PR-AUC), probability quality (log loss,
+ * Brier, calibration deciles), targeting value (gains) and what drives it (permutation
+ * importance), next to the baseline rule's AUC.
+ */
+
+export interface Evaluation {
+  metrics: Record<string, MetricValue>;
+  calibration: CalibrationRow[];
+  gains: GainsRow[];
+  importance: ImportanceRow[];
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/**
+ * Metrics and tables over the evaluation rows.
+ *
+ * @example
+ * const ev = evaluateChurn({ y, p, baseline, importance: { X, n, d, groups, names, predict }, seed: 42, repeats: 5 });
+ */
+export function evaluateChurn(input: {
+  y: Float64Array;
+  p: Float64Array;
+  baseline?: Float64Array;
+  importance: { X: Float32Array; n: number; d: number; groups: number[][]; names: string[]; predict: (X: Float32Array) => ArrayLike<number> };
+  seed: number;
+  repeats: number;
+}): Evaluation {
+  const { y, p, baseline } = input;
+  let positives = 0;
+  for (const v of y) positives += v;
+  const baselineKnown = baseline ? Array.from(baseline).every(Number.isFinite) : false;
+  const metrics: Record<string, MetricValue> = {
+    n_test: y.length,
+    churn_rate: positives / y.length,
+    auc: finite(auc(y, p)),
+    pr_auc: finite(prAuc(y, p)),
+    log_loss: finite(logLoss(y, p)),
+    brier: finite(brier(y, p)),
+    accuracy: finite(accuracy(y, p)),
+    baseline_auc: baseline && baselineKnown ? finite(auc(y, baseline)) : null,
+  };
+  const importance = positives > 0 && positives < y.length ? permutationImportance({ ...input.importance, y, score: auc, repeats: input.repeats, seed: input.seed }) : [];
+  return { metrics, calibration: calibrationDeciles(y, p), gains: gainsTable(y, p), importance };
+}

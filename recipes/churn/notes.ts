@@ -1,0 +1,39 @@
+import type { MetricValue } from '../types.js';
+import type { Evaluation } from './evaluate.js';
+
+const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+const num = (v: MetricValue) => (typeof v === 'number' ? v.toFixed(3) : String(v));
+
+/**
+ * Plain-language findings of a churn run: how well the model ranks churners, against the
+ * baseline rule, whether its probabilities can be taken at face value, and what drives it.
+ *
+ * @example
+ * churnNotes({ metrics, evaluation, trained: true, source: 'customers', window: 90 });
+ */
+export function churnNotes(input: { metrics: Record<string, MetricValue>; evaluation?: Evaluation; trained: boolean; source: string; window: number }): string[] {
+  const { metrics, evaluation } = input;
+  if (!evaluation) return ['Scored with the given model; no labels to check it against, so there are no accuracy metrics.'];
+  const notes: string[] = [];
+  const auc = metrics.auc;
+  if (typeof auc === 'number') {
+    const where = input.trained ? `${metrics.n_test} held-out customers` : `${metrics.n_test} customers the model was not trained on`;
+    notes.push(`On ${where}, the model ranks a random churner above a random stayer ${pct(auc)} of the time (AUC ${num(auc)}; 0.5 is guessing).`);
+  }
+  const base = metrics.baseline_auc;
+  if (typeof base === 'number' && typeof auc === 'number') {
+    const rule = input.source === 'transactions' ? 'the recency rule (longest since last order = most at risk)' : 'the baseline column';
+    notes.push(
+      auc > base
+        ? `That beats ${rule}, AUC ${num(base)}.`
+        : `It does not beat ${rule} (AUC ${num(base)}): the simple rule is as good; prefer it or add features.`,
+    );
+  }
+  const worst = evaluation.calibration.reduce((m, r) => Math.max(m, Math.abs(r.mean_predicted - r.observed_rate)), 0);
+  if (worst > 0.1) notes.push(`Probabilities are off by up to ${pct(worst)} in a decile (see calibration): use them to rank customers, not as exact rates.`);
+  const top = evaluation.gains.find((r) => r.decile === 2);
+  if (top) notes.push(`Contacting the riskiest 20% of customers reaches ${pct(top.cumulative_share)} of the churners.`);
+  const drivers = evaluation.importance.filter((r) => r.importance > 0.005).slice(0, 3).map((r) => r.feature);
+  if (drivers.length) notes.push(`The model relies most on ${drivers.join(', ')} (permutation importance).`);
+  return notes;
+}
