@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import type { ColumnTable } from 'arquero';
+import { RecipeInputError } from '../../recipes/errors.js';
+import { recipes } from '../../recipes/registry.js';
+import { resultToJSON } from '../../recipes/result-json.js';
+import { loadNamedTable } from '../datasets/load-named.js';
+import { closeSharedPool, runRecipeInWorker } from '../runner/run-in-worker.js';
+import { recipeReportHtml } from '../report/recipe-report.js';
+import { parseCommand, parseKeyValues, UsageError } from './args.js';
+import { emit } from './output.js';
+import { onInterrupt } from './interrupt.js';
+import { progressBar } from './progress-bar.js';
+import { resultText } from './result-text.js';
+import { USAGE } from './usage.js';
+
+const FORMATS = ['json', 'table', 'html'];
+
+/**
+ * `liftbook recipe <id> --input name=file … [--param k=v …] [--params file.json] [--format …] [--out file]`.
+ * Prints nothing on stdout unless the whole run succeeded.
+ *
+ * @example
+ * await recipeCommand(['lift', '--input', 'units=units.csv', '--param', 'metrics=["converted"]']);
+ */
+export async function recipeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(
+    'recipe',
+    args,
+    {
+      input: { type: 'string', multiple: true },
+      param: { type: 'string', multiple: true },
+      params: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+    },
+    1,
+  );
+  if (values.help) return emit(USAGE.recipe + '\n').then(() => 0);
+  const id = positionals[0];
+  if (!id) throw new UsageError('which recipe? Give its id, e.g. "liftbook recipe lift" (list them with "liftbook recipes")', 'recipe');
+  if (!recipes.some((r) => r.id === id)) {
+    throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipes.map((r) => r.id).join(', ')}`, 'recipe');
+  }
+  const format = values.format as string;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`, 'recipe');
+  const inputFiles = parseKeyValues(values.input, 'input', false, 'recipe') as Record<string, string>;
+  if (Object.keys(inputFiles).length === 0) throw new UsageError('give at least one --input <name>=<file>', 'recipe');
+  const params = { ...(values.params ? await readParamsFile(values.params) : {}), ...parseKeyValues(values.param, 'param', true, 'recipe') };
+
+  const inputs: Record<string, ColumnTable> = {};
+  for (const [name, file] of Object.entries(inputFiles)) inputs[name] = await loadNamedTable(file);
+
+  const interrupt = onInterrupt();
+  const bar = progressBar(id);
+  try {
+    const run = await runRecipeInWorker(id, inputs, params, { progress: bar.progress, signal: interrupt.signal });
+    bar.stop();
+    const json = resultToJSON(id, run.params, run.result);
+    const text = format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? resultText(json) : recipeReportHtml(json);
+    await emit(text, values.out);
+    return 0;
+  } finally {
+    bar.stop();
+    interrupt.dispose();
+    await closeSharedPool();
+  }
+}
+
+async function readParamsFile(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RecipeInputError(`Cannot read the parameters file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new RecipeInputError(`The parameters file ${file} is not valid JSON (${(error as Error).message}).`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new RecipeInputError(`The parameters file ${file} must hold a JSON object of parameter: value, like {"alpha": 0.1}.`);
+  }
+  return data as Record<string, unknown>;
+}

@@ -1,0 +1,32 @@
+import type { RecipeResultJSON } from '../../recipes/result-json.js';
+import { formatValue as formatCell } from '../report/format-value.js';
+import { textTable } from './text-table.js';
+
+/**
+ * A recipe result as readable text (`liftbook recipe … --format table`): metrics, each table,
+ * the charts' titles and the notes.
+ *
+ * @example
+ * console.log(resultText(resultToJSON('lift', params, result)));
+ */
+export function resultText(json: RecipeResultJSON): string {
+  const parts: string[] = [`Recipe ${json.recipe}`];
+  const metrics = Object.entries(json.metrics);
+  if (metrics.length) {
+    const width = Math.max(...metrics.map(([k]) => k.length));
+    parts.push('Metrics', ...metrics.map(([k, v]) => `  ${k.padEnd(width)}  ${formatCell(v)}`));
+  }
+  for (const [name, rows] of Object.entries(json.tables)) {
+    parts.push('', `Table ${name} (${rows.length} rows)`, indent(textTable(rows)));
+  }
+  if (json.charts.length) parts.push('', 'Charts (see --format html)', ...json.charts.map((c) => `  ${c.title}`));
+  if (json.notes.length) parts.push('', 'Notes', ...json.notes.map((n) => `  - ${n}`));
+  return parts.join('\n') + '\n';
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}

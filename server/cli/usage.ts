@@ -1,0 +1,62 @@
+/** Help text of each command; `liftbook <command> --help` prints it, usage errors print it too. */
+export const USAGE: Record<string, string> = {
+  main: `liftbook — did your personalization work? Recipes and notebooks from the command line.
+
+Usage: liftbook <command> [options]
+
+Commands:
+  recipes                 list the recipes (ids, titles, inputs, parameters)
+  recipe <id>             run one recipe on your files and print its result
+  run <notebook.md>       run a notebook headless (HTML report, JSON summary)
+  serve                   start the workbench server
+  generate                write the generated bookstore's tables to files
+
+Run "liftbook <command> --help" for a command's options.`,
+  recipes: `Usage: liftbook recipes [--json]
+
+Lists every recipe: id and title, or with --json the full descriptors
+(id, title, description, inputs and roles, parameter JSON Schema).`,
+  recipe: `Usage: liftbook recipe <id> --input <name>=<file> ... [--param <key>=<value> ...]
+                       [--params <file.json>] [--format json|table|html] [--out <file>]
+
+Runs one recipe on your data.
+  --input name=file   an input table (CSV/TSV with any of , ; tab |, JSON rows, Parquet, Arrow;
+                      .gz allowed); a bundled dataset by name also works (e.g. shop/units)
+  --param key=value   a parameter; the value is JSON when it parses (3, true, ["a","b"]),
+                      otherwise a string. Repeatable; wins over --params.
+  --params file.json  parameters as a JSON object
+  --format            json (default: one object on stdout), table (readable text), html (report)
+  --out file          write the output to a file instead of stdout
+
+Exit status: 0 success, 1 bad data or parameters (message on stderr), 2 usage error.
+Example:
+  liftbook recipe lift --input units=units.csv --param variant=variant \\
+    --param metrics='["converted","revenue"]' --format table`,
+  run: `Usage: liftbook run <notebook.md> [--param <key>=<value> ...] [--html <file>] [--json] [--snapshot]
+
+Runs every cell of a notebook headless, in a worker thread of this process.
+  --param key=value   override a parameter declared in the notebook's front matter
+  --html file         write a self-contained HTML report (prose, tables, charts as SVG)
+  --json              print each cell's id, status, time (ms) and value summary as JSON
+  --snapshot          write the outputs sidecar (<notebook>.snapshot.json) beside the notebook
+
+In cells, load(name) reads a file (relative to the notebook's folder) or a bundled dataset
+(shop/<table>, open/<name>; options { seed, customers } for the generated shop), and
+recipe(id, inputs, params) runs a recipe.
+Exit status: 0 when every cell ran, 1 when a cell failed (named on stderr), 2 usage error.`,
+  serve: `Usage: liftbook serve [--port N] [--host H] [--data DIR] [--build]
+
+Starts the workbench server.
+  --port N     port to listen on (default 8787, or $PORT)
+  --host H     interface to bind (default 127.0.0.1)
+  --data DIR   where notebooks, users and datasets are stored (default ./data)
+  --build      build the web client first`,
+  generate: `Usage: liftbook generate [--out DIR] [--seed N] [--customers N] [--format csv|json]
+
+Writes the generated bookstore (a shop like Sarah's, with a planted personalization experiment)
+as one file per table plus truth.json with the planted effects.
+  --out DIR        folder to write to (default ./shop-data)
+  --seed N         random seed (default 42); the same seed gives the same shop
+  --customers N    number of customers (default 4000)
+  --format         csv (default) or json`,
+};

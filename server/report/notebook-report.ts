@@ -1,0 +1,68 @@
+import { marked } from 'marked';
+import type { CellError, CellStatus, NotebookDoc, ValueSummary } from '../../notebook/types.js';
+import { escapeHtml, formatValue } from './format-value.js';
+import { htmlPage } from './page.js';
+import { sanitizeHtml } from './sanitize.js';
+import { valueHtml } from './value-html.js';
+
+/** What the report needs to know of a cell's last run. */
+export interface ReportCell {
+  status: CellStatus;
+  ms?: number;
+  value?: ValueSummary;
+  displays?: ValueSummary[];
+  error?: CellError;
+}
+
+export interface NotebookReportOptions {
+  /** Title when the front matter has none (e.g. the file name). */
+  title?: string;
+  params?: Record<string, unknown>;
+  generatedAt?: Date;
+}
+
+/**
+ * A self-contained HTML report of a notebook run: the prose rendered from Markdown, then each
+ * cell's outputs in order (its code folded away), errors shown on the cell that failed.
+ *
+ * @example
+ * const html = notebookReportHtml(parseNotebook(text), { c1: { status: 'done', ms: 12, value } }, { params: { seed: 42 } });
+ */
+export function notebookReportHtml(doc: NotebookDoc, cells: Record<string, ReportCell>, options: NotebookReportOptions = {}): string {
+  const parts: string[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind === 'prose') {
+      const text = block.text.trim();
+      if (text) parts.push(`<div class="prose">${sanitizeHtml(marked.parse(text, { async: false }) as string)}</div>`);
+      continue;
+    }
+    const cell = cells[block.id] ?? { status: 'idle' as CellStatus };
+    const failed = cell.status === 'error' || cell.status === 'cancelled';
+    const head = [block.id, block.attrs.recipe ? `recipe ${block.attrs.recipe}` : '', cell.status, cell.ms !== undefined ? `${Math.round(cell.ms)} ms` : '']
+      .filter(Boolean)
+      .join(' · ');
+    const outputs = [...(cell.displays ?? []).map(valueHtml), valueHtml(cell.value)].filter(Boolean).join('\n');
+    parts.push(
+      `<section class="cell${failed ? ' error' : ''}" id="cell-${escapeHtml(block.id)}">` +
+        `<div class="cell-head">${escapeHtml(head)}</div>` +
+        `<details class="code"><summary>code</summary><pre>${escapeHtml(block.code)}</pre></details>` +
+        (cell.error ? `<div class="error">${escapeHtml(errorText(cell.error))}</div>` : '') +
+        outputs +
+        `</section>`,
+    );
+  }
+  const params = Object.entries(options.params ?? {});
+  const meta = [
+    `Run ${(options.generatedAt ?? new Date()).toISOString()}`,
+    params.length ? `parameters: ${params.map(([k, v]) => `${k} = ${formatValue(v)}`).join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return htmlPage(doc.frontMatter?.title ?? options.title ?? 'Notebook', parts.join('\n'), meta);
+}
+
+function errorText(error: CellError): string {
+  const where = error.line ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
+  const upstream = error.upstream ? ` — because cell ${error.upstream} failed` : '';
+  return `${error.message}${where}${upstream}`;
+}

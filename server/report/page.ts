@@ -1,0 +1,53 @@
+import { escapeHtml } from './format-value.js';
+
+// Inline styles only: a report is one file that opens anywhere, offline, with nothing to fetch.
+const CSS = `
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; max-width: 980px; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; }
+.meta { color: #667; font-size: .85rem; margin-bottom: 1.5rem; }
+.prose { margin: 1rem 0; }
+.cell { border-left: 3px solid #d8dde6; padding: .3rem 0 .3rem .9rem; margin: 1rem 0; }
+.cell.error { border-left-color: #c0392b; }
+.cell-head { font: 12px ui-monospace, monospace; color: #778; }
+details.code pre { background: #f5f6f8; padding: .6rem; overflow-x: auto; font-size: 12px; }
+.cards { display: flex; flex-wrap: wrap; gap: .5rem; margin: .6rem 0; }
+.card { border: 1px solid #d8dde6; border-radius: 6px; padding: .4rem .7rem; min-width: 8rem; }
+.card .name { font-size: .75rem; color: #667; }
+.card .value { font-size: 1.15rem; font-variant-numeric: tabular-nums; }
+.table-wrap { overflow-x: auto; margin: .6rem 0; }
+table { border-collapse: collapse; font-size: 13px; }
+caption { text-align: left; color: #667; font-size: .8rem; padding-bottom: .2rem; }
+th, td { border-bottom: 1px solid #e4e7ec; padding: .2rem .6rem; text-align: left; white-space: nowrap; }
+th { background: #f5f6f8; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+ul.notes { background: #f7f9fc; border-radius: 6px; padding: .5rem .5rem .5rem 1.6rem; }
+.error { color: #922; background: #fdf1f0; border-radius: 6px; padding: .5rem .7rem; white-space: pre-wrap; }
+pre.text { white-space: pre-wrap; background: #f5f6f8; padding: .5rem; }
+figure { margin: .8rem 0; }
+figure h2 { font-size: 1rem; margin: 0 0 .3rem; }
+svg { max-width: 100%; height: auto; }
+`;
+
+/**
+ * A complete, self-contained HTML document (inline CSS, no scripts, no external assets).
+ *
+ * @example
+ * htmlPage('Did personalization work?', '<p>…</p>', 'Ran 2025-06-30 · 9 cells');
+ */
+export function htmlPage(title: string, body: string, meta = ''): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${meta ? `<div class="meta">${escapeHtml(meta)}</div>` : ''}
+${body}
+</body>
+</html>
+`;
+}
