@@ -1,0 +1,120 @@
+import * as aq from 'arquero';
+import { z } from 'zod';
+import { defineRecipe } from '../define-recipe.js';
+import { RecipeInputError } from '../errors.js';
+import { cronbachAlpha } from '../stats/cronbach.js';
+import { periodLabel, periodStart } from '../stats/period.js';
+import { groupIndices } from '../stats/versus-control.js';
+import { readResponses } from './responses.js';
+import { completeTrust, scoreSubset } from './scores.js';
+import { compareGroups } from './compare-groups.js';
+import { byGroupChart, overTimeChart } from './charts.js';
+import { relationshipNotes } from './notes.js';
+
+const params = z.strictObject({
+  customer: z.string().optional().describe('Column with the respondent (default "customer_id"); used to count distinct customers.'),
+  timestamp: z.string().optional().describe('Column with the answer time (default "timestamp"); without it there is no over-time table.'),
+  group: z.string().optional().describe('Column to split by (e.g. variant or segment); none by default.'),
+  control: z.string().optional().describe('The group every other group is compared with (default "control" when present).'),
+  nps: z.string().optional().describe('Column with the 0–10 likelihood-to-recommend answer (default "nps").'),
+  csat: z.string().optional().describe('Column with the satisfaction answer on 1…csat_scale (default "csat").'),
+  trust: z.array(z.string()).optional().describe('Item columns of the trust scale, two or more (default: columns named trust_1, trust_2, …).'),
+  csat_scale: z.number().int().min(3).max(10).default(5).describe('Top of the CSAT scale; the top two boxes count as satisfied.'),
+  period: z.enum(['day', 'week', 'month', 'quarter']).default('month').describe('Calendar period (UTC) of the over-time rows.'),
+  alpha: z.number().gt(0).lt(1).default(0.05).describe('1 − confidence of the intervals.'),
+  min_responses: z.number().int().min(1).default(30).describe('Groups or periods with fewer answers are flagged as too small to judge.'),
+});
+
+/**
+ * Customer relationship quality from survey answers: NPS, CSAT, a multi-item trust index with
+ * Cronbach's alpha, by group and over time, with intervals and group comparisons.
+ *
+ * @example
+ * await runRecipe(relationship, { inputs: { responses: surveys }, params: { group: 'variant' } });
+ */
+export const relationship = defineRecipe({
+  id: 'relationship',
+  title: 'Relationship: NPS, CSAT and trust',
+  description:
+    "Net Promoter Score (% 9–10 minus % 0–6), CSAT (% top two of five), a trust index (mean of two or more items) with Cronbach's alpha; by group and period with intervals, groups compared with a control group.",
+  inputs: [
+    {
+      name: 'responses',
+      description: 'one row per survey answer: customer, timestamp, nps (0–10), csat (1–5), trust items, optional group',
+      roles: [
+        { role: 'customer', description: 'respondent' },
+        { role: 'timestamp', description: 'answer time' },
+        { role: 'nps', description: 'likelihood to recommend, 0–10' },
+        { role: 'csat', description: 'satisfaction, 1–csat_scale' },
+        { role: 'trust', description: 'two or more trust item columns' },
+        { role: 'group', description: 'group to split by' },
+      ],
+    },
+  ],
+  params,
+  async run({ inputs, params: p, progress }) {
+    const table = inputs.responses!;
+    const r = readResponses(table, p);
+    const groups = groupIndices(r.group);
+    const all = [...Array(r.n).keys()];
+    progress(0.3, 'scoring groups');
+    const rows: Record<string, unknown>[] = [];
+    const scoreRow = (group: string, period: string, idx: number[]) => ({ group, period, ...scoreSubset(r, idx, p.alpha, p.csat_scale) });
+    for (const [group, idx] of groups) rows.push(scoreRow(group, 'all', idx));
+    const overTime: ReturnType<typeof scoreRow>[] = [];
+    if (r.time) {
+      const keys = all.map((i) => `${r.group[i]}\u0000${periodLabel(periodStart(r.time![i]!, p.period))}`);
+      for (const [key, idx] of [...groupIndices(keys)].sort((a, b) => a[0].localeCompare(b[0]))) {
+        const [group, period] = key.split('\u0000') as [string, string];
+        overTime.push(scoreRow(group, period, idx));
+      }
+      rows.push(...overTime);
+    }
+    const overall = scoreSubset(r, all, p.alpha, p.csat_scale);
+    const metrics: Record<string, number | string | null> = { responses: r.n, groups: groups.size };
+    const customerCol = p.customer ?? 'customer_id';
+    if (p.customer !== undefined && !table.columnNames().includes(customerCol)) {
+      throw new RecipeInputError(`responses has no column "${customerCol}" (the customer column). Name it with --param customer=<column>.`);
+    }
+    if (table.columnNames().includes(customerCol)) metrics.customers = new Set(Array.from(table.array(customerCol) as ArrayLike<unknown>)).size;
+    for (const key of ['nps', 'nps_ci_low', 'nps_ci_high', 'csat', 'csat_ci_low', 'csat_ci_high', 'trust_index', 'trust_ci_low', 'trust_ci_high']) {
+      if (key in overall) metrics[key] = overall[key] ?? null;
+    }
+    const tables: Record<string, aq.ColumnTable> = { groups: aq.from(rows) };
+    if (r.trustItems.length) {
+      const alpha = cronbachAlpha(completeTrust(r, all), r.trustItems);
+      metrics.cronbach_alpha = Number.isFinite(alpha.alpha) ? alpha.alpha : null;
+      tables.items = aq.from(alpha.items.map((i) => ({ item: i.item, mean: i.mean, item_rest_correlation: i.itemRestCorrelation, alpha_if_deleted: i.alphaIfDeleted })));
+      for (const row of rows) if (row.period === 'all') row.cronbach_alpha = groups.get(row.group as string)!.length > 2 ? nullIfNaN(cronbachAlpha(completeTrust(r, groups.get(row.group as string)!), r.trustItems).alpha) : null;
+      tables.groups = aq.from(rows);
+    }
+    progress(0.7, 'comparing groups');
+    let skipped: string[] = [];
+    let control: string | null = null;
+    if (groups.size > 1) {
+      if (p.control !== undefined && !groups.has(p.control)) {
+        throw new RecipeInputError(`control "${p.control}" is not a value of the group column; its values are ${[...groups.keys()].map((g) => `"${g}"`).join(', ')}.`);
+      }
+      control = p.control ?? (groups.has('control') ? 'control' : null);
+      if (control) {
+        const cmp = compareGroups(r, groups, control, p.alpha, p.csat_scale);
+        tables.comparisons = aq.from(cmp.rows);
+        skipped = cmp.skipped;
+      }
+    }
+    const charts = [];
+    if (overTime.length) for (const m of ['nps', 'csat', 'trust_index'] as const) if (m in overall) charts.push(overTimeChart(overTime, m, p.alpha));
+    if (groups.size > 1 && (r.nps || r.csat)) charts.push(byGroupChart(rows.filter((x) => x.period === 'all') as never, p.alpha));
+    progress(1, 'done');
+    return {
+      metrics,
+      tables,
+      charts,
+      notes: relationshipNotes({ metrics, rows, comparisons: tables.comparisons?.objects() as never, skipped, control, minResponses: p.min_responses, hasTime: !!r.time }),
+    };
+  },
+});
+
+function nullIfNaN(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
