@@ -1,0 +1,29 @@
+import type { ColumnTable } from 'arquero';
+import { isBundledDataset, loadBundledDataset, type ShopOptions } from '../datasets/bundled.js';
+import { checkDatasetName } from '../storage/dataset-names.js';
+import type { Storage } from '../storage/storage.js';
+
+// Bundled tables are rebuilt from the generated rows on each load; paging through one should not.
+const bundled = new Map<string, Promise<ColumnTable>>();
+const CACHE_SIZE = 8;
+
+/**
+ * A dataset by name — bundled (`shop/units`, `open/…`) or uploaded — or undefined when there is
+ * none. A malformed name throws StorageInputError (→ 400) before anything touches the disk.
+ *
+ * @example
+ * const units = await loadDataset(storage, 'shop/units', { seed: 7 });
+ */
+export function loadDataset(storage: Storage, name: string, options: ShopOptions = {}): Promise<ColumnTable> | undefined {
+  checkDatasetName(name, { allowBundled: true });
+  if (!isBundledDataset(name)) return storage.datasets.load(name);
+  const key = `${name}:${JSON.stringify(options)}`;
+  let table = bundled.get(key);
+  if (!table) {
+    table = loadBundledDataset(name, options);
+    bundled.set(key, table);
+    table.catch(() => bundled.delete(key));
+    if (bundled.size > CACHE_SIZE) bundled.delete(bundled.keys().next().value as string);
+  }
+  return table;
+}

@@ -1,0 +1,153 @@
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { tableRows } from '../../../recipes/result-json.js';
+import { isBundledDataset, listBundledDatasets } from '../../datasets/bundled.js';
+import { describeColumns, type ColumnInfo } from '../../storage/column-types.js';
+import { checkDatasetName, nameFromFilename } from '../../storage/dataset-names.js';
+import type { ApiRoutes } from '../api-route.js';
+import type { AppDeps } from '../deps.js';
+import { HttpError } from '../http-error.js';
+import { loadDataset } from '../load-dataset.js';
+import { Dataset, DatasetName, DatasetUpload, ErrorBody, PreviewQuery, RowsQuery, TablePage } from '../schemas.js';
+
+const ARROW = 'application/vnd.apache.arrow.stream';
+const notFound = { description: 'No such dataset', schema: ErrorBody };
+const badName = { description: 'Invalid dataset name', schema: ErrorBody };
+const columnCache = new WeakMap<ColumnTable, ColumnInfo[]>();
+
+/**
+ * Dataset routes: list (bundled + uploaded), upload (multipart), preview, rows (JSON pages or
+ * Arrow IPC), delete. Names may contain one slash only for bundled datasets (`shop/units`).
+ *
+ * @example
+ * datasetRoutes(api, deps);
+ */
+export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
+  const { storage } = deps;
+  const table = async (name: string): Promise<ColumnTable> => {
+    const loading = loadDataset(storage, name);
+    if (!loading) throw new HttpError(404, `There is no dataset "${name}".`);
+    return loading;
+  };
+  const page = (name: string, t: ColumnTable, offset: number, limit: number) => ({
+    name,
+    total: t.numRows(),
+    offset,
+    columns: columns(t),
+    rows: tableRows(t.slice(offset, offset + limit)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/datasets',
+    tag: 'datasets',
+    summary: 'Bundled and uploaded datasets',
+    responses: { 200: { description: 'The datasets', schema: z.array(Dataset) } },
+    handler: (c) =>
+      c.json([
+        ...listBundledDatasets().map((d) => ({ ...d, bundled: true })),
+        ...storage.datasets.list().map(({ owner: _, ...d }) => ({ ...d, bundled: false })),
+      ]),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/api/datasets',
+    tag: 'datasets',
+    summary: 'Upload a dataset (multipart/form-data: file, optional name, optional replace=true)',
+    form: DatasetUpload,
+    responses: {
+      201: { description: 'Stored', schema: Dataset },
+      400: { description: 'No file, unreadable file or bad name', schema: ErrorBody },
+      409: { description: 'The name is taken (send replace=true to replace it)', schema: ErrorBody },
+      413: { description: 'The file is over the upload limit', schema: ErrorBody },
+    },
+    handler: async (c) => {
+      const form = await readForm(c);
+      const file = form.file;
+      if (!(file instanceof File)) throw new HttpError(400, 'Send the dataset as a multipart form field named "file".');
+      const name = typeof form.name === 'string' && form.name.trim() ? form.name.trim() : nameFromFilename(file.name);
+      const record = await storage.datasets.add({ name, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), replace: form.replace === 'true' });
+      const { owner: _, ...rest } = record;
+      return c.json({ ...rest, bundled: false }, 201);
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/datasets/:name{.+}/preview',
+    tag: 'datasets',
+    summary: 'The first rows of a dataset with its column types',
+    params: DatasetName,
+    query: PreviewQuery,
+    responses: { 200: { description: 'Columns and first rows', schema: TablePage }, 400: badName, 404: notFound },
+    handler: async (c, { params, query }) => c.json(page(params.name, await table(params.name), 0, query.limit)),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/datasets/:name{.+}/rows',
+    tag: 'datasets',
+    summary: 'Rows of a dataset: JSON pages, or Arrow IPC (stream format) with Accept: ' + ARROW,
+    params: DatasetName,
+    query: RowsQuery,
+    headers: { Accept: `${ARROW} for Arrow IPC bytes (X-Total-Rows gives the dataset's size)` },
+    responses: {
+      200: { description: 'The rows', schema: TablePage, alternatives: { [ARROW]: 'Arrow IPC stream of the requested rows' } },
+      400: badName,
+      404: notFound,
+    },
+    handler: async (c, { params, query }) => {
+      const t = await table(params.name);
+      const limit = query.limit ?? t.numRows();
+      if ((c.req.header('accept') ?? '').includes(ARROW)) {
+        const bytes = arrowBytes(t.slice(query.offset, query.offset + limit));
+        if (bytes) return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': ARROW, 'X-Total-Rows': String(t.numRows()) });
+      }
+      return c.json(page(params.name, t, query.offset, limit));
+    },
+  });
+
+  api.add({
+    method: 'delete',
+    path: '/api/datasets/:name{.+}',
+    tag: 'datasets',
+    summary: 'Delete an uploaded dataset and its file',
+    params: DatasetName,
+    responses: { 204: { description: 'Deleted' }, 400: { description: 'Bad name, or a bundled dataset', schema: ErrorBody }, 404: notFound },
+    handler: async (c, { params }) => {
+      if (isBundledDataset(params.name)) throw new HttpError(400, `"${params.name}" is bundled with liftbook and cannot be deleted.`);
+      checkDatasetName(params.name);
+      if (!(await storage.datasets.remove(params.name))) throw new HttpError(404, `There is no dataset "${params.name}".`);
+      return c.body(null, 204);
+    },
+  });
+}
+
+async function readForm(c: Context): Promise<Record<string, unknown>> {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+    throw new HttpError(415, 'Upload datasets as multipart/form-data with the file in a field named "file".');
+  }
+  try {
+    return (await c.req.parseBody()) as Record<string, unknown>;
+  } catch (error) {
+    throw new HttpError(400, `The upload is not a readable multipart form: ${(error as Error).message}.`);
+  }
+}
+
+function columns(t: ColumnTable): ColumnInfo[] {
+  let info = columnCache.get(t);
+  if (!info) columnCache.set(t, (info = describeColumns(t)));
+  return info;
+}
+
+// Mixed-type columns have no Arrow type; the caller then answers with JSON (check Content-Type).
+function arrowBytes(t: ColumnTable): Uint8Array | undefined {
+  try {
+    return aq.toArrowIPC(t, { format: 'stream' }) as Uint8Array;
+  } catch {
+    return undefined;
+  }
+}
