@@ -102,7 +102,9 @@ export interface CellState {
 export type RuntimeEvent =
   | { type: 'cell-status'; cell: CellState }
   | { type: 'cell-display'; id: string; version: number; value: unknown }
-  | { type: 'cell-removed'; id: string };
+  | { type: 'cell-removed'; id: string }
+  /** No cell is queued or running any more. */
+  | { type: 'idle' };
 
 /** One entry of a snapshot sidecar, keyed by cell id. */
 export interface SnapshotEntry {

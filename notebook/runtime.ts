@@ -1,0 +1,390 @@
+/**
+ * The reactive runtime (Observable style): cells are nodes of a dependency graph found by
+ * parsing; a change re-runs exactly the changed cells and their dependents; each cell's value
+ * is a promise its dependents await; every run has a version, so results of superseded runs
+ * are dropped; every run has an AbortSignal, so a cancel reaches the cell's own work.
+ * The runtime knows nothing of HTTP or files: the host injects builtins.
+ */
+import { analyzeCell, type CellAnalysis } from './analyze.js';
+import { cellError, compileCell, type CellFunction } from './compile.js';
+import { buildGraph, downstream, upstreamOf, type GraphNode } from './graph.js';
+import { deferred, Halt, type Deferred } from './halt.js';
+import type { CellError, CellSource, CellState, CellStatus, RuntimeEvent } from './types.js';
+
+/** What a per-run builtin factory is given. */
+export interface CellContext {
+  cellId: string;
+  /** Aborted when the run is cancelled or superseded. */
+  signal: AbortSignal;
+}
+
+export interface RuntimeOptions {
+  /** Values every cell may read by name (`aq`, `op`, `Plot`, …). */
+  builtins?: Record<string, unknown>;
+  /** Builtins made afresh for each run, e.g. `recipe` and `load` bound to the run's signal. */
+  cellBuiltins?: Record<string, (context: CellContext) => unknown>;
+  /** Notebook parameter values, readable by name. */
+  params?: Record<string, unknown>;
+  /** Mark dependents `stale` instead of running them. */
+  lazy?: boolean;
+  onEvent?: (event: RuntimeEvent) => void;
+  /** Whether a free name the notebook does not define is a global (default: `name in globalThis`). */
+  isGlobal?: (name: string) => boolean;
+}
+
+export interface Runtime {
+  /** Replaces the notebook; only what changed (and its dependents) re-runs — or goes stale in lazy mode. */
+  setNotebook(cells: CellSource[], options?: { stopped?: string[] }): void;
+  /** Submits one cell (adding it if new) and runs it; dependents run (eager) or go stale (lazy). */
+  setCell(cell: CellSource): void;
+  /** Re-runs a cell (and stale/idle/cancelled cells above it); dependents run (eager) or go stale (lazy). */
+  run(id: string): void;
+  /** Runs every cell that is not done. */
+  runAll(): void;
+  /** Aborts a running cell and cancels its queued dependents; without an id, everything. */
+  cancel(id?: string): void;
+  /** Merges parameter values; cells reading a changed one re-run (eager) or go stale (lazy). */
+  setParams(values: Record<string, unknown>): void;
+  /** Switches lazy mode; leaving it runs the stale cells. */
+  setLazy(lazy: boolean): void;
+  state(id: string): CellState | undefined;
+  /** States in notebook order. */
+  states(): CellState[];
+  /** The names a finished cell defined, with their values. */
+  values(id: string): Record<string, unknown> | undefined;
+  /** Resolves when no cell is queued or running. */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+interface Cell {
+  source: CellSource;
+  analysis: CellAnalysis;
+  node: GraphNode;
+  key: string;
+  compiled?: { args: string; fn: CellFunction };
+  state: CellState;
+  result: Deferred<Record<string, unknown>>;
+  resolved?: Record<string, unknown>;
+  controller: AbortController | null;
+}
+
+const now = () => (globalThis.performance ?? Date).now();
+const isThenable = (v: unknown): v is PromiseLike<unknown> => !!v && typeof (v as { then?: unknown }).then === 'function';
+const sameValue = (a: unknown, b: unknown) =>
+  Object.is(a, b) || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()) ||
+  (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * Creates a runtime.
+ *
+ * @example
+ * const rt = createRuntime({ builtins: { aq }, onEvent: console.log });
+ * rt.setNotebook([{ id: 'a', code: 'const x = 1' }, { id: 'b', code: 'x + 1' }]);
+ * await rt.idle();
+ * rt.state('b').value; // → 2
+ */
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const builtins = { ...options.builtins };
+  const cellBuiltins: Record<string, (c: CellContext & { display: (v: unknown) => void }) => unknown> = {
+    display: (c) => c.display,
+    signal: (c) => c.signal,
+    ...options.cellBuiltins,
+  };
+  const builtinNames = new Set([...Object.keys(builtins), ...Object.keys(cellBuiltins)]);
+  const isGlobal = options.isGlobal ?? ((name: string) => name in globalThis);
+  let params: Record<string, unknown> = { ...options.params };
+  let lazy = !!options.lazy;
+  let cells = new Map<string, Cell>();
+  let busy = false;
+  let depth = 0;
+  let waiters: (() => void)[] = [];
+  let disposed = false;
+
+  const emit = (event: RuntimeEvent) => {
+    if (!disposed) options.onEvent?.(event);
+  };
+  const snapshot = (s: CellState): CellState => ({ ...s, displays: s.displays.slice(), defines: s.defines.slice(), references: s.references.slice() });
+  const checkIdle = () => {
+    if (depth > 0) return;
+    const active = [...cells.values()].some((c) => c.state.status === 'queued' || c.state.status === 'running');
+    if (active) busy = true;
+    else {
+      const wasBusy = busy;
+      busy = false;
+      const ws = waiters;
+      waiters = [];
+      ws.forEach((w) => w());
+      if (wasBusy) emit({ type: 'idle' });
+    }
+  };
+  /** Groups synchronous state changes so `idle` is judged once they are all made. */
+  const batch = (fn: () => void) => {
+    depth++;
+    try {
+      fn();
+    } finally {
+      depth--;
+      checkIdle();
+    }
+  };
+  const setStatus = (cell: Cell, status: CellStatus, patch: Partial<CellState> = {}) => {
+    Object.assign(cell.state, { status }, patch);
+    if (status !== 'error' && status !== 'cancelled' && !('error' in patch)) delete cell.state.error;
+    emit({ type: 'cell-status', cell: snapshot(cell.state) });
+    checkIdle();
+  };
+  /** Drops the current run of a cell: later results of it are ignored, its signal aborts. */
+  const supersede = (cell: Cell) => {
+    cell.state.version++;
+    cell.controller?.abort(new Halt('superseded', cell.source.id));
+    cell.controller = null;
+    if (!cell.result.settled) cell.result.reject(new Halt('superseded', cell.source.id));
+    cell.result = deferred();
+    cell.resolved = undefined;
+  };
+
+  const rebuild = (): Set<string> => {
+    const graph = buildGraph({
+      cells: [...cells.values()].map((c) => ({ id: c.source.id, analysis: c.analysis })),
+      params: new Set(Object.keys(params)),
+      builtins: builtinNames,
+      isGlobal,
+    });
+    const changed = new Set<string>();
+    for (const cell of cells.values()) {
+      cell.node = graph.get(cell.source.id)!;
+      const key = JSON.stringify([cell.source.code, cell.source.lang, cell.node.error?.message, [...cell.node.inputs]]);
+      if (key !== cell.key) changed.add(cell.source.id);
+      cell.key = key;
+      cell.state.defines = cell.analysis.error ? [] : cell.analysis.defines.slice();
+      cell.state.references = [...cell.node.inputs.keys()];
+    }
+    return changed;
+  };
+  const graph = () => new Map([...cells].map(([id, c]) => [id, c.node]));
+
+  const execute = async (cell: Cell, version: number) => {
+    const id = cell.source.id;
+    const upstream = [...cell.node.upstream].map((u) => cells.get(u)!);
+    const resolved = new Map<string, Record<string, unknown>>();
+    try {
+      const results = await Promise.all(upstream.map((u) => u.result.promise));
+      upstream.forEach((u, i) => resolved.set(u.source.id, results[i]));
+    } catch (thrown) {
+      if (cell.state.version !== version) return;
+      const halt = thrown as Halt;
+      if (halt.kind === 'superseded') return;
+      const error: CellError =
+        halt.kind === 'cancelled'
+          ? { message: `cancelled: upstream cell ${halt.cell} was cancelled`, upstream: halt.cell }
+          : { message: `upstream error in cell ${halt.cell}`, upstream: halt.cell };
+      cell.result.reject(new Halt(halt.kind, halt.cell));
+      setStatus(cell, halt.kind === 'cancelled' ? 'cancelled' : 'error', { error });
+      return;
+    }
+    if (cell.state.version !== version) return;
+    const controller = new AbortController();
+    cell.controller = controller;
+    const display = (value: unknown) => {
+      if (cell.state.version !== version) return;
+      cell.state.displays.push(value);
+      emit({ type: 'cell-display', id, version, value });
+    };
+    const context = { cellId: id, signal: controller.signal, display };
+    const names = [...cell.node.inputs.keys()];
+    setStatus(cell, 'running', { displays: [] });
+    const start = now();
+    try {
+      const args = names.map((name) => {
+        const binding = cell.node.inputs.get(name)!;
+        if (binding.kind === 'cell') return resolved.get(binding.cell)![name];
+        if (binding.kind === 'param') return params[name];
+        return name in cellBuiltins ? cellBuiltins[name](context) : builtins[name];
+      });
+      const argKey = names.join(',');
+      if (cell.compiled?.args !== argKey) cell.compiled = { args: argKey, fn: compileCell(id, cell.analysis.body, names) };
+      const result = await cell.compiled.fn(...args);
+      const values = result.values;
+      await Promise.all(Object.keys(values).map(async (k) => (values[k] = isThenable(values[k]) ? await values[k] : values[k])));
+      const { defines } = cell.analysis;
+      let value = result.hasValue ? result.value : defines.length === 1 ? values[defines[0]] : undefined;
+      if (isThenable(value)) value = await value;
+      if (cell.state.version !== version) return;
+      cell.controller = null;
+      cell.resolved = values;
+      cell.result.resolve(values);
+      setStatus(cell, 'done', { value, ms: now() - start });
+    } catch (thrown) {
+      if (cell.state.version !== version) return;
+      cell.controller = null;
+      cell.result.reject(new Halt('error', id));
+      setStatus(cell, 'error', { error: cellError(id, thrown, cell.analysis, cell.source.code.split(/\r\n|\r|\n/).length), ms: now() - start, value: undefined });
+    }
+  };
+
+  /** Runs `run` (in dependency order) and marks `stale` stale; both sets are superseded first. */
+  const schedule = (run: string[], stale: string[]) =>
+    batch(() => {
+      const started: [Cell, number][] = [];
+      for (const id of stale) {
+        const cell = cells.get(id)!;
+        supersede(cell);
+        if (cell.node.error) {
+          cell.result.reject(new Halt('error', id));
+          setStatus(cell, 'error', { error: cell.node.error, value: undefined });
+        } else setStatus(cell, 'stale');
+      }
+      for (const id of run) {
+        const cell = cells.get(id)!;
+        supersede(cell);
+        if (cell.node.error) {
+          cell.result.reject(new Halt('error', id));
+          setStatus(cell, 'error', { error: cell.node.error, value: undefined, displays: [] });
+        } else {
+          setStatus(cell, 'queued');
+          started.push([cell, cell.state.version]);
+        }
+      }
+      for (const [cell, version] of started) void execute(cell, version);
+    });
+
+  /** Cells above `ids` that must run first because they hold no current value. */
+  const needed = (ids: Iterable<string>) => {
+    const out = new Set<string>();
+    const g = graph();
+    for (const id of ids) {
+      for (const up of upstreamOf(g, id)) {
+        const status = cells.get(up)?.state.status;
+        if (status === 'idle' || status === 'stale' || status === 'cancelled') out.add(up);
+      }
+    }
+    return out;
+  };
+  /** Runs `roots` (plus what they need); their dependents run too, or go stale in lazy mode. */
+  const propagate = (roots: Set<string>, alsoRun: Set<string> = new Set()) => {
+    const all = downstream(graph(), [...roots, ...alsoRun, ...needed([...roots, ...alsoRun])]);
+    const direct = new Set([...alsoRun, ...needed(alsoRun)]);
+    if (!lazy) schedule(all, []);
+    else schedule(all.filter((id) => direct.has(id)), all.filter((id) => !direct.has(id)));
+  };
+
+  const makeCell = (source: CellSource): Cell => ({
+    source: { ...source, lang: source.lang ?? 'js' },
+    analysis: analyzeCell(source.code, source.lang ?? 'js'),
+    node: { inputs: new Map(), upstream: new Set() },
+    key: '',
+    state: { id: source.id, status: 'idle', version: 0, displays: [], defines: [], references: [] },
+    result: deferred(),
+    controller: null,
+  });
+
+  const runtime: Runtime = {
+    setNotebook(sources, { stopped = [] } = {}) {
+      batch(() => {
+        const next = new Map<string, Cell>();
+        for (const source of sources) {
+          if (next.has(source.id)) continue;
+          const old = cells.get(source.id);
+          const same = old && old.source.code === source.code && old.source.lang === (source.lang ?? 'js');
+          next.set(source.id, same ? old : old ? { ...makeCell(source), state: old.state, result: old.result, controller: old.controller } : makeCell(source));
+        }
+        for (const [id, cell] of cells) {
+          if (next.get(id) === cell || next.has(id)) continue;
+          supersede(cell);
+          emit({ type: 'cell-removed', id });
+        }
+        cells = next;
+        const changed = rebuild();
+        const halted = new Set(downstream(graph(), stopped));
+        for (const id of halted) {
+          const cell = cells.get(id)!;
+          supersede(cell);
+          const root = stopped.includes(id) ? id : stopped.find((s) => upstreamOf(graph(), id).has(s))!;
+          cell.result.reject(new Halt('cancelled', root));
+          const message = id === root ? 'stopped: the cell ran until its worker was terminated' : `cancelled: upstream cell ${root} was stopped`;
+          setStatus(cell, 'cancelled', { error: { message, ...(id === root ? {} : { upstream: root }) } });
+        }
+        const roots = new Set([...changed].filter((id) => !halted.has(id)));
+        const all = downstream(graph(), roots).filter((id) => !halted.has(id));
+        if (lazy) schedule([], all);
+        else schedule(all, []);
+      });
+    },
+    setCell(source) {
+      batch(() => {
+        const old = cells.get(source.id);
+        const cell = makeCell(source);
+        if (old) Object.assign(cell, { state: old.state, result: old.result, controller: old.controller });
+        cells.set(source.id, cell);
+        const changed = rebuild();
+        changed.delete(source.id);
+        if (lazy) {
+          propagate(new Set(), new Set([source.id]));
+          const extra = downstream(graph(), changed).filter((id) => cells.get(id)!.state.status !== 'queued');
+          schedule([], extra);
+        } else propagate(new Set([source.id, ...changed]));
+      });
+    },
+    run(id) {
+      if (!cells.has(id)) throw new Error(`no cell "${id}" in this notebook`);
+      if (lazy) propagate(new Set(), new Set([id]));
+      else propagate(new Set([id]));
+    },
+    runAll() {
+      const roots = [...cells.values()].filter((c) => c.state.status !== 'done' && c.state.status !== 'queued' && c.state.status !== 'running');
+      const ids = roots.map((c) => c.source.id);
+      schedule(downstream(graph(), ids), []);
+    },
+    cancel(id) {
+      batch(() => {
+        const targets = id === undefined ? [...cells.values()] : [cells.get(id)].filter((c): c is Cell => !!c);
+        for (const cell of targets) {
+          if (cell.state.status !== 'running' && cell.state.status !== 'queued') continue;
+          cell.state.version++;
+          cell.controller?.abort(new Halt('cancelled', cell.source.id));
+          cell.controller = null;
+          cell.result.reject(new Halt('cancelled', cell.source.id));
+          setStatus(cell, 'cancelled', { error: { message: 'cancelled' } });
+        }
+      });
+    },
+    setParams(values) {
+      batch(() => {
+        const before = params;
+        params = { ...params, ...values };
+        const added = Object.keys(values).some((k) => !(k in before));
+        const changedNames = Object.keys(values).filter((k) => !sameValue(before[k], values[k]));
+        const roots = added ? rebuild() : new Set<string>();
+        for (const cell of cells.values()) {
+          if (changedNames.some((n) => cell.node.inputs.get(n)?.kind === 'param')) roots.add(cell.source.id);
+        }
+        const all = downstream(graph(), roots);
+        if (lazy) schedule([], all);
+        else schedule(all, []);
+      });
+    },
+    setLazy(value) {
+      lazy = value;
+      if (!lazy) runtime.runAll();
+    },
+    state: (id) => {
+      const cell = cells.get(id);
+      return cell && snapshot(cell.state);
+    },
+    states: () => [...cells.values()].map((c) => snapshot(c.state)),
+    values: (id) => cells.get(id)?.resolved,
+    idle() {
+      const active = [...cells.values()].some((c) => c.state.status === 'queued' || c.state.status === 'running');
+      return active ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve();
+    },
+    dispose() {
+      for (const cell of cells.values()) supersede(cell);
+      disposed = true;
+      cells = new Map();
+      waiters.forEach((w) => w());
+      waiters = [];
+    },
+  };
+  return runtime;
+}
