@@ -1,10 +1,11 @@
 import type { ColumnTable } from 'arquero';
 import { dateColumn, numberColumn, requireColumn, requireRows, stringColumn } from '../columns.js';
+import { dataEnd, isoDay, parseCutoff, readLog } from './read-log.js';
 import { RecipeInputError } from '../errors.js';
 import type { RawColumns } from '../ml/encoder.js';
 import { readLabel } from './label.js';
 import type { ChurnParams } from './params.js';
-import { DAY_MS, indexLog, snapshotAt, topCategories, type IndexedLog } from './transaction-features.js';
+import { DAY_MS, snapshotAt, topCategories } from './transaction-features.js';
 
 /**
  * The modelling table of a churn run, whichever input it came from: one row per customer (per
@@ -56,37 +57,6 @@ export function fromCustomers(table: ColumnTable, params: ChurnParams, needLabel
   };
 }
 
-/** The transaction log's columns, checked. */
-function readLog(table: ColumnTable, params: ChurnParams): IndexedLog {
-  requireRows(table, 'transactions');
-  const names = table.columnNames();
-  const amount = params.amount ?? (names.includes('amount') ? 'amount' : undefined);
-  const category = params.category ?? (names.includes('category') ? 'category' : undefined);
-  return indexLog({
-    customer: stringColumn(table, 'transactions', params.customer, 'customer'),
-    time: dateColumn(table, 'transactions', params.timestamp, 'timestamp'),
-    amount: amount ? numberColumn(table, 'transactions', amount, 'amount') : undefined,
-    category: category ? stringColumn(table, 'transactions', category, 'category') : undefined,
-  });
-}
-
-function isoDay(t: number): string {
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-/** End of the data: the start of the UTC day after the last transaction. */
-export function dataEnd(log: IndexedLog): number {
-  let last = -Infinity;
-  for (const t of log.log.time) last = Math.max(last, t);
-  return Math.floor(last / DAY_MS) * DAY_MS + DAY_MS;
-}
-
-function parseCutoff(value: string): number {
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(t)) throw new RecipeInputError(`The "cutoff" parameter "${value}" is not a date; write it as YYYY-MM-DD.`);
-  return t;
-}
-
 /**
  * Builds the modelling table from a transaction log: features at the cutoff, label "no order in
  * the `window` days after it". A time split adds an earlier snapshot (cutoff − window) to train on.
@@ -100,7 +70,7 @@ export function fromTransactions(
   params: ChurnParams,
   options: { needLabel: boolean; categories?: string[]; features?: string[] },
 ): ChurnData {
-  const log = readLog(table, params);
+  const log = readLog(table, { customer: params.customer, timestamp: params.timestamp, amount: params.amount, category: params.category });
   const end = dataEnd(log);
   const windowMs = params.window * DAY_MS;
   const cutoff = params.cutoff ? parseCutoff(params.cutoff) : options.needLabel ? end - windowMs : end;
