@@ -3,11 +3,13 @@ import { paramsJsonSchema } from './define-recipe.js';
 import { RecipeInputError } from './errors.js';
 import { lift } from './lift/index.js';
 import { churn } from './churn/index.js';
+import { nextPurchase } from './next-purchase/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
 export const recipes: Recipe[] = [
   lift,
   churn,
+  nextPurchase,
 ];
 
 /**
