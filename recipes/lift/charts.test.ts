@@ -24,7 +24,7 @@ describe('lift charts', () => {
   const params = liftParams.parse({});
 
   it('effect chart: a dot and an interval per comparison, a zero line, percent axis', () => {
-    const spec = effectChart([row('b', 'converted', 0.1, -0.02, 0.22), row('c', 'converted', -0.05, null, 0.01), row('c', 'revenue', null, null, null)], params);
+    const spec = effectChart([row('b', 'converted', 0.1, -0.02, 0.22), row('c', 'converted', -0.05, null, 0.01), row('c', 'revenue', null, null, null)], params, ['a', 'b', 'c']);
     expect(spec.marks.map((m) => m.mark)).toEqual(['ruleX', 'ruleY', 'dot']);
     expect(spec.marks[2]!.data).toHaveLength(2); // the uncomparable pair is left out
     expect(spec.marks[1]!.data![1]).toMatchObject({ ci_low: -0.05, ci_high: 0.01 }); // open end drawn from the effect
@@ -41,7 +41,7 @@ describe('lift charts', () => {
       { variant: 'control', metric: 'converted', n: 100, mean: 0.1, variance: 0.09 },
       { variant: 'b', metric: 'converted', n: 100, mean: 0.12, variance: 0.1056 },
     ];
-    const charts = meanCharts(variants, params);
+    const charts = meanCharts(variants, params, ['control', 'b']);
     expect(charts.map((c) => c.id)).toEqual(['means-revenue', 'means-converted']);
     expect(charts[0]!.marks[1]!.data![0]).toMatchObject({ lo: 20 - 1.959963984540054 * 0.5, hi: 20 + 1.959963984540054 * 0.5 });
     const svg = draw(charts[0]!).outerHTML;

@@ -9,9 +9,9 @@ import type { LiftParams } from './params.js';
  * interval is drawn from the effect to its finite end.
  *
  * @example
- * effectChart(rows, params).marks.map((m) => m.mark); // → ['ruleX', 'ruleY', 'dot']
+ * effectChart(rows, params, ['control', 'personalized']).marks.map((m) => m.mark); // → ['ruleX', 'ruleY', 'dot']
  */
-export function effectChart(rows: ComparisonRow[], params: LiftParams): ChartSpec {
+export function effectChart(rows: ComparisonRow[], params: LiftParams, variants: string[]): ChartSpec {
   const data = rows
     .filter((r) => r.effect !== null)
     .map((r) => ({
@@ -29,7 +29,10 @@ export function effectChart(rows: ComparisonRow[], params: LiftParams): ChartSpe
   return {
     id: 'effects',
     title: `Effect of each variant vs control (${level}% ${params.method === 'bayesian' ? 'credible' : 'confidence'} intervals)`,
-    caption: relative ? 'Relative change of each metric against the control mean; dashed line: no effect.' : 'Difference of each metric from control, in the metric\'s units; dashed line: no effect.',
+    caption:
+      (relative ? 'Relative change of each metric against the control mean' : 'Difference of each metric from control, in the metric\'s units') +
+      '; dashed line: no effect.' +
+      (params.sided === 'two' ? '' : ' One-sided test: the interval is open on one side and drawn from the estimate to its finite end.'),
     marks: [
       { mark: 'ruleX', data: [{ zero: 0 }], options: { x: 'zero', stroke: '#888', strokeDasharray: '4,3' } },
       { mark: 'ruleY', data, options: { y: 'label', x1: 'ci_low', x2: 'ci_high', stroke: 'variant', strokeWidth: 2 } },
@@ -37,7 +40,8 @@ export function effectChart(rows: ComparisonRow[], params: LiftParams): ChartSpe
     ],
     x: { label: relative ? 'Relative effect vs control' : 'Effect vs control', grid: true, ...(relative ? { tickFormat: '+%' } : {}) },
     y: { label: null },
-    color: { legend: true },
+    // The same variant → colour mapping in every chart of the run.
+    color: { legend: true, domain: variants },
     marginLeft: 160,
     height: 60 + 30 * Math.max(1, data.length),
   };
@@ -48,9 +52,9 @@ export function effectChart(rows: ComparisonRow[], params: LiftParams): ChartSpe
  * (mean ± z·√(variance/n)); one chart per metric because metrics live on different scales.
  *
  * @example
- * meanCharts(variantRows, params).map((c) => c.id); // → ['means-converted', 'means-revenue']
+ * meanCharts(variantRows, params, ['control', 'personalized']).map((c) => c.id); // → ['means-converted', 'means-revenue']
  */
-export function meanCharts(rows: VariantRow[], params: LiftParams): ChartSpec[] {
+export function meanCharts(rows: VariantRow[], params: LiftParams, variants: string[]): ChartSpec[] {
   const z = phiInv(1 - params.alpha / 2);
   const metrics = [...new Set(rows.map((r) => r.metric))];
   return metrics.map((metric) => {
@@ -69,8 +73,10 @@ export function meanCharts(rows: VariantRow[], params: LiftParams): ChartSpec[] 
         { mark: 'ruleX', data, options: { x: 'variant', y1: 'lo', y2: 'hi', stroke: '#333', strokeWidth: 1.5 } },
         { mark: 'ruleY', data: [{ zero: 0 }], options: { y: 'zero' } },
       ],
-      x: { label: null },
+      x: { label: null, domain: variants },
       y: { label: metric, grid: true },
+      color: { domain: variants },
+      height: 260,
     };
   });
 }

@@ -5,7 +5,7 @@ import { srmTest } from '../stats/srm.js';
 import { pickControl, splitWeights, type LiftAggregate } from './arms.js';
 import { effectChart, meanCharts } from './charts.js';
 import { comparisonRows, variantRows } from './comparisons.js';
-import { findingNote, warningNotes } from './notes.js';
+import { findingNote, holmNote, warningNotes } from './notes.js';
 import { liftParams, type LiftParams } from './params.js';
 import { aggregateSummary } from './summary.js';
 import { aggregateUnits } from './units.js';
@@ -79,18 +79,17 @@ export const lift = defineRecipe({
         srmP: srm.pValue,
         counts: new Map(order.map((v, i) => [v, counts[i]!])),
         expected: new Map(order.map((v, i) => [v, (total * weights[i]!) / wSum])),
-        comparisons: rows.length,
-        alpha: params.alpha,
       }),
       ...rows.map((r) => findingNote(r, params)).filter((n): n is string => n !== null),
       ...problems,
+      ...[holmNote(rows.length, params.alpha)].filter((n): n is string => n !== null),
       ...agg.notes,
     ];
     progress(1, 'done');
     return {
       metrics: { srm_p_value: srm.pValue, srm_chi2: srm.chi2, units: total },
       tables: { variants: aq.from(variants), comparisons: aq.from(rows) },
-      charts: [effectChart(rows, params), ...meanCharts(variants, params)],
+      charts: [effectChart(rows, params, order), ...meanCharts(variants, params, order)],
       notes,
     };
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonRow } from './comparisons.js';
-import { findingNote, formatP, pText, warningNotes } from './notes.js';
+import { findingNote, formatP, holmNote, pText, warningNotes } from './notes.js';
 import { liftParams } from './params.js';
 
 const row = (over: Partial<ComparisonRow>): ComparisonRow => ({
@@ -33,12 +33,11 @@ describe('lift notes', () => {
       srmP: 0.0003,
       counts: new Map([['control', 60], ['personalized', 120]]),
       expected: new Map([['control', 90], ['personalized', 90]]),
-      comparisons: 3,
-      alpha: 0.05,
     });
     expect(notes[0]).toMatch(/^sample ratio mismatch, p = 0\.0003: do not trust this test\. Units per variant: control 60 \(expected 90\)/);
     expect(notes[1]).toMatch(/^Too few units: control has 60 \(fewer than 100\)/);
-    expect(notes[2]).toMatch(/^3 comparisons were made .* Holm-adjusted/);
-    expect(warningNotes({ srmP: 0.5, counts: new Map([['a', 500], ['b', 500]]), expected: new Map([['a', 500], ['b', 500]]), comparisons: 1, alpha: 0.05 })).toEqual([]);
+    expect(holmNote(3, 0.05)).toMatch(/^3 comparisons were made .* Holm-adjusted .* under 5%\.$/);
+    expect(holmNote(1, 0.05)).toBeNull();
+    expect(warningNotes({ srmP: 0.5, counts: new Map([['a', 500], ['b', 500]]), expected: new Map([['a', 500], ['b', 500]]) })).toEqual([]);
   });
 });

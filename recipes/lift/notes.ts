@@ -68,18 +68,15 @@ export function findingNote(r: ComparisonRow, params: LiftParams): string | null
 }
 
 /**
- * Warnings and context: sample ratio mismatch, arms too small to judge, the multiple-comparison
- * rule when there are several comparisons.
+ * Warnings that come before any finding: sample ratio mismatch and arms too small to judge.
  *
  * @example
- * warningNotes({ srmP: 0.0003, counts, variants, comparisons: 1, alpha: 0.05 })[0]; // → 'sample ratio mismatch, p = 0.0003: do not trust this test. …'
+ * warningNotes({ srmP: 0.0003, counts, expected })[0]; // → 'sample ratio mismatch, p = 0.0003: do not trust this test. …'
  */
 export function warningNotes(input: {
   srmP: number;
   counts: Map<string, number>;
   expected: Map<string, number>;
-  comparisons: number;
-  alpha: number;
 }): string[] {
   const notes: string[] = [];
   if (input.srmP < SRM_ALPHA) {
@@ -92,10 +89,16 @@ export function warningNotes(input: {
       `Too few units: ${small.map(([v, n]) => `${v} has ${n}`).join(', ')} (fewer than ${FEW_UNITS}); only a very large effect could show up, and intervals are wide. Run the test longer before deciding.`,
     );
   }
-  if (input.comparisons > 1) {
-    notes.push(
-      `${input.comparisons} comparisons were made (variants × metrics), so "significant" uses Holm-adjusted p-values (p_value_holm < ${input.alpha}); this keeps the chance of any false alarm under ${input.alpha * 100}%.`,
-    );
-  }
   return notes;
+}
+
+/**
+ * How "significant" was decided when there are several comparisons (Holm), or null for one.
+ *
+ * @example
+ * holmNote(4, 0.05); // → '4 comparisons were made (variants × metrics), so "significant" uses Holm-adjusted p-values …'
+ */
+export function holmNote(comparisons: number, alpha: number): string | null {
+  if (comparisons < 2) return null;
+  return `${comparisons} comparisons were made (variants × metrics), so "significant" uses Holm-adjusted p-values (p_value_holm < ${alpha}); this keeps the chance of any false alarm under ${Math.round(alpha * 1000) / 10}%.`;
 }
