@@ -1,0 +1,102 @@
+import * as aq from 'arquero';
+import { z } from 'zod';
+import { defineRecipe } from '../define-recipe.js';
+import { compareParams } from '../stats/compare-params.js';
+import { adjustHolm, comparisonRow, COMPARISON_COLUMNS, rowsTable, type ComparisonRow } from '../stats/comparison-rows.js';
+import { groupIndices, resolveControl, tryCompare } from '../stats/versus-control.js';
+import { fromPageviews, fromSessions } from './sessions.js';
+import { armStats, ENGAGEMENT_METRICS, variantRow } from './metrics.js';
+import { engagementBars, engagementForest, scrollChart } from './charts.js';
+import { engagementNotes } from './notes.js';
+
+const role = (name: string, fallback: string) => z.string().optional().describe(`Column with the ${name} (default "${fallback}").`);
+
+const params = z.strictObject({
+  variant: z.string().default('variant').describe('Column with the experiment arm.'),
+  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  session: z.string().default('session_id').describe('Column with the session id (pageviews input).'),
+  timestamp: z.string().default('timestamp').describe('Column with the page-view time (pageviews input).'),
+  pageviews: role('page views per session (sessions input)', 'pageviews'),
+  duration: role('session duration in seconds (sessions input)', 'duration'),
+  bounced: role('0/1 bounce flag (sessions input; default: one page view = bounce)', 'bounced'),
+  scroll_depth: role('scroll depth, 0–1 or percent', 'scroll_depth'),
+  interacted: role('0/1 interaction flag', 'interacted'),
+  duration_covers_last_page: z.boolean().default(false).describe('Sessions input: true when duration includes the time on the last page (then time on page = duration / pageviews); web analytics durations do not.'),
+  ...compareParams,
+});
+
+/**
+ * Website engagement per variant (bounce rate, pages per session, session duration, time on page,
+ * scroll depth, interaction rate) from session rows or page-view rows, each compared with control
+ * using the lift statistics.
+ *
+ * @example
+ * await runRecipe(engagement, { inputs: { pageviews }, params: { variant: 'variant' } });
+ */
+export const engagement = defineRecipe({
+  id: 'engagement',
+  title: 'Engagement: do visitors engage more with the personalized site?',
+  description:
+    'Bounce rate, pages per session, session duration, time on page (from consecutive page views; the last page of a session has no known time), scroll depth (mean and quartiles) and interaction rate per variant, each compared with control (Welch t / delta method, Holm-adjusted).',
+  inputs: [
+    {
+      name: 'sessions', alternative: 'data',
+      description: 'one row per session: session, variant, pageviews, duration (s), optional bounced, scroll_depth, interacted',
+      roles: [
+        { role: 'variant', description: 'experiment arm', required: true },
+        { role: 'pageviews', description: 'page views in the session', required: true },
+        { role: 'duration', description: 'session duration in seconds', required: true },
+        { role: 'bounced', description: '0/1 bounce flag' },
+        { role: 'scroll_depth', description: 'mean scroll depth' },
+        { role: 'interacted', description: '0/1 interaction flag' },
+      ],
+    },
+    {
+      name: 'pageviews', alternative: 'data',
+      description: 'one row per page view: session, variant, timestamp, optional scroll_depth (0–1), interacted (0/1)',
+      roles: [
+        { role: 'session', description: 'session id', required: true },
+        { role: 'variant', description: 'experiment arm', required: true },
+        { role: 'timestamp', description: 'page-view time', required: true },
+        { role: 'scroll_depth', description: 'scroll depth of the page view' },
+        { role: 'interacted', description: '0/1 interaction on the page' },
+      ],
+    },
+  ],
+  params,
+  async run({ inputs, params: p, progress }) {
+    const data = inputs.pageviews ? fromPageviews(inputs.pageviews, p) : fromSessions(inputs.sessions!, p);
+    const input = data.source;
+    progress(0.4, 'aggregating sessions');
+    const control = resolveControl(data.variant, p.control, input, p.variant);
+    const arms = [...groupIndices(data.variant)].sort(([a], [b]) => (a === control ? -1 : b === control ? 1 : a.localeCompare(b)));
+    const stats = new Map(arms.map(([v, idx]) => [v, armStats(data, idx)]));
+    const variants = arms.map(([v]) => variantRow(v, stats.get(v)!, data.scrollValues.filter((s) => s.variant === v).map((s) => s.value)));
+    const comparisons: ComparisonRow[] = [];
+    const skipped: string[] = [];
+    const options = { difference: p.difference, alpha: p.alpha, sided: p.sided, method: p.method } as const;
+    for (const [v] of arms.slice(1)) {
+      for (const { name } of ENGAGEMENT_METRICS) {
+        const c = stats.get(control)![name];
+        const t = stats.get(v)![name];
+        if (!c || !t) continue;
+        const attempt = tryCompare(c, t, options);
+        if (attempt.ok) comparisons.push(comparisonRow(v, name, attempt.value));
+        else skipped.push(`${name} for "${v}": ${attempt.reason}`);
+      }
+    }
+    adjustHolm(comparisons, p.alpha);
+    progress(0.9, 'charts');
+    const metrics: Record<string, number | null> = { sessions: data.variant.length, variants: arms.length };
+    if (arms.length === 2) for (const c of comparisons) metrics[`${c.metric}_effect`] = c.effect;
+    const charts = [engagementBars(variants, control)];
+    if (comparisons.length) charts.push(engagementForest(comparisons, p.difference === 'relative', p.alpha));
+    if (data.scrollValues.length) charts.push(scrollChart(variants));
+    return {
+      metrics,
+      tables: { variants: aq.from(variants), comparisons: rowsTable(comparisons, COMPARISON_COLUMNS) },
+      charts,
+      notes: engagementNotes({ variants, comparisons, control, skipped, source: input, difference: p.difference, coversLastPage: p.duration_covers_last_page }),
+    };
+  },
+});
