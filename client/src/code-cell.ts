@@ -1,0 +1,156 @@
+import type { CellBlock } from '../../notebook/types.js';
+import type { monaco } from './monaco-setup.js';
+import { h } from './dom.js';
+import { cellToolbar } from './cell-toolbar.js';
+import { codeEditor } from './code-editor.js';
+import { statusText, type CellUiState } from './cell-status.js';
+import { errorView } from './error-view.js';
+import { outputView, type RemoteTables } from './output-view.js';
+import { progressBar } from './progress-bar.js';
+import { recipeForm, type FormContext } from './recipe-form.js';
+import { parseRecipeCode, recipeCode } from './recipe-code.js';
+
+/** What a code cell asks of the notebook editor. */
+export interface CellContext {
+  remote: RemoteTables;
+  formContext: () => Omit<FormContext, 'onChange'>;
+  onCodeChange: (id: string, code: string) => void;
+  onRun: (id: string) => void;
+  onStop: (id: string) => void;
+  onSave: () => void;
+  onPalette: () => void;
+  onMove: (id: string, delta: -1 | 1) => void;
+  onDelete: (id: string) => void;
+  onToggleCollapse: (id: string) => void;
+  onFocus: (id: string) => void;
+}
+
+/**
+ * One code cell (or recipe cell, when its info string has `recipe=<id>`): header with status and
+ * timing, optional recipe form, Monaco editor, progress bar and outputs.
+ *
+ * @example
+ * const cell = new CodeCellView(block, context);
+ * cell.setState({ status: 'done', ms: 3, version: 1, displays: [], defines: ['x'], references: [] });
+ */
+export class CodeCellView {
+  readonly el: HTMLElement;
+  private editor: monaco.editor.IStandaloneCodeEditor;
+  private readonly status = h('span', { class: 'status' });
+  private readonly names = h('span', { class: 'names' });
+  private readonly outputs = h('div', { class: 'outputs' });
+  private readonly form = h('div', { class: 'form-host' });
+  private readonly progress = progressBar();
+  private readonly editorHost = h('div', { class: 'editor' });
+  private state: CellUiState | null = null;
+  private settingCode = false;
+
+  constructor(private block: CellBlock, private readonly ctx: CellContext) {
+    const id = block.id;
+    this.el = h('section', { class: 'cell code-cell', 'data-cell': id, tabindex: '-1' },
+      h('header', { class: 'cell-header' },
+        h('span', { class: 'cell-id', title: 'cell id' }, id),
+        block.attrs.recipe ? h('span', { class: 'tag' }, 'recipe') : null,
+        this.names, this.status,
+        cellToolbar({
+          run: () => ctx.onRun(id), stop: () => ctx.onStop(id),
+          moveUp: () => ctx.onMove(id, -1), moveDown: () => ctx.onMove(id, 1),
+          toggleCollapse: () => ctx.onToggleCollapse(id), remove: () => ctx.onDelete(id),
+        })),
+      this.form, this.editorHost, this.progress.el, this.outputs);
+    this.editor = codeEditor(this.editorHost, id, block.lang, block.code, {
+      onChange: (code) => {
+        if (this.settingCode) return;
+        ctx.onCodeChange(id, code);
+        if (this.block.attrs.recipe) this.renderForm(code);
+      },
+      onRun: () => ctx.onRun(id),
+      onSave: () => ctx.onSave(),
+      onPalette: () => ctx.onPalette(),
+    });
+    this.editor.onDidFocusEditorText(() => ctx.onFocus(id));
+    this.setBlock(block);
+  }
+
+  get id(): string {
+    return this.block.id;
+  }
+
+  code(): string {
+    return this.editor.getValue();
+  }
+
+  /** Applies attribute changes (collapsed, recipe) from the document. */
+  setBlock(block: CellBlock): void {
+    this.block = block;
+    this.el.classList.toggle('collapsed', Boolean(block.attrs.collapsed));
+    this.el.classList.toggle('recipe-cell', Boolean(block.attrs.recipe));
+    if (block.attrs.recipe) this.renderForm(this.editor.getValue());
+  }
+
+  /** Re-draws the recipe form, e.g. after an input table's columns became known. */
+  renderForm(code = this.editor.getValue()): void {
+    if (!this.block.attrs.recipe) return;
+    const parsed = parseRecipeCode(code) ?? null;
+    const call = parsed ?? { name: `${String(this.block.attrs.recipe).replace(/\W/g, '_')}_result`, recipe: String(this.block.attrs.recipe), inputs: {}, params: {} };
+    const form = recipeForm(call, {
+      ...this.ctx.formContext(),
+      onChange: (next) => {
+        const text = recipeCode(next);
+        this.settingCode = true;
+        this.editor.executeEdits('recipe-form', [{ range: this.editor.getModel()!.getFullModelRange(), text }]);
+        this.settingCode = false;
+        this.ctx.onCodeChange(this.block.id, text);
+        this.renderForm(text);
+      },
+    });
+    this.form.replaceChildren(...[form,
+      parsed ? null : h('p', { class: 'hint warning' }, 'The code below no longer has the form\'s shape (one `const x = await recipe(id, {inputs}, {params})` with literal parameters); the form shows the last values it understood.'),
+      h('div', { class: 'form-actions' }, h('button', { class: 'primary run-recipe', onclick: () => this.ctx.onRun(this.block.id) }, '▶ Run recipe'))].filter((e): e is HTMLElement => e !== null));
+  }
+
+  /** Shows the runtime's state of this cell: status, timing, names, outputs. */
+  setState(state: CellUiState): void {
+    const previous = this.state;
+    this.state = state;
+    this.el.dataset.status = state.status;
+    this.status.textContent = statusText(state);
+    this.status.className = `status status-${state.status}`;
+    this.names.textContent = state.defines.length ? state.defines.join(', ') : '';
+    if (state.status !== 'running') this.progress.set(null);
+    const outputsChanged = !previous || previous.value !== state.value || previous.displays !== state.displays || previous.error !== state.error;
+    if (outputsChanged) this.renderOutputs(state);
+  }
+
+  setProgress(fraction: number | null, label?: string): void {
+    this.progress.set(fraction, label);
+  }
+
+  /** Marks code edited since it last ran (Observable's unsaved-cell dot). */
+  setEdited(edited: boolean): void {
+    this.el.classList.toggle('edited', edited);
+  }
+
+  focus(): void {
+    this.editor.focus();
+  }
+
+  setCode(code: string): void {
+    this.settingCode = true;
+    this.editor.setValue(code);
+    this.settingCode = false;
+  }
+
+  private renderOutputs(state: CellUiState): void {
+    const title = state.defines.length === 1 ? state.defines[0] : '';
+    const parts: (HTMLElement | null)[] = state.displays.map((d) => outputView(d, this.ctx.remote));
+    if (state.error) parts.push(errorView(state.error, this.editor.getValue()));
+    else if (state.value) parts.push(outputView(state.value, this.ctx.remote, title));
+    this.outputs.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+  }
+
+  dispose(): void {
+    this.editor.getModel()?.dispose();
+    this.editor.dispose();
+  }
+}

@@ -1,0 +1,52 @@
+import { monaco, setupMonaco } from './monaco-setup.js';
+
+export interface EditorHooks {
+  onChange: (code: string) => void;
+  onRun: () => void;
+  onSave: () => void;
+  onPalette: () => void;
+}
+
+/**
+ * A Monaco editor for one cell: grows with its content, each cell its own TypeScript model
+ * (`file:///cells/<id>.ts`) so the language service sees cells as separate modules.
+ *
+ * @example
+ * const editor = codeEditor(div, 'c1', 'ts', 'const x = 1', hooks);
+ */
+export function codeEditor(container: HTMLElement, id: string, lang: string, code: string, hooks: EditorHooks): monaco.editor.IStandaloneCodeEditor {
+  setupMonaco();
+  const uri = monaco.Uri.parse(`file:///cells/${id}.${lang === 'ts' ? 'ts' : 'js'}`);
+  monaco.editor.getModel(uri)?.dispose();
+  const model = monaco.editor.createModel(code, lang === 'ts' ? 'typescript' : 'javascript', uri);
+  const editor = monaco.editor.create(container, {
+    model,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    scrollbar: { alwaysConsumeMouseWheel: false, vertical: 'hidden' },
+    lineNumbers: 'on',
+    lineNumbersMinChars: 3,
+    folding: false,
+    glyphMargin: false,
+    fontSize: 13,
+    renderLineHighlight: 'none',
+    overviewRulerLanes: 0,
+    tabSize: 2,
+    fixedOverflowWidgets: true,
+    padding: { top: 6, bottom: 6 },
+  });
+  const fit = () => {
+    container.style.height = `${Math.max(28, editor.getContentHeight())}px`;
+    editor.layout();
+  };
+  editor.onDidContentSizeChange(fit);
+  fit();
+  editor.onDidChangeModelContent(() => hooks.onChange(editor.getValue()));
+  editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, hooks.onRun);
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, hooks.onRun);
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, hooks.onSave);
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, hooks.onPalette);
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, hooks.onPalette);
+  return editor;
+}

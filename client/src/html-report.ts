@@ -1,0 +1,92 @@
+import { marked } from 'marked';
+import * as Plot from '@observablehq/plot';
+import type { NotebookDoc, ValueSummary } from '../../notebook/types.js';
+import { renderChart, type ChartSpecLike } from '../../notebook/render-chart.js';
+import type { CellUiState } from './cell-status.js';
+import { formatMetric } from './recipe-result-view.js';
+import { safeHtml } from './safe-html.js';
+import { formatCell } from './table-source.js';
+
+const REPORT_ROWS = 50;
+
+/**
+ * A self-contained HTML report of the notebook as it ran: prose, each cell's code (folded) and its
+ * outputs as static tables, SVG charts, metric cards and notes. Opens anywhere, needs no server.
+ *
+ * @example
+ * download('report.html', htmlReport(doc, 'Email lift', states), 'text/html');
+ */
+export function htmlReport(doc: NotebookDoc, title: string, states: Map<string, CellUiState>): string {
+  const body: string[] = [`<h1 class="report-title">${escape(title)}</h1>`, `<p class="meta">Report generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by liftbook.</p>`];
+  for (const block of doc.blocks) {
+    if (block.kind === 'prose') {
+      if (block.text.trim()) body.push(`<section class="prose">${safeHtml(marked.parse(block.text, { async: false }) as string).innerHTML}</section>`);
+      continue;
+    }
+    const state = states.get(block.id);
+    const outputs = [...(state?.displays ?? []), ...(state?.value ? [state.value] : [])].map(staticOutput).join('');
+    const error = state?.error ? `<div class="error">${escape(state.error.message)}${state.error.line ? ` (line ${state.error.line})` : ''}</div>` : '';
+    body.push(`<section class="cell"><details><summary>Code · ${escape(block.id)}</summary><pre><code>${escape(block.code)}</code></pre></details>${outputs}${error}</section>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${REPORT_CSS}</style></head><body><main>${body.join('\n')}</main></body></html>`;
+}
+
+function staticOutput(value: ValueSummary): string {
+  switch (value.kind) {
+    case 'undefined':
+      return '';
+    case 'text':
+    case 'function':
+      return `<pre>${escape(value.text)}</pre>`;
+    case 'json':
+      return `<pre>${escape(JSON.stringify(value.json, null, 2))}</pre>`;
+    case 'error':
+      return `<div class="error">${escape(value.message)}</div>`;
+    case 'html':
+      return `<div class="html">${safeHtml(value.html).innerHTML}</div>`;
+    case 'chart':
+      return chart(value.spec as ChartSpecLike);
+    case 'table':
+      return table(value.columns, value.rows, value.numRows);
+    case 'recipe-result':
+      return [
+        `<div class="cards">${Object.entries(value.metrics).map(([k, v]) => `<div class="card"><b>${escape(formatMetric(v))}</b><span>${escape(k.replace(/_/g, ' '))}</span></div>`).join('')}</div>`,
+        value.notes.length ? `<ul class="notes">${value.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>` : '',
+        value.charts.map((c) => chart(c as ChartSpecLike)).join(''),
+        Object.entries(value.tables).map(([name, t]) => (t.kind === 'table' ? `<h4>${escape(name)}</h4>${table(t.columns, t.rows, t.numRows)}` : '')).join(''),
+      ].join('');
+  }
+}
+
+function chart(spec: ChartSpecLike): string {
+  try {
+    return `<figure>${renderChart(spec, { Plot: Plot as unknown as Record<string, unknown>, document }).outerHTML}</figure>`;
+  } catch (error) {
+    return `<div class="error">${escape((error as Error).message)}</div>`;
+  }
+}
+
+function table(columns: string[], rows: Record<string, unknown>[], numRows: number): string {
+  const head = columns.map((c) => `<th>${escape(c)}</th>`).join('');
+  const body = rows.slice(0, REPORT_ROWS).map((r) => `<tr>${columns.map((c) => `<td>${escape(formatCell(r[c]))}</td>`).join('')}</tr>`).join('');
+  const more = numRows > Math.min(rows.length, REPORT_ROWS) ? `<p class="meta">Showing ${Math.min(rows.length, REPORT_ROWS)} of ${numRows.toLocaleString('en-US')} rows.</p>` : '';
+  return `<div class="table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
+}
+
+/**
+ * Escapes text for HTML.
+ *
+ * @example
+ * escape('<b>'); // → '&lt;b&gt;'
+ */
+export function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+const REPORT_CSS = `body{font:15px/1.5 system-ui,sans-serif;color:#1f2328;background:#fff;margin:0}main{max-width:960px;margin:0 auto;padding:32px}
+.meta{color:#667;font-size:13px}.cell{margin:18px 0}details summary{color:#667;font-size:12px;cursor:pointer}pre{background:#f6f8fa;padding:10px;overflow:auto;border-radius:6px;font-size:12px}
+.table{overflow:auto;max-height:480px;border:1px solid #dde}table{border-collapse:collapse;font-size:12px}th,td{padding:3px 8px;border-bottom:1px solid #eee;text-align:left;white-space:nowrap}th{background:#f6f8fa;position:sticky;top:0}
+.cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #dde;border-radius:8px;padding:8px 12px;min-width:120px}.card b{display:block;font-size:20px}.card span{color:#667;font-size:12px}
+.error{color:#b42318;background:#fef3f2;padding:8px;border-radius:6px}.notes li{margin:4px 0}figure{margin:12px 0}`;

@@ -1,0 +1,101 @@
+import { h } from './dom.js';
+import type { JsonSchema } from './api.js';
+
+/** What a field needs besides its schema: the columns it may pick from, when it names columns. */
+export interface FieldContext {
+  columns: string[];
+  isColumn: boolean;
+  onChange: (value: unknown) => void;
+}
+
+/**
+ * One form control for one JSON Schema property: enum → select, string naming a column → column
+ * picker, number → number input, boolean → checkbox, list of columns → checkboxes, anything richer
+ * → a JSON text box. `undefined` means "use the default" and is left out of the cell's code.
+ *
+ * @example
+ * schemaField({ type: 'number', default: 0.05 }, 0.1, { columns: [], isColumn: false, onChange: console.log });
+ */
+export function schemaField(schema: JsonSchema, value: unknown, ctx: FieldContext): HTMLElement {
+  const placeholder = schema.default !== undefined ? `default: ${JSON.stringify(schema.default)}` : '';
+  const type = primaryType(schema);
+  if (schema.enum) {
+    return select(['', ...schema.enum.map(String)], value === undefined ? '' : String(value), (v) => ctx.onChange(v === '' ? undefined : schema.enum!.find((e) => String(e) === v)), placeholder || '—');
+  }
+  if (type === 'string' && ctx.isColumn && ctx.columns.length) {
+    const options = ['', ...ctx.columns, ...(typeof value === 'string' && value && !ctx.columns.includes(value) ? [value] : [])];
+    return select(options, typeof value === 'string' ? value : '', (v) => ctx.onChange(v || undefined), placeholder || '— column —');
+  }
+  if (type === 'boolean') {
+    const current = value === undefined ? Boolean(schema.default) : Boolean(value);
+    return h('input', { type: 'checkbox', checked: current, onchange: (e: Event) => ctx.onChange((e.target as HTMLInputElement).checked) });
+  }
+  if (type === 'number' || type === 'integer') {
+    const min = schema.minimum ?? schema.exclusiveMinimum;
+    const max = schema.maximum ?? schema.exclusiveMaximum;
+    return h('input', {
+      type: 'number', step: type === 'integer' ? 1 : 'any', value: value === undefined ? '' : String(value), placeholder,
+      min: min !== undefined && Math.abs(min) < 1e15 ? min : undefined, max: max !== undefined && Math.abs(max) < 1e15 ? max : undefined,
+      onchange: (e: Event) => {
+        const text = (e.target as HTMLInputElement).value;
+        ctx.onChange(text === '' ? undefined : Number(text));
+      },
+    });
+  }
+  if (type === 'array' && ctx.isColumn && ctx.columns.length && itemAllowsString(schema.items)) {
+    const chosen = new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    const extra = Array.isArray(value) ? value.filter((v) => typeof v !== 'string') : [];
+    return h('div', { class: 'column-checks' }, ctx.columns.map((column) => h('label', { class: 'chip' },
+      h('input', { type: 'checkbox', checked: chosen.has(column), onchange: (e: Event) => {
+        if ((e.target as HTMLInputElement).checked) chosen.add(column);
+        else chosen.delete(column);
+        const next = [...ctx.columns.filter((c) => chosen.has(c)), ...extra];
+        ctx.onChange(next.length ? next : undefined);
+      } }), column)));
+  }
+  if (type === 'string') {
+    return h('input', { type: 'text', value: typeof value === 'string' ? value : '', placeholder, onchange: (e: Event) => ctx.onChange((e.target as HTMLInputElement).value || undefined) });
+  }
+  // Arrays, objects and unions: JSON keeps every shape the schema allows expressible.
+  return h('input', {
+    type: 'text', class: 'json-input', value: value === undefined ? '' : JSON.stringify(value), placeholder: placeholder || 'JSON',
+    onchange: (e: Event) => {
+      const input = e.target as HTMLInputElement;
+      if (!input.value.trim()) return ctx.onChange(undefined);
+      try {
+        ctx.onChange(JSON.parse(input.value));
+        input.classList.remove('invalid');
+      } catch {
+        // A bare word is a string (e.g. a column name typed without quotes).
+        if (/^[\w .-]+$/.test(input.value.trim())) ctx.onChange(input.value.trim());
+        else input.classList.add('invalid');
+      }
+    },
+  });
+}
+
+/**
+ * The schema's main type: its `type`, or the first typed branch of an anyOf/oneOf.
+ *
+ * @example
+ * primaryType({ anyOf: [{ type: 'integer' }, { type: 'array' }] }); // → 'union'
+ */
+export function primaryType(schema: JsonSchema): string {
+  if (Array.isArray(schema.type)) return schema.type.find((t) => t !== 'null') ?? 'string';
+  if (schema.type) return schema.type;
+  const branches = (schema.anyOf ?? schema.oneOf ?? []).filter((b) => b.type !== 'null');
+  if (branches.length === 1) return primaryType(branches[0]!);
+  return branches.length ? 'union' : 'any';
+}
+
+function itemAllowsString(items: JsonSchema | undefined): boolean {
+  if (!items) return false;
+  if (items.type === 'string') return true;
+  return (items.anyOf ?? items.oneOf ?? []).some((b) => b.type === 'string');
+}
+
+function select(options: string[], current: string, onChange: (value: string) => void, emptyLabel: string): HTMLSelectElement {
+  const el = h('select', { onchange: () => onChange(el.value) }, options.map((o) => h('option', { value: o }, o === '' ? emptyLabel : o)));
+  el.value = current;
+  return el;
+}

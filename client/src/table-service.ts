@@ -1,0 +1,67 @@
+import { compareValues, formatCell, summarizeColumn, type ColumnInfo, type RowPage, type RowQuery } from './table-source.js';
+
+/** A table's columns as plain arrays (Arquero's `table.array(name)`), with their names. */
+export interface ColumnarTable { names: string[]; columns: ArrayLike<unknown>[]; numRows: number }
+
+/**
+ * Sorting, filtering and paging over a table held in the sandbox worker: the page only ever gets
+ * the rows it shows. The last query's row order is kept, so scrolling a sorted million-row table
+ * sorts once, not once per page.
+ *
+ * @example
+ * const service = tableService();
+ * service.page({ names: ['a'], columns: [[2, 1]], numRows: 2 }, { offset: 0, limit: 1, sort: { column: 'a', desc: false } }); // → { rows: [[1]], total: 2 }
+ */
+export function tableService() {
+  let last: { table: ColumnarTable; key: string; order: Uint32Array | null } | null = null;
+  const summaries = new WeakMap<ColumnarTable, ColumnInfo[]>();
+
+  function orderFor(table: ColumnarTable, query: RowQuery): Uint32Array | null {
+    const key = JSON.stringify([query.sort ?? null, query.filter?.trim().toLowerCase() ?? '']);
+    if (last && last.table === table && last.key === key) return last.order;
+    let order: Uint32Array | null = null;
+    const filter = query.filter?.trim().toLowerCase();
+    if (filter) {
+      const scoped = /^([^:]+):(.*)$/.exec(filter);
+      const index = scoped ? table.names.findIndex((n) => n.toLowerCase() === scoped[1]!.trim()) : -1;
+      const needle = index >= 0 ? scoped![2]!.trim() : filter;
+      const searched = index >= 0 ? [table.columns[index]!] : table.columns;
+      const kept: number[] = [];
+      for (let row = 0; row < table.numRows; row++) {
+        if (searched.some((col) => col[row] != null && formatCell(col[row]).toLowerCase().includes(needle))) kept.push(row);
+      }
+      order = Uint32Array.from(kept);
+    }
+    if (query.sort) {
+      const column = table.columns[table.names.indexOf(query.sort.column)];
+      if (column) {
+        order ??= Uint32Array.from({ length: table.numRows }, (_, i) => i);
+        const sign = query.sort.desc ? -1 : 1;
+        order.sort((a, b) => sign * compareValues(column[a], column[b]) || a - b);
+      }
+    }
+    last = { table, key, order };
+    return order;
+  }
+
+  return {
+    page(table: ColumnarTable, query: RowQuery): RowPage {
+      const order = orderFor(table, query);
+      const total = order ? order.length : table.numRows;
+      const rows: unknown[][] = [];
+      for (let i = query.offset; i < Math.min(total, query.offset + query.limit); i++) {
+        const row = order ? order[i]! : i;
+        rows.push(table.columns.map((col) => col[row]));
+      }
+      return { rows, total };
+    },
+    columns(table: ColumnarTable): ColumnInfo[] {
+      let cached = summaries.get(table);
+      if (!cached) {
+        cached = table.names.map((name, i) => summarizeColumn(name, Array.from(table.columns[i]!)));
+        summaries.set(table, cached);
+      }
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { h } from './dom.js';
+import { columnHeader } from './column-header.js';
+import { formatCell, type RowQuery, type TableSource } from './table-source.js';
+
+const ROW_HEIGHT = 24;
+const PAGE = 100;
+
+/**
+ * A virtualized table: only the rows in view exist in the DOM and only their pages are fetched from
+ * the source, so a million rows scroll as smoothly as ten. Click a header to sort; type to filter.
+ *
+ * @example
+ * document.body.append(tableViewer(localSource([{ a: 1 }, { a: 2 }]), 'example'));
+ */
+export function tableViewer(source: TableSource, title = ''): HTMLElement {
+  const names = source.columns.map((c) => c.name);
+  const query: RowQuery = { offset: 0, limit: PAGE };
+  const cache = new Map<number, unknown[][]>();
+  let total = source.numRows;
+  let generation = 0;
+  const template = `48px ${names.map(() => 'minmax(110px, 1fr)').join(' ')}`;
+
+  const count = h('span', { class: 'row-count' });
+  const filter = h('input', { class: 'filter', type: 'search', placeholder: 'Filter rows (text or column:text)', 'aria-label': 'Filter rows' });
+  const header = h('div', { class: 'thead', style: `grid-template-columns:${template}` });
+  const spacer = h('div', { class: 'spacer' });
+  const body = h('div', { class: 'tbody' });
+  const scroller = h('div', { class: 'scroller' }, header, h('div', { class: 'rows' }, spacer, body));
+  const root = h('div', { class: 'table-viewer', 'data-rows': String(total) }, h('div', { class: 'table-toolbar' }, title ? h('strong', {}, title) : null, count, filter), scroller);
+
+  function drawHeader(): void {
+    header.replaceChildren(h('div', { class: 'th index' }, '#'), ...source.columns.map((column) => {
+      const sort = query.sort?.column === column.name ? (query.sort.desc ? 'desc' : 'asc') : null;
+      return columnHeader(column, sort, () => {
+        query.sort = sort === null ? { column: column.name, desc: false } : sort === 'asc' ? { column: column.name, desc: true } : undefined;
+        reset();
+      });
+    }));
+  }
+
+  function reset(): void {
+    generation++;
+    cache.clear();
+    drawHeader();
+    scroller.scrollTop = 0;
+    void load(0).then(render);
+  }
+
+  async function load(page: number): Promise<void> {
+    if (cache.has(page)) return;
+    const mine = generation;
+    cache.set(page, []);
+    const result = await source.page({ ...query, offset: page * PAGE, limit: PAGE });
+    if (mine !== generation) return;
+    cache.set(page, result.rows);
+    total = result.total;
+  }
+
+  function render(): void {
+    const visible = Math.ceil(scroller.clientHeight / ROW_HEIGHT) + 2;
+    const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - 1);
+    const last = Math.min(total, first + Math.max(visible, 20));
+    spacer.style.height = `${total * ROW_HEIGHT}px`;
+    count.textContent = `${total.toLocaleString()} ${total === source.numRows ? '' : `of ${source.numRows.toLocaleString()} `}rows × ${names.length} columns`;
+    const missingPages = new Set<number>();
+    const rows: HTMLElement[] = [];
+    for (let i = first; i < last; i++) {
+      const page = cache.get(Math.floor(i / PAGE));
+      const row = page?.[i % PAGE];
+      if (!page) missingPages.add(Math.floor(i / PAGE));
+      rows.push(h('div', { class: 'tr', style: `top:${i * ROW_HEIGHT}px;grid-template-columns:${template}` },
+        h('div', { class: 'td index' }, String(i + 1)),
+        names.map((_, c) => {
+          const value = row?.[c];
+          return h('div', { class: `td${typeof value === 'number' ? ' num' : ''}${value === null || value === undefined ? ' null' : ''}` }, row ? formatCell(value) : '…');
+        })));
+    }
+    body.replaceChildren(...rows);
+    for (const page of missingPages) void load(page).then(render);
+  }
+
+  let frame = 0;
+  scroller.addEventListener('scroll', () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(render);
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  filter.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      query.filter = filter.value || undefined;
+      reset();
+    }, 200);
+  });
+  drawHeader();
+  source.summarize?.().then((columns) => {
+    source.columns = columns;
+    drawHeader();
+  }, () => {});
+  // Render once attached so clientHeight is known.
+  requestAnimationFrame(() => void load(0).then(render));
+  return root;
+}
