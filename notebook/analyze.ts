@@ -40,15 +40,18 @@ function syntaxError(error: unknown, columnBase: 0 | 1): CellError {
   return e.loc ? { message, line: e.loc.line, column: e.loc.column + (1 - columnBase) } : { message };
 }
 
+/** The parameter through which a compiled cell imports modules (the host decides how). */
+export const IMPORT = '__lb$import';
+
 function importReplacement(node: AnyNode): string {
   const source = JSON.stringify(node.source.value);
   const namespace = node.specifiers.find((s: AnyNode) => s.type === 'ImportNamespaceSpecifier');
-  if (namespace) return `const ${namespace.local.name} = await import(${source});`;
-  if (node.specifiers.length === 0) return `await import(${source});`;
+  if (namespace) return `const ${namespace.local.name} = await ${IMPORT}(${source});`;
+  if (node.specifiers.length === 0) return `await ${IMPORT}(${source});`;
   const parts = node.specifiers.map((s: AnyNode) =>
     s.type === 'ImportDefaultSpecifier' ? `default: ${s.local.name}` : `${JSON.stringify(s.imported.name ?? s.imported.value)}: ${s.local.name}`,
   );
-  return `const {${parts.join(', ')}} = await import(${source});`;
+  return `const {${parts.join(', ')}} = await ${IMPORT}(${source});`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Turns an analyzed cell into a callable async function, and maps a thrown error back to the
  * cell's own line numbers (through the function's `sourceURL`).
  */
-import { BODY_LINE_OFFSET, VALUE_PREFIX, type CellAnalysis } from './analyze.js';
+import { BODY_LINE_OFFSET, IMPORT, VALUE_PREFIX, type CellAnalysis } from './analyze.js';
 import type { CellError } from './types.js';
 
 /** What a compiled cell returns. */
@@ -23,14 +23,15 @@ function sourceName(id: string): string {
 }
 
 /**
- * Compiles a cell body with the given parameter names.
+ * Compiles a cell body with the given parameter names; the first argument is always the
+ * module importer that static imports were rewritten to.
  *
  * @example
  * const fn = compileCell('a', analyzeCell('x + 1').body, ['x']);
- * (await fn(1)).value; // → 2
+ * (await fn((s) => import(s), 1)).value; // → 2
  */
 export function compileCell(id: string, body: string, argNames: string[]): CellFunction {
-  return new AsyncFunction(...argNames, `${body}\n//# sourceURL=${sourceName(id)}`);
+  return new AsyncFunction(IMPORT, ...argNames, `${body}\n//# sourceURL=${sourceName(id)}`);
 }
 
 /**

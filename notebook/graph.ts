@@ -24,7 +24,29 @@ export interface GraphInput {
   isGlobal: (name: string) => boolean;
 }
 
-/** Cells on a cycle, each with the cycle it is on (Tarjan's strongly connected components). */
+/** The shortest way from `start` back to itself along `edges`, within `members`. */
+function loopFrom(start: string, edges: Map<string, Set<string>>, members: Set<string>): string[] {
+  const previous = new Map<string, string>();
+  const queue = [start];
+  while (queue.length) {
+    const v = queue.shift()!;
+    for (const w of edges.get(v) ?? []) {
+      if (!members.has(w)) continue;
+      if (w === start) {
+        const path = [v];
+        while (path[0] !== start) path.unshift(previous.get(path[0])!);
+        return path;
+      }
+      if (!previous.has(w)) {
+        previous.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  return [start];
+}
+
+/** Cells on a cycle, each with a loop it is on (Tarjan's strongly connected components). */
 function cycles(ids: string[], edges: Map<string, Set<string>>): Map<string, string[]> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -51,7 +73,8 @@ function cycles(ids: string[], edges: Map<string, Set<string>>): Map<string, str
       onStack.delete(w);
       component.push(w);
     } while (w !== v);
-    if (component.length > 1) for (const c of component) out.set(c, component.slice().reverse());
+    const members = new Set(component);
+    if (component.length > 1) for (const c of component) out.set(c, loopFrom(c, edges, members));
   };
   for (const id of ids) if (!index.has(id)) visit(id);
   return out;

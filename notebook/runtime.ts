@@ -30,6 +30,8 @@ export interface RuntimeOptions {
   onEvent?: (event: RuntimeEvent) => void;
   /** Whether a free name the notebook does not define is a global (default: `name in globalThis`). */
   isGlobal?: (name: string) => boolean;
+  /** Loads a module for a cell's static `import` (default: the engine's dynamic `import()`). */
+  importModule?: (specifier: string) => Promise<unknown>;
 }
 
 export interface Runtime {
@@ -93,6 +95,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
   const builtinNames = new Set([...Object.keys(builtins), ...Object.keys(cellBuiltins)]);
   const isGlobal = options.isGlobal ?? ((name: string) => name in globalThis);
+  const importModule = options.importModule ?? ((specifier: string) => import(/* @vite-ignore */ specifier));
   let params: Record<string, unknown> = { ...options.params };
   let lazy = !!options.lazy;
   let cells = new Map<string, Cell>();
@@ -204,7 +207,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       });
       const argKey = names.join(',');
       if (cell.compiled?.args !== argKey) cell.compiled = { args: argKey, fn: compileCell(id, cell.analysis.body, names) };
-      const result = await cell.compiled.fn(...args);
+      const result = await cell.compiled.fn(importModule, ...args);
       const values = result.values;
       await Promise.all(Object.keys(values).map(async (k) => (values[k] = isThenable(values[k]) ? await values[k] : values[k])));
       const { defines } = cell.analysis;
