@@ -65,7 +65,7 @@ describe('RecipePool', () => {
     const run = pool.run('spin', {}, { ms: 20_000 }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     await expect(run).rejects.toBeInstanceOf(RecipeCancelledError);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
     const { result } = await pool.run('sum', { rows: aq.table({ value: [2] }) }, {});
     expect(result.metrics.total).toBe(2);
   });

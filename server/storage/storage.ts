@@ -11,6 +11,8 @@ export interface Storage {
   db: Database;
   notebooks: NotebookStore;
   datasets: DatasetStore;
+  /** Where the example notebooks (seeds and templates) come from. */
+  examplesDir: string;
   /** Ids of the example notebooks seeded by this open (only on the first start). */
   seeded: string[];
   close(): void;
@@ -30,12 +32,13 @@ export function openStorage(dataDir = '.liftbook', options: { examplesDir?: stri
   const { db, created } = openDatabase(dir);
   const notebooks = new NotebookStore(db);
   const seeded: string[] = [];
+  const examplesDir = options.examplesDir ?? EXAMPLES_DIR;
   if (created) {
-    for (const example of listExamples(options.examplesDir ?? EXAMPLES_DIR)) {
+    for (const example of listExamples(examplesDir)) {
       if (notebooks.exists(example.id)) continue;
       notebooks.create({ id: example.id, source: example.source });
       seeded.push(example.id);
     }
   }
-  return { dataDir: dir, db, notebooks, datasets: new DatasetStore(db, dir), seeded, close: () => db.close() };
+  return { dataDir: dir, db, notebooks, datasets: new DatasetStore(db, dir), examplesDir, seeded, close: () => db.close() };
 }

@@ -71,7 +71,7 @@ describe('POST /api/recipes/:id/run', () => {
     await reader.cancel();
     const started = Date.now();
     expect(await h.runs[before]).toBeInstanceOf(RecipeCancelledError);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('cancels a plain JSON run when the request is aborted', async () => {

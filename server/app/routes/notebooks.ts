@@ -81,7 +81,7 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
     handler: (c, { body }) => {
       let source = body.source;
       if (source === undefined && body.template && body.template !== 'blank') {
-        const examples = listExamples();
+        const examples = listExamples(deps.storage.examplesDir);
         const example = examples.find((e) => e.id === body.template);
         if (!example) throw new HttpError(400, `There is no template "${body.template}". Templates: blank, ${examples.map((e) => e.id).join(', ')}.`);
         source = example.source;
@@ -114,6 +114,6 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
     tag: 'notebooks',
     summary: 'Templates for new notebooks: "blank" and the example notebooks',
     responses: { 200: { description: 'The templates', schema: z.array(Template) } },
-    handler: (c) => c.json([{ id: 'blank', title: 'Blank notebook' }, ...listExamples().map(({ id, title }) => ({ id, title }))]),
+    handler: (c) => c.json([{ id: 'blank', title: 'Blank notebook' }, ...listExamples(deps.storage.examplesDir).map(({ id, title }) => ({ id, title }))]),
   });
 }

@@ -1,0 +1,72 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RecipeCancelledError } from '../../recipes/errors.js';
+import { startServer } from '../../server/app/start.js';
+import { harness } from './harness.js';
+
+const h = harness();
+const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
+const base = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await h.close();
+});
+
+describe('over a real socket', () => {
+  it('streams SSE progress and cancels the run when the client disconnects', async () => {
+    const before = h.runs.length;
+    const controller = new AbortController();
+    const res = await fetch(`${base()}/api/recipes/slow/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      body: JSON.stringify({ params: { ms: 20_000, steps: 400 } }),
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    let text = '';
+    while (!text.includes('step 2')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('event: progress');
+    controller.abort();
+    expect(await h.runs[before]).toBeInstanceOf(RecipeCancelledError);
+  });
+
+  it('cancels a plain JSON run when the client disconnects', async () => {
+    const before = h.runs.length;
+    const controller = new AbortController();
+    const pending = fetch(`${base()}/api/recipes/slow/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ params: { ms: 20_000, steps: 400 } }),
+      signal: controller.signal,
+    });
+    while (h.runs.length === before) await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    expect(await h.runs[before]).toBeInstanceOf(RecipeCancelledError);
+  });
+
+  it('startServer listens, serves the API, prints its URL and closes', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'liftbook-start-'));
+    const lines: string[] = [];
+    const started = await startServer({ port: 0, dataDir, log: (l) => lines.push(l), workers: 1 });
+    try {
+      expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(lines.join('\n')).toContain(started.url);
+      expect(lines.join('\n')).toContain(dataDir);
+      const notebooks = await fetch(`${started.url}/api/notebooks`);
+      expect(notebooks.status).toBe(200);
+      expect(Array.isArray(await notebooks.json())).toBe(true);
+      const openapi = await (await fetch(`${started.url}/api/openapi.json`)).json();
+      expect(openapi.openapi).toBe('3.1.0');
+      const taken = Number(new URL(started.url).port);
+      await expect(startServer({ port: taken, dataDir, log: () => {} })).rejects.toThrow(/already in use/);
+    } finally {
+      await started.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
