@@ -33,7 +33,8 @@ function trainSpec(params: ChurnParams, n: number): TrainSpec {
     hidden: mlp ? [params.hidden] : [],
     loss: 'logistic',
     epochs: params.epochs ?? (mlp ? 30 : 300),
-    batchSize: mlp ? Math.min(256, n) : 0,
+    // Larger batches on large tables: per-step overhead, not arithmetic, bounds tfjs speed here.
+    batchSize: mlp ? Math.min(n, Math.max(256, Math.ceil(n / 100))) : 0,
     learningRate: params.learning_rate ?? (mlp ? 0.003 : 0.05),
     l2: params.l2,
     seed: params.seed,
