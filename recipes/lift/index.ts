@@ -17,7 +17,7 @@ const DESCRIPTION = `Did the personalized variant win? Compares every variant wi
 - Sample ratio mismatch: chi-square of units per variant against split (equal by default); p < 0.001 is flagged.
 - Several comparisons: p_value_holm is Holm-adjusted over all variant × metric pairs and "significant" means p_value_holm < alpha (bayesian method: the credible interval excludes 0).
 - Summary input (counts only): one row per variant and metric with columns variant, metric, n, sum and optional sum_squares (missing or empty: a proportion, sum = conversions). A ratio row adds denominator_sum, denominator_sum_squares and cross_sum (Σ numerator·denominator) with sum/sum_squares for the numerator; a CUPED row adds covariate_sum, covariate_sum_squares and covariate_cross_sum (Σ metric·covariate). The units of a variant for the SRM check are its largest n.
-- One-sided tests (sided greater/less) leave one interval end open (null in the tables).`;
+- One-sided tests (sided greater/less) leave one interval end open (null in the tables); sided applies to the frequentist test, Bayesian intervals are always two-sided.`;
 
 function aggregate(inputs: Record<string, aq.ColumnTable>, params: LiftParams, signal: AbortSignal): { agg: LiftAggregate; where: string } {
   if (inputs.units) return { agg: aggregateUnits(inputs.units, params, signal), where: `units.${params.variant}` };

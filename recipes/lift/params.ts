@@ -14,6 +14,9 @@ const metricType = z.enum(['proportion', 'mean']);
 /**
  * The `lift` parameters. Column roles default to the column of the same name; metric, n, sum and
  * sum_squares name the columns of the `summary` input.
+ *
+ * @example
+ * liftParams.parse({ variant: 'arm' }).method; // → 'both'
  */
 export const liftParams = z
   .object({

@@ -8,8 +8,8 @@ import type { LiftParams } from './params.js';
 const INPUT = 'summary';
 
 /** Extra sums a summary row may carry; their column names are fixed (documented in the recipe). */
-export const RATIO_COLUMNS = ['denominator_sum', 'denominator_sum_squares', 'cross_sum'] as const;
-export const CUPED_COLUMNS = ['covariate_sum', 'covariate_sum_squares', 'covariate_cross_sum'] as const;
+const RATIO_COLUMNS = ['denominator_sum', 'denominator_sum_squares', 'cross_sum'] as const;
+const CUPED_COLUMNS = ['covariate_sum', 'covariate_sum_squares', 'covariate_cross_sum'] as const;
 
 type Columns = Record<string, Float64Array | undefined>;
 

@@ -113,7 +113,7 @@ export function cupedStats(post: ArrayLike<number>, pre: ArrayLike<number>, post
   };
 }
 
-/** Sample variance (n − 1) from sums; 0 when n < 2 so callers can test for "no spread". */
+/** Sample variance (n − 1) from sums; 0 when n < 2 so callers can test for "no spread". @example sampleVariance(3, 6, 14); // → 1 */
 export function sampleVariance(n: number, sum: number, sumSquares: number): number {
   if (n < 2) return 0;
   // Rounding can make a constant column's variance a tiny negative number.
