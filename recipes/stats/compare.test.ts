@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, compareArms } from './compare.js';
 import { cupedArm } from './cuped.js';
-import { meanStats, type CupedStats, type MeanStats } from './moments.js';
+import { meanStats, ratioStats, type CupedStats, type MeanStats } from './moments.js';
 
 const mean = (sum: number, sumSquares: number, n: number): MeanStats => ({ kind: 'mean', sum, sumSquares, n });
 const prop = (sum: number, n: number): MeanStats => ({ kind: 'proportion', sum, sumSquares: sum, n });
@@ -134,6 +134,28 @@ describe('compare: Welch t-test against scipy.stats.ttest_ind(equal_var=False)',
     const [p, q] = [twoPass(a2), twoPass(b2)];
     expect(r.se).toBeCloseTo(Math.sqrt(p.v + q.v), 12);
     expect(r.dof).toBeCloseTo((p.v + q.v) ** 2 / (p.v ** 2 / 9 + q.v ** 2 / 19), 9);
+  });
+});
+
+describe('compare: ratio metrics (delta method) against a hand computation', () => {
+  it('relative effect of revenue per order with linearized per-unit variances', () => {
+    const c = { m: [30, 0, 45, 12, 60, 25, 0, 18], d: [1, 0, 2, 1, 2, 1, 0, 1] };
+    const t = { m: [40, 22, 0, 35, 70, 15, 28, 52, 9], d: [1, 1, 0, 1, 2, 1, 1, 2, 1] };
+    // Hand: R = Σm/Σd; Var(R̂) ≈ Var(m − R·d)/(n·d̄²), the linearization behind the delta method.
+    const arm = (x: { m: number[]; d: number[] }) => {
+      const n = x.m.length;
+      const R = x.m.reduce((a, b) => a + b) / x.d.reduce((a, b) => a + b);
+      const dBar = x.d.reduce((a, b) => a + b) / n;
+      const z = x.m.map((m, i) => m - R * x.d[i]!);
+      const zBar = z.reduce((a, b) => a + b) / n;
+      return { R, v: z.reduce((a, b) => a + (b - zBar) ** 2, 0) / (n - 1) / (n * dBar * dBar) };
+    };
+    const [hc, ht] = [arm(c), arm(t)];
+    const r = compare(ratioStats(c.m, c.d), ratioStats(t.m, t.d));
+    expect(r.controlMean).toBeCloseTo(hc.R, 12);
+    expect(r.effect).toBeCloseTo((ht.R - hc.R) / hc.R, 12);
+    expect(r.se).toBeCloseTo(Math.sqrt(ht.v / hc.R ** 2 + (hc.v * ht.R ** 2) / hc.R ** 4), 10);
+    expect(r.dof).toBeCloseTo((hc.v + ht.v) ** 2 / (hc.v ** 2 / 7 + ht.v ** 2 / 8), 8);
   });
 });
 
