@@ -1,0 +1,71 @@
+import type { ChartSpec } from '../types.js';
+import { forestChart } from './forest-chart.js';
+import type { SegmentComparison } from './compare-segments.js';
+
+/**
+ * Forest plot of one metric's lift per segment, with the pooled (fixed-effect) lift as a second
+ * reference line.
+ *
+ * @example
+ * segmentForest(rows, 'conversion_rate', true, 0.05, 0.12);
+ */
+export function segmentForest(rows: SegmentComparison[], metric: string, relative: boolean, alpha: number, pooled?: number): ChartSpec {
+  const mine = rows.filter((r) => r.metric === metric);
+  const several = new Set(mine.map((r) => r.variant)).size > 1;
+  return forestChart({
+    id: 'segment-lift',
+    title: `Lift in ${metric} by segment`,
+    caption: `${Math.round(100 * (1 - alpha))}% intervals per segment; the dashed lines are zero and the pooled lift over all segments. Intervals are not Holm-adjusted; use p_value_holm to call a segment.`,
+    relative,
+    pooled,
+    rows: mine.map((r) => ({ label: r.segment, effect: r.effect, ci_low: r.ci_low, ci_high: r.ci_high, ...(several ? { group: r.variant } : {}), significant: r.significant ?? undefined })),
+  });
+}
+
+/**
+ * Heat map of every metric's effect in every segment, so "who gains on what" reads at a glance.
+ *
+ * @example
+ * segmentHeatmap(rows, true);
+ */
+export function segmentHeatmap(rows: SegmentComparison[], relative: boolean): ChartSpec {
+  const several = new Set(rows.map((r) => r.variant)).size > 1;
+  const data = rows.map((r) => ({
+    segment: r.segment, metric: several ? `${r.metric} (${r.variant})` : r.metric, effect: r.effect,
+    label: `${relative ? `${(100 * r.effect).toFixed(0)}%` : r.effect.toPrecision(2)}${r.significant ? '*' : ''}`,
+  }));
+  return {
+    id: 'segment-heatmap',
+    title: 'Effect by segment and metric',
+    caption: 'Cell colour is the effect vs control (blue up, red down); * marks effects that stay significant after the Holm adjustment.',
+    x: { label: null, tickRotate: -20 },
+    y: { label: null },
+    color: { type: 'diverging', scheme: 'RdBu', pivot: 0, legend: true, ...(relative ? { tickFormat: '+%' } : {}) },
+    marginLeft: 120,
+    marginBottom: 70,
+    marks: [
+      { mark: 'cell', data, options: { x: 'metric', y: 'segment', fill: 'effect', inset: 1, tip: true } },
+      { mark: 'text', data, options: { x: 'metric', y: 'segment', text: 'label' } },
+    ],
+  };
+}
+
+/**
+ * One metric per segment and variant as grouped bars.
+ *
+ * @example
+ * segmentBars(segmentRows, 'revenue_per_customer');
+ */
+export function segmentBars(rows: Record<string, unknown>[], metric: string): ChartSpec {
+  const data = rows.filter((r) => typeof r[metric] === 'number').map((r) => ({ segment: r.segment, variant: r.variant, value: r[metric], customers: r.customers }));
+  return {
+    id: 'segment-bars',
+    title: `${metric} by segment and variant`,
+    caption: 'Bars per variant within each segment; hover for the number of customers behind each bar.',
+    fx: { label: null },
+    x: { axis: null },
+    y: { label: metric, grid: true },
+    color: { legend: true },
+    marks: [{ mark: 'barY', data, options: { fx: 'segment', x: 'variant', y: 'value', fill: 'variant', tip: true } }],
+  };
+}

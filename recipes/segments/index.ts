@@ -1,0 +1,143 @@
+import * as aq from 'arquero';
+import { z } from 'zod';
+import { defineRecipe } from '../define-recipe.js';
+import { RecipeInputError } from '../errors.js';
+import { compareParams } from '../stats/compare-params.js';
+import { COMPARISON_COLUMNS, rowsTable } from '../stats/comparison-rows.js';
+import { srmTest } from '../stats/srm.js';
+import { groupIndices, resolveControl } from '../stats/versus-control.js';
+import { readUnits } from './units.js';
+import { cellStats, segmentRow, SEGMENT_METRICS, type SegmentMetric } from './metrics.js';
+import { compareSegments, segmentHeterogeneity, type CellStats } from './compare-segments.js';
+import { simpsonCheck } from './simpson.js';
+import { segmentBars, segmentForest, segmentHeatmap } from './charts.js';
+import { segmentNotes } from './notes.js';
+
+const role = (name: string) => z.string().optional().describe(`Column with ${name} (default "${name.split(' ')[0]}"; left out when absent).`);
+
+const params = z.strictObject({
+  segment: z.string().default('segment').describe('Column with the customer segment.'),
+  variant: z.string().optional().describe('Column with the experiment arm (default "variant"; without one the segments are only described).'),
+  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  margin: z.number().min(0).max(1).default(1).describe('Gross margin on revenue for profit (profit = revenue × margin − cost); 1 treats revenue as profit.'),
+  metric: z.enum(SEGMENT_METRICS).optional().describe('Metric whose lift the heterogeneity test and forest plot use (default conversion_rate, else revenue_per_customer).'),
+  min_customers: z.number().int().min(2).default(30).describe('Segments with fewer customers in an arm are flagged as too small to judge.'),
+  exposed: role('exposed (0/1 or count of exposures)'),
+  engaged: role('engaged (0/1 or count)'),
+  converted: role('converted (0/1)'),
+  orders: role('orders (for AOV; default converters)'),
+  revenue: role('revenue'),
+  clv: role('clv'),
+  cost: role('cost'),
+  ...compareParams,
+});
+
+/**
+ * Segmentation effectiveness: per segment (and variant) penetration, conversion, AOV, revenue,
+ * CLV and profit; the lift of every metric within every segment; and whether the lift differs
+ * across segments (Cochran's Q heterogeneity test), with Simpson's paradox and small-segment checks.
+ *
+ * @example
+ * await runRecipe(segments, { inputs: { units }, params: { segment: 'segment', margin: 0.3 } });
+ */
+export const segments = defineRecipe({
+  id: 'segments',
+  title: 'Segments: for whom does personalization work?',
+  description:
+    'Per segment and variant: customers, penetration (engaged/exposed), conversion, AOV, revenue per customer, CLV, profit; the lift within each segment with Holm-adjusted p-values; heterogeneity_p_value tests whether the lift differs across segments.',
+  inputs: [
+    {
+      name: 'units',
+      description: 'one row per customer: segment, optional variant, exposed, engaged, converted, orders, revenue, clv, cost',
+      roles: [
+        { role: 'segment', description: 'customer segment', required: true },
+        { role: 'variant', description: 'experiment arm' },
+        { role: 'exposed', description: 'exposed to the personalization' },
+        { role: 'engaged', description: 'engaged with it' },
+        { role: 'converted', description: 'converted (0/1)' },
+        { role: 'orders', description: 'orders' },
+        { role: 'revenue', description: 'revenue' },
+        { role: 'clv', description: 'customer lifetime value' },
+        { role: 'cost', description: 'cost to serve' },
+      ],
+    },
+  ],
+  params,
+  async run({ inputs, params: p, progress }) {
+    const u = readUnits(inputs.units!, p);
+    const variantCol = p.variant ?? 'variant';
+    const variants = u.variant ?? new Array<string>(u.n).fill('(all)');
+    const control = u.variant ? resolveControl(u.variant, p.control, 'units', variantCol) : '(all)';
+    const order = [...new Set(variants)].sort((a, b) => (a === control ? -1 : b === control ? 1 : a.localeCompare(b)));
+    const treatments = order.slice(1);
+    const bySegment = [...groupIndices(u.segment)].sort(([a], [b]) => a.localeCompare(b));
+    const cells: CellStats = new Map();
+    const rows: Record<string, unknown>[] = [];
+    const small: string[] = [];
+    for (const [segment, idx] of bySegment) {
+      const byVariant = new Map<string, ReturnType<typeof cellStats>>();
+      const inSegment = groupIndices(idx.map((i) => variants[i]!));
+      for (const v of order) {
+        const local = inSegment.get(v);
+        if (!local) continue;
+        const ids = local.map((j) => idx[j]!);
+        const stats = cellStats(u, ids, p.margin);
+        byVariant.set(v, stats);
+        rows.push(segmentRow(segment, v, stats, u, ids, p.margin));
+        if (ids.length < p.min_customers) small.push(`"${segment}" / "${v}" (${ids.length})`);
+      }
+      cells.set(segment, byVariant);
+    }
+    progress(0.4, 'comparing segments');
+    const overall = new Map<string, ReturnType<typeof cellStats>>();
+    for (const [v, idx] of groupIndices(variants)) {
+      overall.set(v, cellStats(u, idx, p.margin));
+      rows.push(segmentRow('(all)', v, overall.get(v)!, u, idx, p.margin));
+    }
+    const available = SEGMENT_METRICS.filter((m) => overall.get(control)![m]);
+    const metric: SegmentMetric = p.metric ?? (available.includes('conversion_rate') ? 'conversion_rate' : available.includes('revenue_per_customer') ? 'revenue_per_customer' : available[0]!);
+    if (!available.includes(metric)) {
+      throw new RecipeInputError(`metric "${metric}" cannot be computed from units; available metrics are ${available.join(', ')}. Add the column it needs or choose one of those.`);
+    }
+    const options = { difference: p.difference, alpha: p.alpha, sided: p.sided, method: p.method } as const;
+    const metrics: Record<string, number | string | null> = { customers: u.n, segments: bySegment.length, primary_metric: metric, heterogeneity_p_value: null };
+    const tables: Record<string, aq.ColumnTable> = { segments: aq.from(rows) };
+    const charts = [];
+    let cmp = { rows: [] as ReturnType<typeof compareSegments>['rows'], skipped: [] as string[] };
+    const hetero = new Map<string, ReturnType<typeof segmentHeterogeneity>>();
+    const simpson = new Map<string, ReturnType<typeof simpsonCheck>>();
+    let srm: { chi2: number; pValue: number } | null = null;
+    if (treatments.length) {
+      cmp = compareSegments(cells, control, treatments, options);
+      const overallCmp = compareSegments(new Map([['(all)', overall]]), control, treatments, options);
+      tables.comparisons = rowsTable([...cmp.rows, ...overallCmp.rows], ['segment', ...COMPARISON_COLUMNS]);
+      for (const t of treatments) {
+        const h = segmentHeterogeneity(cmp.rows, t, metric);
+        hetero.set(t, h);
+        metrics[`heterogeneity_p_value_${t}`] = Number.isFinite(h.pValue) ? h.pValue : null;
+        simpson.set(t, simpsonCheck(cells, overall, control, t, metric));
+      }
+      const first = hetero.get(treatments[0]!)!;
+      Object.assign(metrics, {
+        heterogeneity_p_value: Number.isFinite(first.pValue) ? first.pValue : null,
+        heterogeneity_q: Number.isFinite(first.q) ? first.q : null,
+        heterogeneity_i2: Number.isFinite(first.i2) ? first.i2 : null,
+        pooled_effect: Number.isFinite(first.pooled) ? first.pooled : null,
+      });
+      srm = srmTest(order.map((v) => overall.get(v)![metric]!.n));
+      Object.assign(metrics, { srm_p_value: srm.pValue, srm_chi2: srm.chi2 });
+      const relative = p.difference === 'relative';
+      charts.push(segmentForest(cmp.rows, metric, relative, p.alpha, treatments.length === 1 ? first.pooled : undefined), segmentHeatmap(cmp.rows, relative));
+    } else {
+      tables.comparisons = rowsTable([], ['segment', ...COMPARISON_COLUMNS]);
+    }
+    charts.push(segmentBars(rows.filter((r) => r.segment !== '(all)'), available.includes('revenue_per_customer') ? 'revenue_per_customer' : metric));
+    progress(1, 'done');
+    return {
+      metrics,
+      tables,
+      charts,
+      notes: segmentNotes({ metric, control, treatments, rows: cmp.rows, skipped: cmp.skipped, hetero, simpson, srm, small, minCustomers: p.min_customers, hasVariant: !!u.variant, difference: p.difference, margin: p.margin, hasRevenue: !!u.values.revenue }),
+    };
+  },
+});
