@@ -28,7 +28,7 @@ export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
     '/api/*',
     bodyLimit({
       maxSize: deps.uploadLimit,
-      onError: (c) => c.json({ error: `The request body is over the ${formatBytes(deps.uploadLimit)} limit. Send a smaller file, or start the server with a larger --upload-limit.` }, 413),
+      onError: (c) => c.json({ error: `The request body is over the ${formatBytes(deps.uploadLimit)} limit. Send a smaller file, or raise the server's limit (LIFTBOOK_UPLOAD_LIMIT, in MB).` }, 413),
     }),
   );
   const api = new ApiRoutes(app);

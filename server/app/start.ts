@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import path from 'node:path';
+import { RecipeInputError } from '../../recipes/errors.js';
 import { describeRecipes } from '../../recipes/registry.js';
 import { RecipePool } from '../runner/pool.js';
 import { openStorage } from '../storage/storage.js';
@@ -15,7 +16,7 @@ export interface ServerOptions {
   dataDir?: string;
   /** Build the client first when dist/client is missing or stale. */
   build?: boolean;
-  /** Largest upload in bytes; default 100 MB. */
+  /** Largest upload in bytes; default LIFTBOOK_UPLOAD_LIMIT (MB) from the environment, else 100 MB. */
   uploadLimit?: number;
   /** Recipe worker threads; default max(1, cores − 1). */
   workers?: number;
@@ -46,7 +47,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
     runRecipe: (id, inputs, params, runOptions) => pool.run(id, inputs, params, runOptions),
     describeRecipes,
     clientDir: path.join(REPO_ROOT, 'dist', 'client'),
-    uploadLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
+    uploadLimit: options.uploadLimit ?? uploadLimitFromEnv() ?? DEFAULT_UPLOAD_LIMIT,
   });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
@@ -76,6 +77,14 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   };
 }
 
+function uploadLimitFromEnv(): number | undefined {
+  const raw = process.env.LIFTBOOK_UPLOAD_LIMIT;
+  if (raw === undefined || raw === '') return undefined;
+  const mb = Number(raw);
+  if (!(mb > 0)) throw new Error(`LIFTBOOK_UPLOAD_LIMIT must be a positive number of megabytes, got "${raw}".`);
+  return Math.round(mb * 2 ** 20);
+}
+
 function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname });
@@ -83,7 +92,8 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, port:
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} on ${hostname} is already in use: stop the other server or choose another port (--port).`)
+          ? // A user-fixable setting, so the CLI reports it plainly and exits 1.
+            new RecipeInputError(`Port ${port} on ${hostname} is already in use: stop the other server or choose another port (--port).`)
           : error,
       );
     });

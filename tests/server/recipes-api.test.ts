@@ -77,7 +77,7 @@ describe('POST /api/recipes/:id/run', () => {
   it('cancels a plain JSON run when the request is aborted', async () => {
     const before = h.runs.length;
     const controller = new AbortController();
-    const pending = h.app.request(new Request('http://x/api/recipes/slow/run', { ...json('POST', { params: { ms: 20_000, steps: 400 } }), signal: controller.signal }));
+    const pending = Promise.resolve(h.app.request(new Request('http://x/api/recipes/slow/run', { ...json('POST', { params: { ms: 20_000, steps: 400 } }), signal: controller.signal })));
     await new Promise((resolve) => setTimeout(resolve, 100));
     controller.abort();
     await pending.catch(() => undefined);
