@@ -2,14 +2,24 @@ import type { Recipe } from './types.js';
 import { paramsJsonSchema } from './define-recipe.js';
 import { RecipeInputError } from './errors.js';
 import { lift } from './lift/index.js';
+import { engagement } from './engagement/index.js';
+import { segments } from './segments/index.js';
+import { relationship } from './relationship/index.js';
+import { automation } from './automation/index.js';
+import { clv } from './clv/index.js';
 import { churn } from './churn/index.js';
 import { nextPurchase } from './next-purchase/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
 export const recipes: Recipe[] = [
   lift,
+  engagement,
+  segments,
+  clv,
   churn,
   nextPurchase,
+  relationship,
+  automation,
 ];
 
 /**
