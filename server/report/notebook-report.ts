@@ -58,7 +58,9 @@ export function notebookReportHtml(doc: NotebookDoc, cells: Record<string, Repor
   ]
     .filter(Boolean)
     .join(' · ');
-  return htmlPage(doc.frontMatter?.title ?? options.title ?? 'Notebook', parts.join('\n'), meta);
+  // Notebooks usually open with their title as a Markdown heading; do not print it twice.
+  const heading = !/^<div class="prose"><h1[ >]/.test(parts[0] ?? '');
+  return htmlPage(doc.frontMatter?.title ?? options.title ?? 'Notebook', parts.join('\n'), meta, { heading });
 }
 
 function errorText(error: CellError): string {

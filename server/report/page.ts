@@ -30,11 +30,12 @@ svg { max-width: 100%; height: auto; }
 
 /**
  * A complete, self-contained HTML document (inline CSS, no scripts, no external assets).
+ * `heading: false` leaves out the `<h1>` title when the body starts with its own.
  *
  * @example
  * htmlPage('Did personalization work?', '<p>…</p>', 'Ran 2025-06-30 · 9 cells');
  */
-export function htmlPage(title: string, body: string, meta = ''): string {
+export function htmlPage(title: string, body: string, meta = '', options: { heading?: boolean } = {}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -44,7 +45,7 @@ export function htmlPage(title: string, body: string, meta = ''): string {
 <style>${CSS}</style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
+${options.heading === false ? '' : `<h1>${escapeHtml(title)}</h1>`}
 ${meta ? `<div class="meta">${escapeHtml(meta)}</div>` : ''}
 ${body}
 </body>
