@@ -91,6 +91,12 @@ describe('lift on unit-level data', () => {
     expect(flipped.tables.variants![0]!.variant).toBe('personalized');
   });
 
+  it('accepts metrics as a comma-separated string, as typed on the command line', async () => {
+    const out = await json({ units: data }, { metrics: 'converted, revenue' });
+    expect(out.params.metrics).toEqual(['converted', 'revenue']);
+    expect(out.tables.comparisons!.map((r) => r.metric)).toEqual(['converted', 'revenue']);
+  });
+
   it('analyses every numeric non-id column when metrics is not given, and says which', async () => {
     const out = await json({ units: data }, {});
     expect([...new Set(out.tables.comparisons!.map((r) => r.metric))]).toEqual(['converted', 'revenue']);

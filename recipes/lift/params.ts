@@ -27,10 +27,13 @@ export const liftParams = z
       .optional()
       .describe('The control variant. Default: the variant named "control" (any case) if there is one, else the first variant in natural sort order.'),
     metrics: z
-      .array(z.union([z.string().min(1), ratioMetric]))
-      .min(1)
+      .union([
+        z.array(z.union([z.string().min(1), ratioMetric])).min(1),
+        // `--param metrics=converted,revenue` on the command line: a comma-separated list of columns.
+        z.string().min(1).transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean)),
+      ])
       .optional()
-      .describe('Metric columns, or {name, numerator, denominator} for ratios. Default: every numeric column except the variant, covariates and id-like columns (units), or every metric in the summary.'),
+      .describe('Metric columns, or {name, numerator, denominator} for ratios (a comma-separated string of columns also works). Default: every numeric column except the variant, covariates and id-like columns (units), or every metric in the summary.'),
     covariates: z
       .record(z.string(), z.string())
       .default({})
