@@ -81,6 +81,17 @@ describe('churn', () => {
     expect(new Set(result.tables.predictions.array('set') as string[])).toEqual(new Set(['test']));
   });
 
+  it('stops when cancelled during training', async () => {
+    const controller = new AbortController();
+    const run = runRecipe(churn, {
+      inputs: { customers },
+      params: { ...base, epochs: 5000 },
+      signal: controller.signal,
+      progress: (_f, label) => label?.startsWith('training') && controller.abort(),
+    });
+    await expect(run).rejects.toThrow(/cancelled/);
+  });
+
   it('explains bad input', async () => {
     const run = (inputs: Record<string, aq.ColumnTable>, params: Record<string, unknown>) => runRecipe(churn, { inputs, params });
     const threeValued = customers.objects() as Record<string, unknown>[];

@@ -31,6 +31,7 @@ export function evaluateChurn(input: {
   importance: { X: Float32Array; n: number; d: number; groups: number[][]; names: string[]; predict: (X: Float32Array) => ArrayLike<number> };
   seed: number;
   repeats: number;
+  signal?: AbortSignal;
 }): Evaluation {
   const { y, p, baseline } = input;
   let positives = 0;
@@ -46,6 +47,6 @@ export function evaluateChurn(input: {
     accuracy: finite(accuracy(y, p)),
     baseline_auc: baseline && baselineKnown ? finite(auc(y, baseline)) : null,
   };
-  const importance = positives > 0 && positives < y.length ? permutationImportance({ ...input.importance, y, score: auc, repeats: input.repeats, seed: input.seed }) : [];
+  const importance = positives > 0 && positives < y.length ? permutationImportance({ ...input.importance, y, score: auc, repeats: input.repeats, seed: input.seed, signal: input.signal }) : [];
   return { metrics, calibration: calibrationDeciles(y, p), gains: gainsTable(y, p), importance };
 }

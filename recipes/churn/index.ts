@@ -106,6 +106,7 @@ export const churn = defineRecipe({
         importance: { X: Xe, n: evalRows.length, d, groups, names, predict },
         seed: params.seed,
         repeats: params.importance_repeats,
+        signal,
       });
     }
     throwIfAborted(signal);
@@ -118,6 +119,7 @@ export const churn = defineRecipe({
           groups,
           predict,
           top: params.reasons,
+          signal,
           describe: (g, k) => `${names[g]}=${shown(data.columns[names[g]][shownRows[k]])}`,
         })
       : [];

@@ -1,3 +1,4 @@
+import { throwIfAborted } from '../errors.js';
 import { createRng, permutation } from './rng.js';
 import type { Rng } from './rng.js';
 
@@ -21,6 +22,8 @@ export interface ImportanceInput {
   score: (y: ArrayLike<number>, p: ArrayLike<number>) => number;
   repeats?: number;
   seed?: number;
+  /** Checked between features: on a large table this is seconds of work. */
+  signal?: AbortSignal;
 }
 
 export interface ImportanceRow {
@@ -50,6 +53,7 @@ export function permutationImportance(input: ImportanceInput): ImportanceRow[] {
   const rng = createRng(input.seed ?? 0);
   const base = score(y, predict(X));
   const rows = groups.map((columns, g) => {
+    throwIfAborted(input.signal);
     const drops: number[] = [];
     for (let r = 0; r < repeats; r++) drops.push(base - score(y, predict(shuffledCopy(X, n, d, columns, rng))));
     const mean = drops.reduce((s, v) => s + v, 0) / repeats;

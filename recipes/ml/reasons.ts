@@ -1,3 +1,5 @@
+import { throwIfAborted } from '../errors.js';
+
 /**
  * Per-customer reasons: each feature's push on the predicted log-odds, measured as the change
  * when that feature is set to the training average (0 after standardization) — "what if this
@@ -15,6 +17,7 @@ export interface ReasonInput {
   predict: (X: Float32Array) => ArrayLike<number>;
   /** Reasons per row (default 3). */
   top?: number;
+  signal?: AbortSignal;
 }
 
 function logit(p: number): number {
@@ -34,6 +37,7 @@ export function topReasons(input: ReasonInput): string[][] {
   const top = input.top ?? 3;
   const base = predict(X);
   const push = groups.map((columns) => {
+    throwIfAborted(input.signal);
     const Z = X.slice();
     for (let i = 0; i < n; i++) for (const c of columns) Z[i * d + c] = 0;
     const p = predict(Z);
