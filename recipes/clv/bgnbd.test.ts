@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, fitBgNbd } from './bgnbd.js';
+import { loadCdnowSummary } from './cdnow-fixture.js';
+
+const cdnow = loadCdnowSummary();
+const data = { frequency: cdnow.map((c) => c.x), recency: cdnow.map((c) => c.t_x), T: cdnow.map((c) => c.T) };
+const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {
+  const fit = fitBgNbd(data);
+
+  it('reproduces the published maximum-likelihood estimates and log-likelihood', () => {
+    expect(fit.report.converged).toBe(true);
+    expect(fit.params.r).toBeCloseTo(published.r, 3);
+    expect(fit.params.alpha).toBeCloseTo(published.alpha, 2);
+    expect(fit.params.a).toBeCloseTo(published.a, 3);
+    expect(fit.params.b).toBeCloseTo(published.b, 2);
+    expect(fit.logLikelihood).toBeCloseTo(-9582.4, 1);
+  });
+
+  it('matches Hardie\'s spreadsheet values used by lifetimes\' tests', () => {
+    // lifetimes test_expectation_returns_same_value_Hardie_excel_sheet
+    const times = [0.1429, 1, 3, 31.8571, 32, 78];
+    const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
+    times.forEach((t, i) => expect(bgnbdExpectedPurchases(fit.params, t)).toBeCloseTo(expected[i], 3));
+    // lifetimes test_conditional_expectation_returns_same_value_as_Hardie_excel_sheet
+    expect(bgnbdConditionalExpected(fit.params, 39, 2, 30.43, 38.86)).toBeCloseTo(1.226, 3);
+  });
+
+  it('gives P(alive) = 1 without repeat purchases and the closed form otherwise', () => {
+    expect(bgnbdPAlive(published, 0, 0, 38.86)).toBe(1);
+    const { r, alpha, a, b } = published;
+    const direct = 1 / (1 + (a / (b + 6 - 1)) * ((alpha + 38.86) / (alpha + 30.43)) ** (r + 6));
+    expect(bgnbdPAlive(published, 6, 30.43, 38.86)).toBeCloseTo(direct, 14);
+    // A customer whose last purchase is long ago is less likely alive than a recent one.
+    expect(bgnbdPAlive(published, 6, 5, 38.86)).toBeLessThan(bgnbdPAlive(published, 6, 38, 38.86));
+  });
+
+  it('conditions on a brand-new customer exactly as the unconditional expectation', () => {
+    expect(bgnbdConditionalExpected(published, 20, 0, 0, 0)).toBeCloseTo(bgnbdExpectedPurchases(published, 20), 12);
+  });
+
+  it('sums per-customer likelihoods (the per-frequency grouping changes nothing)', () => {
+    const p = { r: 1, alpha: 1, a: 1, b: 1 };
+    const one = (i: number) => bgnbdLogLikelihood({ frequency: [data.frequency[i]], recency: [data.recency[i]], T: [data.T[i]] })(p);
+    const both = bgnbdLogLikelihood({ frequency: data.frequency.slice(0, 2), recency: data.recency.slice(0, 2), T: data.T.slice(0, 2) })(p);
+    expect(both).toBeCloseTo(one(0) + one(1), 12);
+  });
+
+  it('stops when the signal aborts', () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(() => fitBgNbd(data, { signal: controller.signal })).toThrow(/cancelled/);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadCdnowSummary } from './cdnow-fixture.js';
+import { expectedAverageValue, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma.js';
+
+const repeaters = loadCdnowSummary().filter((c) => c.x > 0);
+
+describe('Gamma-Gamma on CDNOW repeat buyers (Fader, Hardie & Lee 2005, "RFM and CLV")', () => {
+  const fit = fitGammaGamma(repeaters.map((c) => c.x), repeaters.map((c) => c.zbar));
+
+  it('fits the 946 customers with repeat purchases to the published p, q, γ', () => {
+    expect(repeaters.length).toBe(946);
+    expect(fit.report.converged).toBe(true);
+    expect(fit.params.p).toBeCloseTo(6.25, 2);
+    expect(fit.params.q).toBeCloseTo(3.74, 2);
+    expect(fit.params.v).toBeCloseTo(15.44, 1);
+  });
+
+  it('shrinks a customer\'s mean toward the population mean p·γ/(q−1)', () => {
+    const g = { p: 6.25, q: 3.74, v: 15.44 };
+    const population = (g.p * g.v) / (g.q - 1);
+    expect(expectedAverageValue(g, 0, 0)).toBeCloseTo(population, 12);
+    // Weight on the customer's own mean: px/(px+q−1).
+    const w = (g.p * 2) / (g.p * 2 + g.q - 1);
+    expect(expectedAverageValue(g, 2, 22.35)).toBeCloseTo(w * 22.35 + (1 - w) * population, 12);
+  });
+
+  it('groups by frequency without changing the likelihood', () => {
+    const g = { p: 2, q: 3, v: 4 };
+    const direct = repeaters.slice(0, 50).reduce((s, c) => {
+      const px = g.p * c.x;
+      return s + gammaln(px + g.q) - gammaln(px) - gammaln(g.q) + g.q * Math.log(g.v) + (px - 1) * Math.log(c.zbar) + px * Math.log(c.x) - (px + g.q) * Math.log(g.v + c.x * c.zbar);
+    }, 0);
+    const grouped = gammaGammaLogLikelihood(repeaters.slice(0, 50).map((c) => c.x), repeaters.slice(0, 50).map((c) => c.zbar))(g);
+    expect(grouped).toBeCloseTo(direct, 9);
+  });
+});
+
+import gammaln from '@stdlib/math-base-special-gammaln';

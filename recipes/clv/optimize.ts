@@ -1,0 +1,146 @@
+import 'fmin';
+import type { conjugateGradient as ConjugateGradient } from 'fmin';
+import { throwIfAborted } from '../errors.js';
+import { newtonPolish } from './newton.js';
+
+// fmin 0.0.4 publishes a UMD bundle under "type": "module": loaded as ESM it registers itself on
+// globalThis.fmin instead of exporting, so that is where its functions are read from. Its
+// Nelder–Mead assigns an undeclared variable in the shrink step (a ReferenceError in ES modules),
+// so the fits use its Polak–Ribière conjugate gradient with a Wolfe line search.
+const { conjugateGradient } = (globalThis as unknown as { fmin: { conjugateGradient: typeof ConjugateGradient } }).fmin;
+
+/** How a maximum-likelihood fit ended; recipes copy it into metrics and notes. */
+export interface FitReport {
+  /** The minimiser in the optimiser's space (log-parameters for the CLV models). */
+  x: number[];
+  /** The objective at `x`. */
+  fx: number;
+  /** Conjugate-gradient iterations over all runs. */
+  iterations: number;
+  /** Conjugate-gradient runs after the first. */
+  restarts: number;
+  /** Euclidean norm of the central-difference gradient at `x`. */
+  gradientNorm: number;
+  converged: boolean;
+}
+
+export interface MinimizeOptions {
+  /** Called once per iteration; throw from it to stop the fit. */
+  onIteration?: (iteration: number, fx: number) => void;
+  signal?: AbortSignal;
+  maxIterations?: number;
+  maxRestarts?: number;
+  /** Converged when the gradient norm at the optimum is below this. */
+  gradientTolerance?: number;
+  /** Finish with Newton steps when conjugate gradient stops short (default true). */
+  polish?: boolean;
+}
+
+/** Central differences: the likelihoods are cheap and smooth, and this keeps each model one formula. */
+function gradient(f: (x: number[]) => number, x: number[], out: number[]): void {
+  for (let i = 0; i < x.length; i++) {
+    const h = 1e-5 * Math.max(1, Math.abs(x[i]));
+    const keep = x[i];
+    x[i] = keep + h;
+    const up = f(x);
+    x[i] = keep - h;
+    const down = f(x);
+    x[i] = keep;
+    out[i] = (up - down) / (2 * h);
+  }
+}
+
+/** Thrown from the iteration hook to end a run early; carries the point reached. */
+class Converged {
+  constructor(
+    readonly x: number[],
+    readonly fx: number,
+  ) {}
+}
+
+function norm(v: number[]): number {
+  return Math.sqrt(v.reduce((s, g) => s + g * g, 0));
+}
+
+/**
+ * Minimises a smooth `f` with fmin's conjugate gradient (numerical gradients), restarting from
+ * the best point up to `maxRestarts` times (default 0), then, if the gradient is still above tolerance, polishing with damped
+ * Newton steps (curved ridges such as the Gamma-Gamma likelihood's stall conjugate gradient).
+ * Non-finite values count as +∞, so the line search backs away from them. Convergence means a
+ * gradient norm below tolerance at the returned point.
+ *
+ * @example
+ * const fit = minimize(([x, y]) => (x - 1) ** 2 + 10 * (y + 2) ** 2, [0, 0]);
+ * fit.x; // → ≈ [1, −2]
+ */
+export function minimize(f: (x: number[]) => number, x0: number[], options: MinimizeOptions = {}): FitReport {
+  const maxIterations = options.maxIterations ?? 25;
+  const maxRestarts = options.maxRestarts ?? 0;
+  const tolerance = options.gradientTolerance ?? 1e-7;
+  const safe = (x: number[]): number => {
+    const v = f(x);
+    return Number.isFinite(v) ? v : Infinity;
+  };
+  const withGradient = (x: number[], g: number[]): number => {
+    const v = safe(x);
+    if (v === Infinity) g.fill(NaN);
+    else gradient(safe, x, g);
+    return v;
+  };
+  let iterations = 0;
+  // fmin's own stopping rule is a fixed gradient norm of 1e-5; the history hook applies ours.
+  const history = {
+    push(entry: { x: number[]; fx: number; fxprime?: number[] }) {
+      iterations++;
+      throwIfAborted(options.signal);
+      options.onIteration?.(iterations, entry.fx);
+      if (entry.fxprime && norm(entry.fxprime) <= tolerance) throw new Converged(entry.x, entry.fx);
+    },
+  };
+  let best = { x: x0.slice(), fx: safe(x0) };
+  if (best.fx === Infinity) throw new RangeError('The objective is not finite at the starting point.');
+  let restarts = 0;
+  const g = new Array<number>(x0.length).fill(0);
+  for (let attempt = 0; attempt <= maxRestarts; attempt++) {
+    restarts = attempt;
+    let run: { x: number[]; fx: number };
+    try {
+      run = conjugateGradient(withGradient, best.x.slice(), { maxIterations, history });
+    } catch (error) {
+      if (!(error instanceof Converged)) throw error;
+      run = error;
+    }
+    const improved = best.fx - run.fx;
+    if (Number.isFinite(run.fx) && run.fx <= best.fx) best = { x: Array.from(run.x), fx: run.fx };
+    gradient(safe, best.x.slice(), g);
+    if (norm(g) <= tolerance || improved <= 1e-12 * Math.max(1, Math.abs(best.fx))) break;
+  }
+  if (norm(g) > tolerance && options.polish !== false) {
+    const polished = newtonPolish(safe, (x, out) => gradient(safe, x, out), best.x);
+    if (polished.fx <= best.fx) best = polished;
+    gradient(safe, best.x.slice(), g);
+  }
+  const gradientNorm = norm(g);
+  return { ...best, iterations, restarts, gradientNorm, converged: Number.isFinite(gradientNorm) && gradientNorm <= tolerance };
+}
+
+/**
+ * Maximum likelihood over positive parameters: optimises log-parameters (every step stays in the
+ * domain) from `start`, on the mean negative log-likelihood, so the convergence tolerance (gradient
+ * norm 1e-7 by default) is per customer whatever the sample size.
+ *
+ * @example
+ * // An exponential rate: the MLE is 1/mean.
+ * const fit = maximizeLogLikelihood(([rate]) => 3 * Math.log(rate) - rate * 6, 3, [1]);
+ * fit.params[0]; // → ≈ 0.5
+ */
+export function maximizeLogLikelihood(
+  logLikelihood: (params: number[]) => number,
+  n: number,
+  start: number[],
+  options: MinimizeOptions = {},
+): { params: number[]; logLikelihood: number; report: FitReport } {
+  const scale = 1 / Math.max(1, n);
+  const report = minimize((x) => -logLikelihood(x.map(Math.exp)) * scale, start.map(Math.log), options);
+  return { params: report.x.map(Math.exp), logLikelihood: -report.fx / scale, report };
+}

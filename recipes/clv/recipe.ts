@@ -1,0 +1,176 @@
+import * as aq from 'arquero';
+import { z } from 'zod';
+import { defineRecipe } from '../define-recipe.js';
+import { RecipeInputError, throwIfAborted } from '../errors.js';
+import type { MetricValue } from '../types.js';
+import { expectedAverageValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
+import { clvByGroup } from './groups.js';
+import { readClvInputs } from './inputs.js';
+import { fitPurchaseModel } from './models.js';
+import { UNIT_DAYS } from './summary.js';
+import { trackingCurve } from './tracking.js';
+import { discountedClv, unitDiscountRate } from './value.js';
+import { clvCharts } from './charts.js';
+
+const params = z
+  .object({
+    customer: z.string().default('customer').describe('Column with the customer id.'),
+    timestamp: z.string().default('timestamp').describe('transactions: column with the purchase date/time (UTC).'),
+    amount: z.string().default('amount').describe('transactions: column with the purchase value (optional: without it CLV counts purchases).'),
+    frequency: z.string().default('frequency').describe('summary: repeat purchases in calibration.'),
+    recency: z.string().default('recency').describe('summary: time from first to last purchase, in `unit`.'),
+    T: z.string().default('T').describe('summary: time from first purchase to the calibration end, in `unit`.'),
+    monetary_value: z.string().default('monetary_value').describe('summary: mean value of the repeat purchases (optional).'),
+    group: z.string().optional().describe('Optional column with each customer\'s group (e.g. variant) for clv_lift.'),
+    control: z.string().optional().describe('The group that lifts are measured against (default "control", else the first group).'),
+    unit: z.enum(['day', 'week', 'month']).default('week').describe('Time unit of the model; continuous (a week is 7 days, a month 365.25/12 days).'),
+    calibration_end: z.string().optional().describe('Last day of the calibration period (default: the last purchase day).'),
+    observation_end: z.string().optional().describe('Last day of the holdout period (default: the last purchase day).'),
+    model: z.enum(['bgnbd', 'pnbd']).default('bgnbd').describe('Purchase model: BG/NBD or Pareto/NBD.'),
+    monetary: z.enum(['gamma_gamma', 'none']).default('gamma_gamma').describe('Spend model: Gamma-Gamma, or none (every customer valued at the mean repeat purchase value).'),
+    horizon: z.number().positive().default(52).describe('CLV horizon in units.'),
+    discount_rate: z.number().min(0).default(0.1).describe('Annual discount rate, converted to the unit.'),
+    margin: z.number().positive().default(1).describe('Profit margin applied to revenue in CLV.'),
+    alpha: z.number().gt(0).lt(1).default(0.05).describe('Significance level of the clv_lift interval.'),
+  })
+  .strict();
+
+type Params = z.output<typeof params>;
+
+function spendModel(p: Params, x: Float64Array, m: Float64Array, hasAmounts: boolean, notes: string[]) {
+  if (!hasAmounts) {
+    notes.push('No amount column: CLV is in discounted expected purchases (each purchase valued at 1).');
+    return { value: () => 1, params: undefined };
+  }
+  const idx = [...x.keys()].filter((i) => x[i] > 0 && m[i] > 0);
+  const meanRepeat = idx.reduce((s, i) => s + x[i] * m[i], 0) / Math.max(1, idx.reduce((s, i) => s + x[i], 0));
+  if (p.monetary === 'none' || idx.length < 10) {
+    if (p.monetary === 'gamma_gamma') notes.push(`Only ${idx.length} customers have repeat purchases with a value; Gamma-Gamma needs at least 10, so every purchase is valued at the mean repeat purchase value.`);
+    return { value: () => meanRepeat, params: undefined };
+  }
+  const fit = fitGammaGamma(idx.map((i) => x[i]), idx.map((i) => m[i]));
+  if (!fit.report.converged) notes.push(`Warning: the Gamma-Gamma fit did not converge (gradient norm ${fit.report.gradientNorm.toExponential(2)}); treat expected values with care.`);
+  const g: GammaGammaParams = fit.params;
+  if (g.q <= 1) notes.push('Warning: Gamma-Gamma q ≤ 1, so the population mean spend is infinite; expected values are unreliable.');
+  return { value: (i: number) => expectedAverageValue(g, x[i], m[i] > 0 ? m[i] : 0), params: fit };
+}
+
+export const clv = defineRecipe({
+  id: 'clv',
+  title: 'Customer lifetime value: who is still alive, and what are they worth?',
+  description:
+    'BG/NBD or Pareto/NBD purchase model and Gamma-Gamma spend model fitted by maximum likelihood on a transaction log (or a ' +
+    'frequency/recency/T summary): P(alive), expected purchases and discounted CLV per customer, holdout validation, and CLV lift between groups.',
+  inputs: [
+    { name: 'transactions', alternative: 'data', description: 'one row per purchase', roles: [
+      { role: 'customer', description: 'customer id', required: true },
+      { role: 'timestamp', description: 'purchase date/time (UTC)', required: true },
+      { role: 'amount', description: 'purchase value' },
+      { role: 'group', description: 'group of the customer (e.g. variant)' },
+    ] },
+    { name: 'summary', alternative: 'data', description: 'one row per customer: frequency, recency, T in `unit`', roles: [
+      { role: 'customer', description: 'customer id', required: true },
+      { role: 'frequency', description: 'repeat purchases', required: true },
+      { role: 'recency', description: 'first to last purchase', required: true },
+      { role: 'T', description: 'first purchase to calibration end', required: true },
+      { role: 'monetary_value', description: 'mean repeat purchase value' },
+      { role: 'group', description: 'group of the customer' },
+    ] },
+  ],
+  params,
+  async run({ inputs, params: p, progress, signal }) {
+    const notes: string[] = [];
+    const data = readClvInputs(inputs, p);
+    const s = data.summary;
+    const n = s.customers.length;
+    if (n < 20) throw new RecipeInputError(`Only ${n} customers to fit; the CLV models need at least 20 (ideally hundreds).`);
+    progress(0.05, 'summarised customers');
+    const model = fitPurchaseModel(p.model, s, {
+      signal,
+      onIteration: (i) => progress(Math.min(0.6, 0.05 + i / 200), `fitting ${p.model} (iteration ${i})`),
+    });
+    if (!model.report.converged) notes.push(`Warning: the ${p.model} fit did not converge (gradient norm ${model.report.gradientNorm.toExponential(2)} after ${model.report.iterations} iterations).`);
+    progress(0.6, 'fitting spend model');
+    const spend = spendModel(p, s.frequency, s.monetary, data.hasAmounts, notes);
+    const unitRate = unitDiscountRate(p.discount_rate, UNIT_DAYS[p.unit]);
+    const pAlive = new Float64Array(n);
+    const expected = new Float64Array(n);
+    const value = new Float64Array(n);
+    const clvValues = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (i % 500 === 0) {
+        throwIfAborted(signal);
+        progress(0.65 + (0.3 * i) / n, 'valuing customers');
+      }
+      pAlive[i] = model.pAlive(s.frequency[i], s.recency[i], s.T[i]);
+      value[i] = spend.value(i);
+      const c = discountedClv(model, { x: s.frequency[i], recency: s.recency[i], T: s.T[i], value: value[i], horizon: p.horizon, unitRate, margin: p.margin });
+      expected[i] = c.expectedPurchases;
+      clvValues[i] = c.clv;
+    }
+    const metrics: Record<string, MetricValue> = { ...model.params, log_likelihood: model.logLikelihood };
+    metrics.converged = model.report.converged ? 'yes' : 'no';
+    metrics.iterations = model.report.iterations;
+    metrics.gradient_norm = model.report.gradientNorm;
+    if (spend.params) Object.assign(metrics, spend.params.params, { gamma_gamma_log_likelihood: spend.params.logLikelihood });
+    metrics.customers = n;
+    const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
+    metrics.mean_p_alive = mean(pAlive);
+    metrics.mean_clv = mean(clvValues);
+    metrics.total_clv = mean(clvValues) * n;
+    const tables: Record<string, aq.ColumnTable> = {};
+    const customers = aq.table({
+      customer: s.customers,
+      frequency: s.frequency,
+      recency: s.recency,
+      T: s.T,
+      monetary_value: Array.from(s.monetary, (m) => (Number.isFinite(m) ? m : null)),
+      p_alive: pAlive,
+      expected_purchases: expected,
+      expected_avg_value: value,
+      clv: clvValues,
+      ...(data.groups ? { group: data.groups } : {}),
+    });
+    tables.customers = customers;
+    let tracking;
+    if (data.observationEndDay !== undefined && data.calibrationEndDay !== undefined && data.observationEndDay > data.calibrationEndDay) {
+      const t = (data.observationEndDay - data.calibrationEndDay) / UNIT_DAYS[p.unit];
+      let predicted = 0;
+      let actual = 0;
+      for (let i = 0; i < n; i++) {
+        predicted += model.conditionalExpected(t, s.frequency[i], s.recency[i], s.T[i]);
+        actual += s.holdoutFrequency[i];
+      }
+      metrics.predicted_repeat = predicted;
+      metrics.actual_repeat = actual;
+      metrics.holdout_error = actual > 0 ? (predicted - actual) / actual : null;
+      notes.push(`Holdout: the model predicted ${predicted.toFixed(1)} repeat purchases in the ${t.toFixed(1)} ${p.unit}s after calibration; customers made ${actual}.`);
+    }
+    if (data.repeatDays && data.observationEndDay !== undefined) {
+      tracking = trackingCurve(model, s.firstDay, data.repeatDays, data.observationEndDay, UNIT_DAYS[p.unit]);
+      tables.tracking = aq.from(tracking.map((r) => ({ ...r, date: new Date(r.day * 86_400_000).toISOString().slice(0, 10) })));
+    }
+    if (data.groups) {
+      const known = new Set(data.groups);
+      if (p.control !== undefined && !known.has(p.control)) {
+        throw new RecipeInputError(`parameter "control" is "${p.control}", but the group column ${p.group} has ${[...known].map((g) => `"${g}"`).join(', ')}.`);
+      }
+      const byGroup = clvByGroup(data.groups, clvValues, pAlive, expected, p.control, p.alpha);
+      tables.groups = aq.from(byGroup.groups);
+      tables.clv_lift = aq.from(byGroup.lifts);
+      if (byGroup.lifts.length === 1) {
+        const l = byGroup.lifts[0];
+        Object.assign(metrics, { clv_lift: l.clv_lift, clv_lift_ci_low: l.ci_low, clv_lift_ci_high: l.ci_high, clv_lift_p_value: l.p_value });
+      }
+      for (const l of byGroup.lifts) {
+        notes.push(`Mean CLV of ${l.group} is ${(100 * l.clv_lift).toFixed(1)}% ${l.clv_lift >= 0 ? 'above' : 'below'} ${l.control} (${(100 * (1 - p.alpha)).toFixed(0)}% CI ${(100 * l.ci_low).toFixed(1)}% to ${(100 * l.ci_high).toFixed(1)}%, p = ${l.p_value?.toPrecision(2)}).`);
+      }
+    }
+    notes.unshift(
+      `${p.model === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD'} fitted on ${n} customers: on average ${(100 * mean(pAlive)).toFixed(1)}% are still alive; ` +
+        `mean discounted CLV over ${p.horizon} ${p.unit}s is ${mean(clvValues).toFixed(2)}.`,
+    );
+    progress(1, 'done');
+    return { metrics, tables, charts: clvCharts(tracking, customers), notes };
+  },
+});

@@ -1,0 +1,41 @@
+import type { FittedPurchaseModel } from './models.js';
+
+/**
+ * Discounted customer lifetime value over a finite horizon, the convention lifetimes uses: the
+ * horizon is cut into whole time units; the purchases expected in unit i, E(i) − E(i−1), are
+ * valued at the expected order value times the margin and discounted as if paid at the end of
+ * unit i: CLV = Σᵢ margin · value · (E(i) − E(i−1)) / (1 + d)^i. The discount rate is given per
+ * year and converted to the unit: d = (1 + annual)^(unitDays/365.25) − 1.
+ */
+
+/**
+ * The per-unit discount rate equivalent to an annual rate.
+ *
+ * @example
+ * unitDiscountRate(0.1, 7); // → ≈ 0.001828 per week
+ */
+export function unitDiscountRate(annualRate: number, unitDays: number): number {
+  return Math.pow(1 + annualRate, unitDays / 365.25) - 1;
+}
+
+/**
+ * Discounted CLV of one customer and the purchases expected over the horizon.
+ *
+ * @example
+ * discountedClv(model, { x: 2, recency: 30.43, T: 38.86, value: 24.66, horizon: 52, unitRate: 0.0018, margin: 0.3 });
+ */
+export function discountedClv(
+  model: FittedPurchaseModel,
+  c: { x: number; recency: number; T: number; value: number; horizon: number; unitRate: number; margin: number },
+): { clv: number; expectedPurchases: number } {
+  let previous = 0;
+  let clv = 0;
+  const steps = Math.ceil(c.horizon);
+  for (let i = 1; i <= steps; i++) {
+    const t = Math.min(i, c.horizon);
+    const cumulative = model.conditionalExpected(t, c.x, c.recency, c.T);
+    clv += (cumulative - previous) / Math.pow(1 + c.unitRate, i);
+    previous = cumulative;
+  }
+  return { clv: clv * c.value * c.margin, expectedPurchases: previous };
+}
