@@ -1,0 +1,104 @@
+import * as aq from 'arquero';
+import { z } from 'zod';
+import { defineRecipe } from '../define-recipe.js';
+import { RecipeInputError } from '../errors.js';
+import { numberColumn, requireRows, stringColumn } from '../columns.js';
+import { cupedStats, meanStats, type MetricStats } from '../stats/moments.js';
+import { srmTest } from '../stats/srm.js';
+import { compare } from '../stats/compare.js';
+import { groupIndices, pick, resolveControl } from '../stats/versus-control.js';
+import { roiOf } from './economics.js';
+import { breakEvenChart, roiWaterfall } from './charts.js';
+import { roiNotes } from './notes.js';
+
+const params = z.strictObject({
+  variant: z.string().default('variant').describe('Column with the experiment arm.'),
+  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  treatment: z.string().optional().describe('The arm whose ROI the headline metrics report (default the first non-control arm); every arm is in table roi.'),
+  revenue: z.string().default('revenue').describe('Column with revenue per unit over the experiment.'),
+  covariate: z.string().optional().describe('Pre-period revenue per unit for CUPED (narrower intervals), e.g. "pre_revenue".'),
+  cost_fixed: z.number().min(0).default(0).describe('One-off cost of the personalization (set-up, licence).'),
+  cost_per_unit: z.number().min(0).default(0).describe('Cost per treated unit per period (serving, discounts).'),
+  margin: z.number().gt(0).max(1).default(1).describe('Gross margin on revenue; incremental profit = incremental revenue × margin.'),
+  population: z.number().positive().optional().describe('Units the personalization would reach (default: the treated units in the data).'),
+  alpha: z.number().gt(0).lt(1).default(0.05).describe('1 − confidence of the intervals.'),
+});
+
+/**
+ * Personalization ROI: incremental revenue and profit from the experiment, cost, ROI with its
+ * interval, payback and the lift needed to break even.
+ *
+ * @example
+ * await runRecipe(roi, { inputs: { units }, params: { margin: 0.3, cost_fixed: 2000, cost_per_unit: 0.05 } });
+ */
+export const roi = defineRecipe({
+  id: 'roi',
+  title: 'ROI: does personalization pay for itself?',
+  description:
+    'Incremental revenue = (mean revenue treated − control) × population with its interval, incremental profit, cost = fixed + per unit × population, ROI = (incremental profit − cost)/cost with its interval, payback_periods and break_even_lift.',
+  inputs: [
+    {
+      name: 'units',
+      description: 'one row per randomized unit: variant, revenue, optional pre-period revenue',
+      roles: [
+        { role: 'variant', description: 'experiment arm', required: true },
+        { role: 'revenue', description: 'revenue per unit', required: true },
+        { role: 'covariate', description: 'pre-period revenue for CUPED' },
+      ],
+    },
+  ],
+  params,
+  async run({ inputs, params: p, progress }) {
+    const table = inputs.units!;
+    requireRows(table, 'units');
+    const variant = stringColumn(table, 'units', p.variant, 'variant');
+    const revenue = numberColumn(table, 'units', p.revenue, 'revenue');
+    const pre = p.covariate ? numberColumn(table, 'units', p.covariate, 'covariate') : null;
+    const control = resolveControl(variant, p.control, 'units', p.variant);
+    const groups = groupIndices(variant);
+    const treatments = [...groups.keys()].filter((v) => v !== control).sort();
+    const treatment = p.treatment ?? treatments[0]!;
+    if (!treatments.includes(treatment)) {
+      throw new RecipeInputError(`treatment "${treatment}" is not a non-control value of units.${p.variant}; choose one of ${treatments.map((t) => `"${t}"`).join(', ')}.`);
+    }
+    const stats = (v: string): MetricStats => {
+      const idx = groups.get(v)!;
+      return pre ? cupedStats(pick(revenue, idx), pick(pre, idx)) : meanStats(pick(revenue, idx), 'mean');
+    };
+    progress(0.5, 'comparing arms');
+    const rows = treatments.map((t) => {
+      const absolute = compare(stats(control), stats(t), { difference: 'absolute', alpha: p.alpha });
+      const relative = compare(stats(control), stats(t), { difference: 'relative', alpha: p.alpha });
+      const population = p.population ?? groups.get(t)!.length;
+      const money = roiOf({ effect: absolute, population, margin: p.margin, costFixed: p.cost_fixed, costPerUnit: p.cost_per_unit });
+      return {
+        row: {
+          variant: t, units: groups.get(t)!.length, control_units: groups.get(control)!.length, population,
+          control_mean: absolute.controlMean, mean: absolute.mean, effect: absolute.effect, ci_low: absolute.ciLow, ci_high: absolute.ciHigh, p_value: absolute.pValue,
+          lift: relative.effect, lift_ci_low: relative.ciLow, lift_ci_high: relative.ciHigh, ...money,
+        },
+        absolute, relative, money, population,
+      };
+    });
+    const main = rows.find((r) => r.row.variant === treatment)!;
+    const srm = srmTest([control, ...treatments].map((v) => groups.get(v)!.length));
+    const metrics: Record<string, number | string | null> = {
+      treatment, units: variant.length, population: main.population,
+      lift: main.relative.effect, lift_ci_low: main.relative.ciLow, lift_ci_high: main.relative.ciHigh, p_value: main.absolute.pValue,
+      ...main.money, srm_p_value: srm.pValue, srm_chi2: srm.chi2,
+    };
+    for (const [k, v] of Object.entries(metrics)) if (typeof v === 'number' && !Number.isFinite(v)) metrics[k] = null;
+    const charts = [roiWaterfall(main.money, p.cost_fixed, p.cost_per_unit * main.population)];
+    if (main.money.break_even_lift !== null) {
+      const perUnit = main.absolute.controlMean;
+      charts.push(breakEvenChart({ lift: main.relative.effect, low: main.relative.ciLow, high: main.relative.ciHigh }, main.money.break_even_lift, (l) => l * Math.abs(perUnit) * main.population * p.margin - main.money.cost));
+    }
+    progress(1, 'done');
+    return {
+      metrics,
+      tables: { roi: aq.from(rows.map((r) => r.row)) },
+      charts,
+      notes: roiNotes({ money: main.money, lift: main.relative, treatment, control, srmP: srm.pValue, cuped: !!pre, params: p, population: main.population }),
+    };
+  },
+});
