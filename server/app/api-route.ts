@@ -61,7 +61,8 @@ export class ApiRoutes {
 
 async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
-  if (text.trim() === '') return undefined;
+  // An empty body means "no fields", so schemas with defaults (a run with no params) accept it.
+  if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
   } catch (error) {

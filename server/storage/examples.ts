@@ -41,7 +41,12 @@ export function listExamples(dir: string = EXAMPLES_DIR): ExampleNotebook[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** A new notebook's text when no template is chosen. */
+/**
+ * A new notebook's text when no template is chosen: a title and one empty code cell.
+ *
+ * @example
+ * blankNotebook('Q3 review'); // → '---\ntitle: "Q3 review"\n---\n\n# Q3 review\n\n```js id=c1\n\n```\n'
+ */
 export function blankNotebook(title = 'Untitled'): string {
   return `---\ntitle: ${JSON.stringify(title)}\n---\n\n# ${title}\n\n\`\`\`js id=c1\n\n\`\`\`\n`;
 }

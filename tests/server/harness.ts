@@ -65,12 +65,22 @@ export function harness(options: { uploadLimit?: number; client?: boolean } = {}
   };
 }
 
-/** A JSON request's init. */
+/**
+ * A JSON request's init (a string body is sent as it is, to test malformed JSON).
+ *
+ * @example
+ * await app.request('/api/notebooks', json('POST', { title: 'Q3' }));
+ */
 export function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method, body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } };
 }
 
-/** Reads a JSON response, checks its status and that it matches the schema the route declares. */
+/**
+ * Reads a JSON response, checks its status and that it matches the schema the route declares.
+ *
+ * @example
+ * const list = await expectJson(await app.request('/api/notebooks'), 200, z.array(NotebookSummary));
+ */
 export async function expectJson<T extends z.ZodType>(res: Response, status: number, schema?: T): Promise<z.output<T>> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
@@ -83,7 +93,12 @@ export async function expectJson<T extends z.ZodType>(res: Response, status: num
   return body as z.output<T>;
 }
 
-/** Parses a whole SSE body into events. */
+/**
+ * Parses a whole SSE body into events.
+ *
+ * @example
+ * sseEvents('event: result\ndata: {"a":1}\n\n'); // → [{ event: 'result', data: { a: 1 } }]
+ */
 export function sseEvents(text: string): { event: string; data: unknown }[] {
   return text
     .split('\n\n')

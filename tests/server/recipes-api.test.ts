@@ -44,6 +44,11 @@ describe('POST /api/recipes/:id/run', () => {
     expect(uploaded.metrics.total).toBe(5);
   });
 
+  it('treats an empty body as no inputs and default parameters', async () => {
+    const res = await h.app.request('/api/recipes/slow/run', { method: 'POST' });
+    expect((await expectJson(res, 200, RecipeResultJson)).params).toEqual({ ms: 500, steps: 10 });
+  });
+
   it('streams progress then the result as SSE', async () => {
     const res = await run('slow', { params: { ms: 200, steps: 4 } }, { Accept: 'text/event-stream' });
     expect(res.status).toBe(200);
