@@ -4,6 +4,7 @@ import { RecipeInputError } from './errors.js';
 import { lift } from './lift/index.js';
 import { engagement } from './engagement/index.js';
 import { segments } from './segments/index.js';
+import { roi } from './roi/index.js';
 import { relationship } from './relationship/index.js';
 import { automation } from './automation/index.js';
 import { clv } from './clv/index.js';
@@ -15,6 +16,7 @@ export const recipes: Recipe[] = [
   lift,
   engagement,
   segments,
+  roi,
   clv,
   churn,
   nextPurchase,
