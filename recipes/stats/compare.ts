@@ -1,9 +1,9 @@
 import { RecipeInputError } from '../errors.js';
 import { chanceToWin, credibleInterval, effectPosterior, effectRisk, type NormalPrior } from './bayesian.js';
 import { cupedArm, pooledTheta } from './cuped.js';
-import { studentT, studentTInv } from './distributions.js';
 import type { MetricStats } from './moments.js';
 import { statMean, statVariance } from './moments.js';
+import { welchDof, welchTest } from './welch.js';
 
 export interface CompareOptions {
   /** `relative` (default): (mean_t − mean_c)/|mean_c|; `absolute`: mean_t − mean_c. */
@@ -67,26 +67,6 @@ function arms(control: MetricStats, treatment: MetricStats): { c: Arm; t: Arm; t
   return { c: arm(control), t: arm(treatment) };
 }
 
-/** Welch–Satterthwaite degrees of freedom from the raw per-arm variances. */
-function welchDof(c: Arm, t: Arm): number {
-  const vc = c.variance / c.n;
-  const vt = t.variance / t.n;
-  const term = (v: number, n: number) => (v === 0 ? 0 : (v * v) / (n - 1));
-  return (vc + vt) ** 2 / (term(vc, c.n) + term(vt, t.n));
-}
-
-function frequentist(effect: number, se: number, dof: number, alpha: number, sided: 'two' | 'greater' | 'less') {
-  const t = effect / se;
-  if (sided === 'two') {
-    const half = studentTInv(1 - alpha / 2, dof) * se;
-    return { pValue: 2 * studentT(-Math.abs(t), dof), ciLow: effect - half, ciHigh: effect + half };
-  }
-  const width = studentTInv(1 - alpha, dof) * se;
-  return sided === 'greater'
-    ? { pValue: studentT(-t, dof), ciLow: effect - width, ciHigh: Infinity }
-    : { pValue: studentT(t, dof), ciLow: -Infinity, ciHigh: effect + width };
-}
-
 /**
  * Compares a treatment arm with control, exactly as gbstats: Welch t-test with
  * Welch–Satterthwaite dof; relative effect (t − c)/|c| with delta-method variance
@@ -148,7 +128,7 @@ export function compareArms(c: Arm, t: Arm, options: CompareOptions = {}): Compa
   };
   if (method !== 'bayesian') {
     const dof = welchDof(c, t);
-    Object.assign(out, frequentist(effect, se, dof, alpha, sided), { dof });
+    Object.assign(out, welchTest(effect, se, dof, alpha, sided), { dof });
   }
   if (method !== 'frequentist') {
     const scaled = prior && !relative ? { mean: prior.mean * Math.abs(base), variance: prior.variance * base ** 2 } : prior;
