@@ -9,7 +9,7 @@ import type { ValueSummary } from './types.js';
 export interface TableLike {
   numRows(): number;
   columnNames(): string[];
-  objects(options?: { limit?: number; offset?: number }): Record<string, unknown>[];
+  objects(options?: { limit?: number; offset?: number }): object[];
   column?(name: string): { at(row: number): unknown } | undefined;
 }
 

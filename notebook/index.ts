@@ -1,0 +1,16 @@
+/**
+ * The notebook package's public API (isomorphic: browser, Node, workers). See README.md.
+ */
+export * from './types.js';
+export { parseNotebook, serializeNotebook, renderCell, cellsOf, cellSources, type CellFields } from './format.js';
+export {
+  updateCellCode, setCellAttrs, insertCell, insertProse, deleteCell, moveCell, setProse, setParams, setTitle, newCellId,
+  type Position,
+} from './edit.js';
+export { coerceParam, resolveParams, parseParamDecls, parseDateParam, ParamError } from './params.js';
+export { analyzeCell, type CellAnalysis } from './analyze.js';
+export { createRuntime, type Runtime, type RuntimeOptions, type CellContext } from './runtime.js';
+export { hashText, cellHash, createSnapshot, staleCells, isFresh, type CellOutcome } from './snapshot.js';
+export { summarizeValue, tablePage, toJsonSafe, isTable, type TableLike, type SummarizeOptions } from './summarize.js';
+export { restartPlan, type ToWorker, type FromWorker, type SetNotebookMessage } from './protocol.js';
+export { createWorkerSession, defaultRevive, type WorkerSession, type WorkerSessionOptions } from './worker-session.js';
