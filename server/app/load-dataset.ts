@@ -17,7 +17,8 @@ const CACHE_SIZE = 8;
 export function loadDataset(storage: Storage, name: string, options: ShopOptions = {}): Promise<ColumnTable> | undefined {
   checkDatasetName(name, { allowBundled: true });
   if (!isBundledDataset(name)) return storage.datasets.load(name);
-  const key = `${name}:${JSON.stringify(options)}`;
+  // Undefined options are the defaults: one cache entry, not one per spelling.
+  const key = `${name}:${options.seed ?? ''}:${options.customers ?? ''}`;
   let table = bundled.get(key);
   if (!table) {
     table = loadBundledDataset(name, options);

@@ -68,17 +68,24 @@ export const TablePage = z.object({
   rows: z.array(Row).describe('Dates as ISO strings; non-finite numbers as null'),
 });
 
-export const PreviewQuery = z.object({ limit: z.coerce.number().int().min(0).max(1000).default(100) });
-
-export const RowsQuery = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(0).optional().describe('Default: every row from offset'),
-});
-
 const ShopOptions = z
   .object({ seed: z.number().int().optional(), customers: z.number().int().min(10).max(200_000).optional() })
   .strict()
   .describe('Options of the generated shop (shop/… datasets only)');
+
+// The same options as query parameters (`?seed=7&customers=1000`), for preview and rows.
+const shopQuery = {
+  seed: z.coerce.number().int().optional().describe('Generated shop seed (shop/… only)'),
+  customers: z.coerce.number().int().min(10).max(200_000).optional().describe('Generated shop size (shop/… only)'),
+};
+
+export const PreviewQuery = z.object({ limit: z.coerce.number().int().min(0).max(1000).default(100), ...shopQuery });
+
+export const RowsQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(0).optional().describe('Default: every row from offset'),
+  ...shopQuery,
+});
 
 export const DatasetRef = z.object({ dataset: z.string().min(1), options: ShopOptions.optional() }).strict();
 

@@ -73,7 +73,9 @@ describe('RecipePool', () => {
   it('cancels a queued job without running it', async () => {
     const blockers = [pool.run('spin', {}, { ms: 300 }), pool.run('spin', {}, { ms: 300 })];
     const controller = new AbortController();
-    const queued = pool.run('slow', {}, { ms: 10 }, { signal: controller.signal });
+    const labels: (string | undefined)[] = [];
+    const queued = pool.run('slow', {}, { ms: 10 }, { signal: controller.signal, progress: (_, label) => labels.push(label) });
+    expect(labels).toEqual(['waiting for a free worker']);
     controller.abort();
     await expect(queued).rejects.toBeInstanceOf(RecipeCancelledError);
     await Promise.all(blockers);

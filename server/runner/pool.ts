@@ -106,6 +106,8 @@ export class RecipePool {
       options.signal?.addEventListener('abort', job.onAbort, { once: true });
       this.#queue.push(job);
       this.#dispatch();
+      // Tell the caller why nothing happens yet (a progress bar can say so).
+      if (this.#queue.includes(job)) options.progress?.(0, 'waiting for a free worker');
     });
   }
 

@@ -74,6 +74,16 @@ describe('datasets API', () => {
     expect((await expectJson(await req('/api/datasets/open/cdnow_summary', { method: 'DELETE' }), 400, ErrorBody)).error).toMatch(/bundled/);
   });
 
+  it('passes the generated shop options of load() through as query parameters', async () => {
+    const preview = await expectJson(await req('/api/datasets/shop/units/preview?limit=2&customers=50&seed=3'), 200, TablePage);
+    expect(preview.total).toBe(50);
+    const again = await expectJson(await req('/api/datasets/shop/units/rows?customers=50&seed=3&offset=0&limit=2'), 200, TablePage);
+    expect(again.rows).toEqual(preview.rows);
+    const other = await expectJson(await req('/api/datasets/shop/units/preview?limit=2&customers=50&seed=4'), 200, TablePage);
+    expect(other.rows).not.toEqual(preview.rows);
+    await expectJson(await req('/api/datasets/shop/units/preview?customers=3'), 400, ErrorBody);
+  });
+
   it('answers 413 over the upload limit, with the limit in the message', async () => {
     const big = new File(['x\n' + '1\n'.repeat(40_000)], 'big.csv');
     expect((await expectJson(await upload(big), 413, ErrorBody)).error).toMatch(/over the 64 KB limit/);

@@ -3,7 +3,7 @@ import type { ColumnTable } from 'arquero';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { tableRows } from '../../../recipes/result-json.js';
-import { isBundledDataset, listBundledDatasets } from '../../datasets/bundled.js';
+import { isBundledDataset, listBundledDatasets, type ShopOptions } from '../../datasets/bundled.js';
 import { describeColumns, type ColumnInfo } from '../../storage/column-types.js';
 import { checkDatasetName, nameFromFilename } from '../../storage/dataset-names.js';
 import type { ApiRoutes } from '../api-route.js';
@@ -26,8 +26,8 @@ const columnCache = new WeakMap<ColumnTable, ColumnInfo[]>();
  */
 export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
   const { storage } = deps;
-  const table = async (name: string): Promise<ColumnTable> => {
-    const loading = loadDataset(storage, name);
+  const table = async (name: string, options: ShopOptions = {}): Promise<ColumnTable> => {
+    const loading = loadDataset(storage, name, { seed: options.seed, customers: options.customers });
     if (!loading) throw new HttpError(404, `There is no dataset "${name}".`);
     return loading;
   };
@@ -83,7 +83,7 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
     params: DatasetName,
     query: PreviewQuery,
     responses: { 200: { description: 'Columns and first rows', schema: TablePage }, 400: badName, 404: notFound },
-    handler: async (c, { params, query }) => c.json(page(params.name, await table(params.name), 0, query.limit)),
+    handler: async (c, { params, query }) => c.json(page(params.name, await table(params.name, query), 0, query.limit)),
   });
 
   api.add({
@@ -100,7 +100,7 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
       404: notFound,
     },
     handler: async (c, { params, query }) => {
-      const t = await table(params.name);
+      const t = await table(params.name, query);
       const limit = query.limit ?? t.numRows();
       if ((c.req.header('accept') ?? '').includes(ARROW)) {
         const bytes = arrowBytes(t.slice(query.offset, query.offset + limit));
