@@ -7,6 +7,7 @@ import { segments } from './segments/index.js';
 import { roi } from './roi/index.js';
 import { relationship } from './relationship/index.js';
 import { automation } from './automation/index.js';
+import { retention } from './retention/index.js';
 import { clv } from './clv/index.js';
 import { churn } from './churn/index.js';
 import { nextPurchase } from './next-purchase/index.js';
@@ -17,6 +18,7 @@ export const recipes: Recipe[] = [
   engagement,
   segments,
   roi,
+  retention,
   clv,
   churn,
   nextPurchase,

@@ -1,0 +1,131 @@
+import * as aq from 'arquero';
+import { z } from 'zod';
+import { dateColumn, parseDate, requireRows, stringColumn } from '../columns.js';
+import { defineRecipe } from '../define-recipe.js';
+import { RecipeInputError, throwIfAborted } from '../errors.js';
+import type { MetricValue } from '../types.js';
+import { bucketOf, bucketStart } from './buckets.js';
+import { retentionCharts } from './charts.js';
+import { cohortCounts, type CohortCounts } from './cohorts.js';
+import { compareCurves, retentionCurve, type CurvePoint } from './curves.js';
+
+const params = z
+  .object({
+    customer: z.string().default('customer').describe('Column with the customer id.'),
+    timestamp: z.string().default('timestamp').describe('Column with the event date/time (UTC).'),
+    group: z.string().optional().describe('Optional column with each customer\'s group (e.g. variant); curves are compared between groups.'),
+    period: z.enum(['day', 'week', 'month']).default('week').describe('Calendar bucket (UTC).'),
+    week_start: z.enum(['sunday', 'monday']).default('sunday').describe('First day of a week bucket.'),
+    mode: z.enum(['recurring', 'first_time']).default('recurring').describe('recurring: cohort = active in a period; first_time: cohort = period of first activity.'),
+    periods: z.number().int().positive().max(400).optional().describe('Number of periods (cohorts) from start; default up to end.'),
+    start: z.string().optional().describe('A date in the first cohort\'s period (default: the first event).'),
+    end: z.string().optional().describe('A date in the last period (default: the last event); ignored when periods is given.'),
+    alpha: z.number().gt(0).lt(1).default(0.05).describe('Significance level of the group comparison.'),
+  })
+  .strict();
+
+function dateParam(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseDate(value);
+  if (t === undefined) throw new RecipeInputError(`parameter "${name}" is "${value}", which is not a date; give it as YYYY-MM-DD.`);
+  return t;
+}
+
+export const retention = defineRecipe({
+  id: 'retention',
+  title: 'Retention cohorts: do customers keep coming back?',
+  description:
+    'Cohort retention in UTC calendar periods (day, week, month), recurring or first-time cohorts, as a triangular matrix with a heat map, ' +
+    'retention curves per group and a chi-square test (Holm-adjusted over periods) of whether the groups\' curves differ.',
+  inputs: [
+    { name: 'events', description: 'one row per activity (order, visit, login…)', roles: [
+      { role: 'customer', description: 'customer id', required: true },
+      { role: 'timestamp', description: 'event date/time (UTC)', required: true },
+      { role: 'group', description: 'group of the customer (e.g. variant)' },
+    ] },
+  ],
+  params,
+  async run({ inputs, params: p, progress, signal }) {
+    const events = inputs.events;
+    requireRows(events, 'events');
+    const ids = stringColumn(events, 'events', p.customer, 'customer');
+    const times = dateColumn(events, 'events', p.timestamp, 'timestamp');
+    const groupValues = p.group ? stringColumn(events, 'events', p.group, 'group') : undefined;
+    const bucket = (t: number) => bucketOf(t, p.period, p.week_start);
+    let minT = Infinity;
+    let maxT = -Infinity;
+    for (const t of times) {
+      minT = Math.min(minT, t);
+      maxT = Math.max(maxT, t);
+    }
+    const first = bucket(dateParam('start', p.start) ?? minT);
+    const endBucket = p.periods !== undefined ? first + p.periods - 1 : bucket(dateParam('end', p.end) ?? maxT);
+    const periods = endBucket - first + 1;
+    if (periods < 1) throw new RecipeInputError(`end (${p.end}) is before start (${p.start}); give an end on or after the start.`);
+    if (periods > 400) throw new RecipeInputError(`The window spans ${periods} ${p.period}s; use at most 400 (a coarser period, or start/end/periods to narrow it).`);
+
+    const customerIndex = new Map<string, number>();
+    const active: number[][] = [];
+    const firstEver: number[] = [];
+    const groupOf: string[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (i % 100_000 === 0) throwIfAborted(signal);
+      let c = customerIndex.get(ids[i]);
+      const b = bucket(times[i]) - first;
+      if (c === undefined) {
+        c = active.length;
+        customerIndex.set(ids[i], c);
+        active.push([]);
+        firstEver.push(b);
+        groupOf.push(groupValues ? groupValues[i] : 'all');
+      } else if (groupValues && groupOf[c] !== groupValues[i]) {
+        throw new RecipeInputError(`events.${p.group} (the group column) gives customer "${ids[i]}" two groups ("${groupOf[c]}" and "${groupValues[i]}"); each customer must belong to one group.`);
+      }
+      firstEver[c] = Math.min(firstEver[c], b);
+      if (b >= 0 && b < periods) active[c].push(b);
+    }
+    progress(0.5, 'counting cohorts');
+    const groups = [...new Set(groupOf)].sort();
+    const countsOf = (g: string | undefined): CohortCounts => {
+      const idx = [...active.keys()].filter((c) => g === undefined || groupOf[c] === g);
+      return cohortCounts(idx.map((c) => active[c]), idx.map((c) => firstEver[c]), periods, p.mode);
+    };
+    const overall = countsOf(undefined);
+    const label = (i: number) => new Date(bucketStart(first + i, p.period, p.week_start)).toISOString().slice(0, 10);
+    const matrix = overall.flatMap((row, i) =>
+      row.map((retained, j) => ({ cohort: label(i), period_index: j, cohort_size: row[0], retained, rate: row[0] > 0 ? retained / row[0] : null })),
+    );
+    throwIfAborted(signal);
+    const curves: CurvePoint[][] = groups.length > 1 ? groups.map((g) => retentionCurve(g, countsOf(g))) : [retentionCurve('all', overall)];
+    const notes: string[] = [];
+    const metrics: Record<string, MetricValue> = {};
+    const p1 = overall.filter((row) => row.length > 1 && row[0] > 0).map((row) => row[1] / row[0]);
+    metrics.retention_p1 = p1.length ? p1.reduce((a, b) => a + b, 0) / p1.length : null;
+    const pooled = retentionCurve('all', overall);
+    metrics.retention_p1_pooled = pooled[1]?.rate ?? null;
+    metrics.cohorts = overall.filter((row) => row[0] > 0).length;
+    metrics.customers = overall.reduce((s, row) => s + row[0], 0);
+    if (metrics.retention_p1 === null) notes.push(`No cohort has a following ${p.period} in the window, so period-1 retention is undefined; widen the window.`);
+    else notes.push(`On average ${(100 * (metrics.retention_p1 as number)).toFixed(1)}% of a ${p.period}'s ${p.mode === 'first_time' ? 'new customers' : 'active customers'} were active again the next ${p.period}.`);
+    const tables: Record<string, aq.ColumnTable> = { matrix: aq.from(matrix), curves: aq.from(curves.flat()) };
+    if (groups.length > 1) {
+      const tests = compareCurves(curves);
+      tables.group_tests = aq.from(tests);
+      for (const c of curves) metrics[`retention_p1_${c[0].group}`] = c[1]?.rate ?? null;
+      if (tests.length) {
+        const min = Math.min(...tests.map((t) => t.p_value_holm));
+        metrics.group_difference_p_value = min;
+        const best = curves.map((c) => [c[0].group, c[1]?.rate ?? 0] as const).sort((a, b) => b[1] - a[1]);
+        notes.push(
+          min < p.alpha
+            ? `The groups' retention curves differ (smallest Holm-adjusted chi-square p = ${min.toPrecision(2)}); period-1 retention is highest for ${best[0][0]} (${(100 * best[0][1]).toFixed(1)}%).`
+            : `No detectable difference between the groups' retention curves (smallest Holm-adjusted p = ${min.toPrecision(2)}).`,
+        );
+      } else notes.push('The groups could not be compared: no period after the first has customers in two groups.');
+      if (p.mode === 'recurring') notes.push('In recurring mode a customer can belong to several cohorts; the test treats cohort members as independent, so its p-values are somewhat optimistic. first_time cohorts avoid this.');
+      for (const c of curves) if (c[0].cohort_size < 30) notes.push(`Warning: group ${c[0].group} has only ${c[0].cohort_size} customers in its cohorts, too few to judge.`);
+    }
+    progress(1, 'done');
+    return { metrics, tables, charts: retentionCharts(matrix, curves.flat(), p.period), notes };
+  },
+});
