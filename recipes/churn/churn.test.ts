@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { runRecipe } from '../define-recipe.js';
+import { auc } from '../ml/metrics.js';
 import { createRng } from '../ml/rng.js';
 import { churn } from './index.js';
 
@@ -65,6 +66,11 @@ describe('churn', () => {
     const { result } = await runRecipe(churn, { inputs: { transactions: log }, params: { window: 60 } });
     expect(result.metrics.auc).toBeGreaterThan(0.7);
     expect(typeof result.metrics.baseline_auc).toBe('number');
+    // The P(alive) baseline is the AUC of 1 − P(alive) over the held-out rows of the table.
+    const test = result.tables.predictions.filter((d: { set: string }) => d.set === 'test');
+    const pAlive = test.array('p_alive_bgnbd') as number[];
+    expect(pAlive.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(result.metrics.baseline_auc_p_alive).toBeCloseTo(auc(test.array('churned') as number[], pAlive.map((v) => 1 - v)), 12);
     const saved = JSON.parse(result.tables.model.get('model', 0) as string);
     expect(saved.meta).toMatchObject({ source: 'transactions', window: 60, cutoff: '2024-11-02' });
     expect([...saved.meta.categories].sort()).toEqual(['fiction', 'poetry']);

@@ -3,6 +3,7 @@ import { dateColumn, numberColumn, requireColumn, requireRows, stringColumn } fr
 import { dataEnd, isoDay, parseCutoff, readLog } from './read-log.js';
 import { RecipeInputError } from '../errors.js';
 import type { RawColumns } from '../ml/encoder.js';
+import { bgnbdScores } from './bgnbd-baseline.js';
 import { readLabel } from './label.js';
 import type { ChurnParams } from './params.js';
 import { DAY_MS, snapshotAt, topCategories } from './transaction-features.js';
@@ -19,6 +20,8 @@ export interface ChurnData {
   features: string[];
   y?: Float64Array;
   baseline?: Float64Array;
+  /** transactions input: BG/NBD P(alive) at the cutoff (NaN on the earlier snapshot's rows). */
+  pAlive?: Float64Array;
   /** customers input, time split: the ordering dates. */
   time?: Float64Array;
   /** transactions input, time split: rows of the earlier snapshot train, the later test. */
@@ -68,7 +71,7 @@ export function fromCustomers(table: ColumnTable, params: ChurnParams, needLabel
 export function fromTransactions(
   table: ColumnTable,
   params: ChurnParams,
-  options: { needLabel: boolean; categories?: string[]; features?: string[] },
+  options: { needLabel: boolean; categories?: string[]; features?: string[]; signal?: AbortSignal },
 ): ChurnData {
   const log = readLog(table, { customer: params.customer, timestamp: params.timestamp, amount: params.amount, category: params.category });
   const end = dataEnd(log);
@@ -104,6 +107,18 @@ export function fromTransactions(
     return out;
   };
   const y = concat((s) => s.nextDays.map((d) => (Number.isNaN(d) ? 1 : 0)));
+  const notes = labelKnown ? [] : [`No label: the data ends ${isoDay(end)}, before cutoff + window (${isoDay(cutoff + windowMs)}); customers are scored only.`];
+  const current = snapshots[snapshots.length - 1];
+  let pAlive: Float64Array | undefined;
+  try {
+    const bg = bgnbdScores(log, cutoff, current.customers, options.signal);
+    pAlive = new Float64Array(y.length).fill(NaN);
+    pAlive.set(bg.pAlive, y.length - current.customers.length);
+    if (!bg.converged) notes.push('The BG/NBD fit behind the P(alive) baseline did not fully converge; read that baseline with care.');
+  } catch (error) {
+    if (error instanceof Error && error.name === 'RecipeCancelledError') throw error;
+    notes.push(`No BG/NBD P(alive) baseline: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     source: 'transactions',
     ids: snapshots.flatMap((s) => s.customers),
@@ -111,9 +126,10 @@ export function fromTransactions(
     features,
     y: labelKnown ? y : undefined,
     baseline: concat((s) => s.columns.recency_days),
+    pAlive,
     fixedTrain: snapshots.length === 2 ? snapshots[0].customers.length : undefined,
     cutoff,
     categories,
-    notes: labelKnown ? [] : [`No label: the data ends ${isoDay(end)}, before cutoff + window (${isoDay(cutoff + windowMs)}); customers are scored only.`],
+    notes,
   };
 }

@@ -28,6 +28,7 @@ export function evaluateChurn(input: {
   y: Float64Array;
   p: Float64Array;
   baseline?: Float64Array;
+  pAlive?: Float64Array;
   importance: { X: Float32Array; n: number; d: number; groups: number[][]; names: string[]; predict: (X: Float32Array) => ArrayLike<number> };
   seed: number;
   repeats: number;
@@ -47,6 +48,7 @@ export function evaluateChurn(input: {
     accuracy: finite(accuracy(y, p)),
     baseline_auc: baseline && baselineKnown ? finite(auc(y, baseline)) : null,
   };
+  if (input.pAlive && Array.from(input.pAlive).every(Number.isFinite)) metrics.baseline_auc_p_alive = finite(auc(y, input.pAlive.map((v) => 1 - v)));
   const importance = positives > 0 && positives < y.length ? permutationImportance({ ...input.importance, y, score: auc, repeats: input.repeats, seed: input.seed, signal: input.signal }) : [];
   return { metrics, calibration: calibrationDeciles(y, p), gains: gainsTable(y, p), importance };
 }

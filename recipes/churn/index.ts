@@ -13,7 +13,7 @@ import { fitChurn } from './fit.js';
 import { churnNotes } from './notes.js';
 import { churnParams, type ChurnParams } from './params.js';
 
-function buildData(inputs: Record<string, aq.ColumnTable>, params: ChurnParams, saved?: SavedModel): ChurnData {
+function buildData(inputs: Record<string, aq.ColumnTable>, params: ChurnParams, signal: AbortSignal, saved?: SavedModel): ChurnData {
   if (inputs.customers && inputs.transactions) {
     throw new RecipeInputError('Give churn either a "customers" table or a "transactions" table, not both.');
   }
@@ -23,7 +23,7 @@ function buildData(inputs: Record<string, aq.ColumnTable>, params: ChurnParams, 
   }
   if (inputs.customers) return fromCustomers(inputs.customers, params, !saved, features);
   const categories = saved ? (saved.meta.categories as string[]) : undefined;
-  return fromTransactions(inputs.transactions, params, { needLabel: !saved, categories, features });
+  return fromTransactions(inputs.transactions, params, { needLabel: !saved, categories, features, signal });
 }
 
 function gatherRows(X: Float32Array, d: number, rows: ArrayLike<number>): Float32Array {
@@ -77,7 +77,7 @@ export const churn = defineRecipe({
   params: churnParams,
   async run({ inputs, params, progress, signal }): Promise<RecipeResult> {
     const given = inputs.model ? readSavedModel(inputs.model, 'churn') : undefined;
-    const data = buildData(inputs, params, given);
+    const data = buildData(inputs, params, signal, given);
     const fitted = given ? undefined : await fitChurn(data, params, { progress, signal });
     const saved = given ?? fitted!.saved;
     throwIfAborted(signal);
@@ -103,6 +103,7 @@ export const churn = defineRecipe({
         y: Float64Array.from(evalRows, (i) => data.y![i]),
         p: Float64Array.from(evalRows, (i) => p[i]),
         baseline: data.baseline ? Float64Array.from(evalRows, (i) => data.baseline![i]) : undefined,
+        pAlive: data.pAlive ? Float64Array.from(evalRows, (i) => data.pAlive![i]) : undefined,
         importance: { X: Xe, n: evalRows.length, d, groups, names, predict },
         seed: params.seed,
         repeats: params.importance_repeats,
@@ -128,6 +129,7 @@ export const churn = defineRecipe({
       p_churn: Array.from(shownRows, (i) => p[i]),
     };
     if (data.y) predictions.churned = Array.from(shownRows, (i) => data.y![i]);
+    if (data.pAlive) predictions.p_alive_bgnbd = Array.from(shownRows, (i) => data.pAlive![i]);
     predictions.set = Array.from(shownRows, (i) => (!fitted ? 'scored' : testSet.has(i) ? 'test' : 'train'));
     for (let r = 0; r < params.reasons; r++) predictions[`reason_${r + 1}`] = reasons.map((row) => row[r]);
 

@@ -29,6 +29,10 @@ export function churnNotes(input: { metrics: Record<string, MetricValue>; evalua
         : `It does not beat ${rule} (AUC ${num(base)}): the simple rule is as good; prefer it or add features.`,
     );
   }
+  const alive = metrics.baseline_auc_p_alive;
+  if (typeof alive === 'number' && typeof auc === 'number') {
+    notes.push(`BG/NBD's P(alive) (from the clv recipe's model) ranks churners with AUC ${num(alive)}${auc > alive ? '; the model does better' : '; the model does no better'}.`);
+  }
   const worst = evaluation.calibration.reduce((m, r) => Math.max(m, Math.abs(r.mean_predicted - r.observed_rate)), 0);
   if (worst > 0.1) notes.push(`Probabilities are off by up to ${pct(worst)} in a decile (see calibration): use them to rank customers, not as exact rates.`);
   const top = evaluation.gains.find((r) => r.decile === 2);

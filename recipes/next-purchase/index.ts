@@ -3,6 +3,7 @@ import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import { dataEnd, isoDay, parseCutoff, readLog } from '../churn/read-log.js';
 import { DAY_MS, snapshotAt, topCategories } from '../churn/transaction-features.js';
+import { bgnbdScores, type BgNbdScores } from '../churn/bgnbd-baseline.js';
 import { auc, brier } from '../ml/metrics.js';
 import type { MetricValue, RecipeResult } from '../types.js';
 import { maeKnown, naiveBaseline } from './baseline.js';
@@ -57,6 +58,16 @@ export const nextPurchase = defineRecipe({
     const withinKnown = cutoff + params.window * DAY_MS <= end;
     const withinActual = now.nextDays.map((d) => (d < params.window ? 1 : 0));
     const pName = `p_purchase_within_${params.window}`;
+    const notes: string[] = [];
+    let bg: BgNbdScores | undefined;
+    try {
+      bg = bgnbdScores(log, cutoff, now.customers, signal);
+      if (!bg.converged) notes.push('The BG/NBD fit did not fully converge; read its columns with care.');
+    } catch (error) {
+      if (error instanceof Error && error.name === 'RecipeCancelledError') throw error;
+      notes.push(`No BG/NBD columns: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const bgExpected = bg?.expected(params.window);
 
     const metrics: Record<string, MetricValue> = {
       n_customers: now.customers.length,
@@ -67,6 +78,7 @@ export const nextPurchase = defineRecipe({
       baseline_mae_value: finite(maeKnown(base.value, now.nextValue)),
       [`auc_within_${params.window}`]: withinKnown ? finite(auc(withinActual, predicted.within)) : null,
       [`brier_within_${params.window}`]: withinKnown ? finite(brier(withinActual, predicted.within)) : null,
+      [`bgnbd_auc_within_${params.window}`]: withinKnown && bgExpected ? finite(auc(withinActual, bgExpected)) : null,
       n_train: train.customers.length,
       backend: models.backend,
     };
@@ -75,12 +87,14 @@ export const nextPurchase = defineRecipe({
       expected_days_to_next: Array.from(predicted.days),
       expected_next_value: Array.from(predicted.value),
       [pName]: Array.from(predicted.within),
+      ...(bg && bgExpected
+        ? { bgnbd_p_alive: Array.from(bg.pAlive), [`bgnbd_expected_orders_${params.window}`]: Array.from(bgExpected) }
+        : {}),
       baseline_days_to_next: Array.from(base.days),
       baseline_next_value: Array.from(base.value),
       actual_days_to_next: Array.from(now.nextDays, (v) => (Number.isFinite(v) ? v : null)),
       actual_next_value: Array.from(now.nextValue, (v) => (Number.isFinite(v) ? v : null)),
     };
-    const notes: string[] = [];
     const m = metrics as Record<string, number | null>;
     if (evaluated && m.mae_days !== null && m.baseline_mae_days !== null && m.mae_value !== null && m.baseline_mae_value !== null) {
       notes.push(
@@ -90,6 +104,11 @@ export const nextPurchase = defineRecipe({
       if (m.mae_days >= m.baseline_mae_days || m.mae_value >= m.baseline_mae_value) notes.push('The model does not beat the naive baseline on every target: prefer the baseline there.');
     } else notes.push(`No orders after the cutoff ${isoDay(cutoff)} in the data, so the predictions cannot be checked yet.`);
     if (observed < horizonMs) notes.push(`The data ends ${Math.round((horizonMs - observed) / DAY_MS)} days before cutoff + horizon; errors cover the orders seen so far.`);
+    const bgAuc = m[`bgnbd_auc_within_${params.window}`];
+    const ownAuc = m[`auc_within_${params.window}`];
+    if (typeof bgAuc === 'number' && typeof ownAuc === 'number') {
+      notes.push(`Who orders within ${params.window} days: the model ranks them with AUC ${ownAuc.toFixed(3)}, BG/NBD's expected orders with ${bgAuc.toFixed(3)}.`);
+    }
     notes.push('Days and value are medians among customers who order again within the horizon; p_purchase_within gives the chance that they do within the window.');
     progress(1, 'done');
     return {

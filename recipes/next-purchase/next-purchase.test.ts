@@ -55,10 +55,12 @@ describe('next-purchase on the generated bookstore', () => {
     expect(m.mae_days).toBeLessThan(m.baseline_mae_days);
     expect(m.mae_value).toBeLessThan(m.baseline_mae_value);
     expect(labels).toContain('days to next order: epoch 400/400');
+    // BG/NBD (the clv recipe's model) ranks who orders within 30 days better than chance.
+    expect(m.bgnbd_auc_within_30).toBeGreaterThan(0.5);
     const p = result.tables.predictions;
     expect(p.columnNames()).toEqual([
       'customer', 'expected_days_to_next', 'expected_next_value', 'p_purchase_within_30',
-      'baseline_days_to_next', 'baseline_next_value', 'actual_days_to_next', 'actual_next_value',
+      'bgnbd_p_alive', 'bgnbd_expected_orders_30', 'baseline_days_to_next', 'baseline_next_value', 'actual_days_to_next', 'actual_next_value',
     ]);
     const within = p.array('p_purchase_within_30') as number[];
     expect(within.every((v) => v > 0 && v < 1)).toBe(true);
