@@ -17,7 +17,7 @@ export function churnNotes(input: { metrics: Record<string, MetricValue>; evalua
   const notes: string[] = [];
   const auc = metrics.auc;
   if (typeof auc === 'number') {
-    const where = input.trained ? `${metrics.n_test} held-out customers` : `${metrics.n_test} customers the model was not trained on`;
+    const where = input.trained ? `${metrics.n_test} held-out customers` : `${metrics.n_test} labelled customers scored with the given model (an honest test only if it never trained on them)`;
     notes.push(`On ${where}, the model ranks a random churner above a random stayer ${pct(auc)} of the time (AUC ${num(auc)}; 0.5 is guessing).`);
   }
   const base = metrics.baseline_auc;
