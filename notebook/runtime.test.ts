@@ -295,6 +295,12 @@ describe('cancellation and versions', () => {
     expect(events[events.length - 1]).toEqual({ type: 'idle' });
   });
 
+  it('a request that leaves nothing to run still reports idle (hosts wait for it)', () => {
+    const { rt, events } = setup();
+    rt.setNotebook([cell('a', 'const = 1')]);
+    expect(events.at(-1)).toEqual({ type: 'idle' });
+  });
+
   it('after a hard stop, a new runtime runs everything except the stopped cell and its dependents', async () => {
     const { rt, status, error } = setup();
     rt.setNotebook([cell('a', 'const x = 1'), cell('loop', 'const y = x; while (true) {}'), cell('c', 'y + 1'), cell('d', 'x + 1')], { stopped: ['loop'] });

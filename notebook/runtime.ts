@@ -35,8 +35,12 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
-  /** Replaces the notebook; only what changed (and its dependents) re-runs — or goes stale in lazy mode. */
-  setNotebook(cells: CellSource[], options?: { stopped?: string[] }): void;
+  /**
+   * Replaces the notebook; only what changed (cells, or the params they read) and its dependents
+   * re-runs — or goes stale in lazy mode. `stopped` cells (a hard stop) and their dependents are
+   * `cancelled` instead. `params` are merged and `lazy` set in the same step.
+   */
+  setNotebook(cells: CellSource[], options?: { stopped?: string[]; params?: Record<string, unknown>; lazy?: boolean }): void;
   /** Submits one cell (adding it if new) and runs it; dependents run (eager) or go stale (lazy). */
   setCell(cell: CellSource): void;
   /** Re-runs a cell (and stale/idle/cancelled cells above it); dependents run (eager) or go stale (lazy). */
@@ -108,7 +112,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     if (!disposed) options.onEvent?.(event);
   };
   const snapshot = (s: CellState): CellState => ({ ...s, displays: s.displays.slice(), defines: s.defines.slice(), references: s.references.slice() });
-  const checkIdle = () => {
+  /** Reports `idle` when the last running cell settles, or (`always`) after a request that ran nothing. */
+  const checkIdle = (always = false) => {
     if (depth > 0) return;
     const active = [...cells.values()].some((c) => c.state.status === 'queued' || c.state.status === 'running');
     if (active) busy = true;
@@ -118,7 +123,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const ws = waiters;
       waiters = [];
       ws.forEach((w) => w());
-      if (wasBusy) emit({ type: 'idle' });
+      if (wasBusy || always) emit({ type: 'idle' });
     }
   };
   /** Groups synchronous state changes so `idle` is judged once they are all made. */
@@ -128,7 +133,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       fn();
     } finally {
       depth--;
-      checkIdle();
+      checkIdle(true);
     }
   };
   const setStatus = (cell: Cell, status: CellStatus, patch: Partial<CellState> = {}) => {
@@ -272,6 +277,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     else schedule(all.filter((id) => direct.has(id)), all.filter((id) => !direct.has(id)));
   };
 
+  /** Merges parameter values; returns the names whose value changed. */
+  const mergeParams = (values: Record<string, unknown>) => {
+    const changed = Object.keys(values).filter((k) => !(k in params) || !sameValue(params[k], values[k]));
+    params = { ...params, ...values };
+    return changed;
+  };
+  /** Cells that read any of these parameters. */
+  const readers = (names: string[]) =>
+    [...cells.values()].filter((c) => names.some((n) => c.node.inputs.get(n)?.kind === 'param')).map((c) => c.source.id);
+
   const makeCell = (source: CellSource): Cell => ({
     source: { ...source, lang: source.lang ?? 'js' },
     analysis: analyzeCell(source.code, source.lang ?? 'js'),
@@ -283,8 +298,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   });
 
   const runtime: Runtime = {
-    setNotebook(sources, { stopped = [] } = {}) {
+    setNotebook(sources, { stopped = [], params: values, lazy: mode } = {}) {
       batch(() => {
+        if (mode !== undefined) lazy = mode;
+        const paramNames = values ? mergeParams(values) : [];
         const next = new Map<string, Cell>();
         for (const source of sources) {
           if (next.has(source.id)) continue;
@@ -308,7 +325,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           const message = id === root ? 'stopped: the cell ran until its worker was terminated' : `cancelled: upstream cell ${root} was stopped`;
           setStatus(cell, 'cancelled', { error: { message, ...(id === root ? {} : { upstream: root }) } });
         }
-        const roots = new Set([...changed].filter((id) => !halted.has(id)));
+        const roots = new Set([...changed, ...readers(paramNames)]);
+        // In eager mode nothing stays stale: cells left stale by lazy mode run now too.
+        if (!lazy) for (const [id, c] of cells) if (c.state.status === 'stale' || c.state.status === 'idle') roots.add(id);
         const all = downstream(graph(), roots).filter((id) => !halted.has(id));
         if (lazy) schedule([], all);
         else schedule(all, []);
@@ -331,13 +350,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     run(id) {
       if (!cells.has(id)) throw new Error(`no cell "${id}" in this notebook`);
-      if (lazy) propagate(new Set(), new Set([id]));
-      else propagate(new Set([id]));
+      batch(() => (lazy ? propagate(new Set(), new Set([id])) : propagate(new Set([id]))));
     },
     runAll() {
       const roots = [...cells.values()].filter((c) => c.state.status !== 'done' && c.state.status !== 'queued' && c.state.status !== 'running');
-      const ids = roots.map((c) => c.source.id);
-      schedule(downstream(graph(), ids), []);
+      batch(() => schedule(downstream(graph(), roots.map((c) => c.source.id)), []));
     },
     cancel(id) {
       batch(() => {
@@ -354,14 +371,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     setParams(values) {
       batch(() => {
-        const before = params;
-        params = { ...params, ...values };
-        const added = Object.keys(values).some((k) => !(k in before));
-        const changedNames = Object.keys(values).filter((k) => !sameValue(before[k], values[k]));
+        const added = Object.keys(values).some((k) => !(k in params));
+        const changedNames = mergeParams(values);
         const roots = added ? rebuild() : new Set<string>();
-        for (const cell of cells.values()) {
-          if (changedNames.some((n) => cell.node.inputs.get(n)?.kind === 'param')) roots.add(cell.source.id);
-        }
+        for (const id of readers(changedNames)) roots.add(id);
         const all = downstream(graph(), roots);
         if (lazy) schedule([], all);
         else schedule(all, []);

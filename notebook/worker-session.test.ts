@@ -97,6 +97,15 @@ describe('worker session', () => {
     expect(await reply).toMatchObject({ requestId: 8, ok: false, error: 'this table is no longer available: re-run its cell' });
   });
 
+  it('posts idle once per request, after the last cell settles', async () => {
+    const { posted, send, next } = direct();
+    const idle = next('idle');
+    send({ type: 'set-notebook', cells: [{ id: 'a', code: 'await new Promise((r) => setTimeout(r, 20)); seed' }], params: { seed: 2 } });
+    await idle;
+    const kinds = posted.map((m) => (m.type === 'cell-status' ? m.status : m.type));
+    expect(kinds).toEqual(['ready', 'queued', 'running', 'done', 'idle']);
+  });
+
   it('params, lazy mode and run messages reach the runtime', async () => {
     const { send, last, session } = direct();
     send({ type: 'set-notebook', cells: [{ id: 'a', code: 'seed * 2' }], params: { seed: 2 }, lazy: true });

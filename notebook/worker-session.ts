@@ -145,10 +145,7 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
   const handle = (message: ToWorker) => {
     switch (message.type) {
       case 'set-notebook':
-        if (message.lazy !== undefined) runtime.setLazy(message.lazy);
-        if (message.params) runtime.setParams(message.params);
-        runtime.setNotebook(message.cells, { stopped: message.stopped });
-        return;
+        return runtime.setNotebook(message.cells, { stopped: message.stopped, params: message.params, lazy: message.lazy });
       case 'set-cell':
         return runtime.setCell({ id: message.id, code: message.code, lang: message.lang });
       case 'run':
