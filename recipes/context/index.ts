@@ -1,0 +1,132 @@
+import * as aq from 'arquero';
+import { z } from 'zod';
+import { defineRecipe } from '../define-recipe.js';
+import { RecipeInputError } from '../errors.js';
+import { dateColumn, numberColumn, requireRows, stringColumn } from '../columns.js';
+import { compareParams } from '../stats/compare-params.js';
+import { COMPARISON_COLUMNS, rowsTable } from '../stats/comparison-rows.js';
+import { holm } from '../stats/distributions.js';
+import { meanStats } from '../stats/moments.js';
+import { optionalColumn } from '../stats/roles.js';
+import { groupIndices, metricKind, pick, resolveControl, tryCompare } from '../stats/versus-control.js';
+import { contextLevels } from './levels.js';
+import { contextEffects, type ContextRow } from './effects.js';
+import { rollingLift } from './rolling.js';
+import { contextDrift } from './drift.js';
+import { contextHeatmap, driftChart, rollingChart } from './charts.js';
+import { contextNotes } from './notes.js';
+
+const DEFAULT_CONTEXTS = ['hour', 'weekday', 'device', 'region', 'journey_stage'];
+
+const params = z.strictObject({
+  variant: z.string().default('variant').describe('Column with the experiment arm.'),
+  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  outcome: z.string().default('converted').describe('Column with the outcome per unit (0/1 or a number).'),
+  contexts: z.array(z.string()).min(1).optional().describe(`Context columns (default: those of ${DEFAULT_CONTEXTS.join(', ')} present).`),
+  timestamp: z.string().optional().describe('Column with the unit time for rolling lift and drift (default "timestamp" when present).'),
+  window: z.number().int().min(1).default(7).describe('Days per window, for the rolling lift and the drift windows.'),
+  max_levels: z.number().int().min(2).default(24).describe('A numeric context with more distinct values than this is cut into quantile bins.'),
+  bins: z.number().int().min(2).max(20).default(5).describe('Number of quantile bins for such a context.'),
+  ...compareParams,
+});
+
+/**
+ * Contextual relevance and adaptability: does the lift depend on when, where and how the customer
+ * arrives (hour, weekday, device, region, journey stage)? Lift per context value, an interaction
+ * test per context, lift over time in rolling windows, and drift of the context mix (PSI).
+ *
+ * @example
+ * await runRecipe(context, { inputs: { units: sessions }, params: { outcome: 'converted', timestamp: 'started_at' } });
+ */
+export const context = defineRecipe({
+  id: 'context',
+  title: 'Context: when and where does personalization work?',
+  description:
+    'Lift per value of each context column (hour, weekday, device, region, journey stage) with Holm-adjusted p-values, interaction_p_value_<context> (does the lift depend on the context), rolling-window lift over time and PSI drift of the context mix between windows.',
+  inputs: [
+    {
+      name: 'units',
+      description: 'one row per unit (session, visit, send): variant, outcome, context columns, optional timestamp',
+      roles: [
+        { role: 'variant', description: 'experiment arm', required: true },
+        { role: 'outcome', description: 'outcome (0/1 or number)', required: true },
+        { role: 'contexts', description: 'context columns', required: true },
+        { role: 'timestamp', description: 'time of the unit' },
+      ],
+    },
+  ],
+  params,
+  async run({ inputs, params: p, progress, signal }) {
+    const table = inputs.units!;
+    requireRows(table, 'units');
+    const variant = stringColumn(table, 'units', p.variant, 'variant');
+    const outcome = numberColumn(table, 'units', p.outcome, 'outcome');
+    const kind = metricKind(outcome);
+    const control = resolveControl(variant, p.control, 'units', p.variant);
+    const treatments = [...new Set(variant)].filter((v) => v !== control).sort();
+    const names = p.contexts ?? DEFAULT_CONTEXTS.filter((c) => table.columnNames().includes(c));
+    if (!names.length) {
+      throw new RecipeInputError(`units has none of the default context columns (${DEFAULT_CONTEXTS.join(', ')}); name yours with --param contexts='["device","hour"]'.`);
+    }
+    const clash = names.find((c) => c === p.variant || c === p.outcome);
+    if (clash) throw new RecipeInputError(`"${clash}" is both a context and the ${clash === p.variant ? 'variant' : 'outcome'} column; a context must be another column.`);
+    const options = { difference: p.difference, alpha: p.alpha, sided: p.sided, method: p.method } as const;
+    const levels = names.map((c) => contextLevels(table, c, p.max_levels, p.bins));
+    const groups = groupIndices(variant);
+    const metrics: Record<string, number | string | null> = { units: variant.length, outcome_kind: kind };
+    const overall = tryCompare(meanStats(pick(outcome, groups.get(control)!), kind), meanStats(pick(outcome, groups.get(treatments[0]!)!), kind), options);
+    if (overall.ok) Object.assign(metrics, { effect: overall.value.effect, ci_low: overall.value.ciLow, ci_high: overall.value.ciHigh, p_value: overall.value.pValue });
+    const rows: ContextRow[] = [];
+    const skipped: string[] = [];
+    const mix: Record<string, number> = {};
+    const interactionP: Record<string, number | null> = {};
+    levels.forEach((l, k) => {
+      progress((0.6 * k) / levels.length, `context ${l.context}`);
+      const e = contextEffects(l, variant, outcome, kind, control, treatments, options);
+      rows.push(...e.rows);
+      skipped.push(...e.skipped);
+      mix[l.context] = e.mixPValue;
+      for (const [t, h] of e.interaction) {
+        const key = t === treatments[0] ? l.context : `${l.context}_${t}`;
+        interactionP[key] = Number.isFinite(h.pValue) ? h.pValue : null;
+        metrics[`interaction_p_value_${key}`] = interactionP[key]!;
+      }
+    });
+    // Holm over the per-context interaction tests: several contexts are several chances to find one.
+    const keys = Object.keys(interactionP);
+    const adjusted = holm(keys.map((k) => interactionP[k] ?? NaN));
+    keys.forEach((k, i) => (metrics[`interaction_p_value_holm_${k}`] = Number.isFinite(adjusted[i]!) ? adjusted[i]! : null));
+    // The table's Holm family is every context value of every context.
+    const family = holm(rows.map((r) => r.p_value ?? NaN));
+    rows.forEach((r, i) => {
+      r.p_value_holm = Number.isFinite(family[i]!) ? family[i]! : null;
+      r.significant = r.p_value_holm === null ? null : r.p_value_holm < p.alpha;
+    });
+    const relative = p.difference === 'relative';
+    const charts = levels.map((l) => contextHeatmap(rows, l.context, l.order, relative, interactionP[l.context] ?? null));
+    const tables: Record<string, aq.ColumnTable> = { contexts: rowsTable(rows.map(({ metric: _m, ...r }) => r), ['context', 'value', 'n_control', 'n', ...COMPARISON_COLUMNS.filter((c) => c !== 'metric')]) };
+    const timeCol = optionalColumn(table, 'units', 'timestamp', p.timestamp, 'timestamp');
+    let drift: ReturnType<typeof contextDrift> = [];
+    let rolling: ReturnType<typeof rollingLift> = [];
+    if (timeCol) {
+      progress(0.7, 'rolling lift');
+      const time = dateColumn(table, 'units', timeCol, 'timestamp');
+      rolling = rollingLift(time, variant, outcome, kind, control, treatments, p.window, options, signal);
+      drift = contextDrift(levels, time, p.window);
+      tables.rolling = aq.from(rolling);
+      tables.drift = aq.from(drift);
+      for (const l of levels) {
+        const values = drift.filter((d) => d.context === l.context && d.psi !== null).map((d) => d.psi!);
+        metrics[`psi_${l.context}`] = values.length ? Math.max(...values) : null;
+      }
+      charts.push(rollingChart(rolling, p.window, relative), driftChart(drift));
+    }
+    progress(1, 'done');
+    return {
+      metrics,
+      tables,
+      charts,
+      notes: contextNotes({ rows, levels, interactionP, metrics, mix, skipped, control, treatments, rolling, drift, hasTime: !!timeCol, relative, window: p.window }),
+    };
+  },
+});
