@@ -1,10 +1,11 @@
+import { RecipeInputError } from '../../recipes/errors.js';
 import { parseCommand, UsageError } from './args.js';
 import { emit } from './output.js';
 import { USAGE } from './usage.js';
 
 /**
- * `liftbook serve [--port N] [--host H] [--data DIR] [--build]`: starts the workbench and keeps
- * running until Ctrl-C, then closes the server cleanly.
+ * `liftbook serve [--port N] [--host H] [--data DIR] [--build]`: starts the workbench (which prints
+ * its URL) and keeps running until Ctrl-C, then closes the server cleanly.
  *
  * @example
  * await serveCommand(['--port', '8787', '--data', './data']);
@@ -23,8 +24,15 @@ export async function serveCommand(args: string[]): Promise<number> {
     throw new UsageError(`--port must be a whole number from 0 to 65535, got "${rawPort}"`, 'serve');
   }
   const { startServer } = await import('../app/start.js');
-  const server = await startServer({ port, host: values.host, dataDir: values.data, build: values.build });
-  process.stderr.write(`liftbook workbench: ${server.url}  (Ctrl-C to stop)\n`);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ port, host: values.host, dataDir: values.data, build: values.build });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new RecipeInputError(`Port ${port ?? 'the default port'} is already in use. Pick another with --port N.`);
+    }
+    throw error;
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -47,10 +47,10 @@ Exit status: 0 when every cell ran, 1 when a cell failed (named on stderr), 2 us
   serve: `Usage: liftbook serve [--port N] [--host H] [--data DIR] [--build]
 
 Starts the workbench server.
-  --port N     port to listen on (default 8787, or $PORT)
-  --host H     interface to bind (default 127.0.0.1)
-  --data DIR   where notebooks, users and datasets are stored (default ./data)
-  --build      build the web client first`,
+  --port N     port to listen on (default 4100, or $PORT; 0 picks a free one)
+  --host H     interface to bind (default 127.0.0.1; 0.0.0.0 to share on a network)
+  --data DIR   where notebooks, users and datasets are stored (default ./.liftbook)
+  --build      build the web client first when it is missing or stale`,
   generate: `Usage: liftbook generate [--out DIR] [--seed N] [--customers N] [--format csv|json]
 
 Writes the generated bookstore (a shop like Sarah's, with a planted personalization experiment)
