@@ -6,11 +6,13 @@ import { engagement } from './engagement/index.js';
 import { segments } from './segments/index.js';
 import { roi } from './roi/index.js';
 import { relationship } from './relationship/index.js';
+import { context } from './context/index.js';
 import { automation } from './automation/index.js';
 import { retention } from './retention/index.js';
 import { clv } from './clv/index.js';
 import { churn } from './churn/index.js';
 import { nextPurchase } from './next-purchase/index.js';
+import { recommendations } from './recommendations/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
 export const recipes: Recipe[] = [
@@ -22,7 +24,9 @@ export const recipes: Recipe[] = [
   clv,
   churn,
   nextPurchase,
+  recommendations,
   relationship,
+  context,
   automation,
 ];
 

@@ -1,0 +1,1 @@
+export { recommendations } from './recipe.js';
