@@ -87,6 +87,14 @@ describe('churn', () => {
     expect(new Set(result.tables.predictions.array('set') as string[])).toEqual(new Set(['test']));
   });
 
+  it('time split on a customers table holds out the latest customers by the time column', async () => {
+    const withRow = aq.from((customers.objects() as Record<string, unknown>[]).map((r, i) => ({ ...r, signup: new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10) })));
+    const { result } = await runRecipe(churn, { inputs: { customers: withRow }, params: { ...base, split: 'time', time: 'signup', reasons: 0 } });
+    const test = result.tables.predictions.filter((d: { set: string }) => d.set === 'test').array('customer') as string[];
+    expect(test).toEqual(Array.from({ length: 100 }, (_, i) => `k${300 + i}`));
+    expect(JSON.parse(result.tables.model.get('model', 0) as string).encoder.features.map((f: { name: string }) => f.name)).toEqual(['tenure', 'plan']);
+  });
+
   it('stops when cancelled during training', async () => {
     const controller = new AbortController();
     const run = runRecipe(churn, {

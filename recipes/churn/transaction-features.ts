@@ -73,7 +73,12 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** The feature names a snapshot produces for these options. */
+/**
+ * The feature names a snapshot produces for these options.
+ *
+ * @example
+ * snapshotFeatures(true, ['poetry']).slice(-2); // → ['last_order_value', 'share_poetry']
+ */
 export function snapshotFeatures(hasAmount: boolean, categories: string[]): string[] {
   const base = ['recency_days', 'tenure_days', 'orders', 'orders_last_window', 'orders_prev_window', 'trend', 'mean_gap_days', 'median_gap_days', 'overdue'];
   const money = hasAmount ? ['total_spend', 'avg_order_value', 'last_order_value'] : [];
