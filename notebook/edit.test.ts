@@ -61,3 +61,71 @@ describe('editing helpers', () => {
     expect(titled.blocks.find((b) => b.id === 'a')).toMatchObject({ line: 8 });
   });
 });
+
+/** mulberry32: a seeded generator so the sequence of edits is reproducible. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Block ids after putting `id` before/after `anchor` (or at the end). */
+function placed(ids: string[], id: string, where: { before?: string; after?: string }): string[] {
+  const out = ids.slice();
+  const at = where.before !== undefined ? out.indexOf(where.before) : where.after !== undefined ? out.indexOf(where.after) + 1 : out.length;
+  out.splice(at, 0, id);
+  return out;
+}
+
+describe('editing helpers (property)', () => {
+  it('keep cells, their order and code exactly as a simple model says, over 3,000 random edits', () => {
+    const random = rng(7);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    const codes = ['const a = 1', 'x + 1', '```\nfence inside\n```', '', 'line\n\nwith blank', '~~~~'];
+    for (const eol of ['\n', '\r\n']) {
+      let doc = parseNotebook(TEXT.replace(/\n/g, eol));
+      let model: { id: string; code: string }[] = [{ id: 'a', code: 'const x = 1' }, { id: 'b', code: 'x + 1' }];
+      for (let step = 0; step < 1500; step++) {
+        const ids = model.map((c) => c.id);
+        const anchors = doc.blocks.map((b) => b.id);
+        const op = ids.length === 0 ? 0 : Math.floor(random() * 5);
+        if (op === 0) {
+          const id = newCellId(doc, random);
+          const code = pick(codes);
+          const anchor = anchors.length ? pick(anchors) : undefined;
+          const where = anchor === undefined ? {} : random() < 0.5 ? { before: anchor } : { after: anchor };
+          doc = insertCell(doc, { id, code }, where);
+          model = placed(anchors, id, where).flatMap((bid) => (bid === id ? [{ id, code }] : model.filter((c) => c.id === bid)));
+        } else if (op === 1) {
+          const id = pick(ids);
+          doc = deleteCell(doc, id);
+          model = model.filter((c) => c.id !== id);
+        } else if (op === 2) {
+          const id = pick(ids);
+          const code = pick(codes);
+          doc = updateCellCode(doc, id, code);
+          model = model.map((c) => (c.id === id ? { id, code } : c));
+        } else if (op === 3) {
+          const id = pick(ids);
+          const anchor = pick(anchors);
+          const where = random() < 0.5 ? { before: anchor } : { after: anchor };
+          doc = moveCell(doc, id, where);
+          const moved = model.find((c) => c.id === id)!;
+          const order = anchor === id ? anchors : placed(anchors.filter((bid) => bid !== id), id, where);
+          model = order.flatMap((bid) => (bid === id ? [moved] : model.filter((c) => c.id === bid)));
+        } else {
+          const prose = doc.blocks.filter((b) => b.kind === 'prose');
+          if (prose.length) doc = setProse(doc, pick(prose).id, pick(['# T', 'text *x*', 'a\n\nb']));
+          else doc = insertProse(doc, 'new prose', {});
+        }
+        const reparsed = parseNotebook(serializeNotebook(doc));
+        const cells = reparsed.blocks.flatMap((b) => (b.kind === 'cell' ? [{ id: b.id, code: b.code.replace(/\r\n/g, '\n') }] : []));
+        expect(cells, `step ${step}, op ${op}`).toEqual(model);
+        expect(reparsed.diagnostics).toEqual([]);
+      }
+    }
+  });
+});
