@@ -86,6 +86,8 @@ describe('GET /api/openapi.json', () => {
     expect(rows.parameters!.filter((q) => q.in === 'query').map((q) => [q.name, q.required])).toEqual([
       ['offset', false],
       ['limit', false],
+      ['seed', false],
+      ['customers', false],
     ]);
     expect(Object.keys(doc.paths['/api/datasets'].post.requestBody!.content)).toEqual(['multipart/form-data']);
   });
