@@ -21,7 +21,7 @@ export function roiNotes(x: { money: Roi; lift: Comparison; treatment: string; c
   } else notes.push('Cost is 0, so ROI is undefined; set cost_fixed and/or cost_per_unit to what the personalization costs.');
   if (m.break_even_lift !== null && m.cost > 0) notes.push(`It breaks even at a lift of ${pct(m.break_even_lift)} in revenue per unit; the chance that the true lift is above that is ${(100 * (m.chance_of_positive_roi ?? 0)).toFixed(0)}%.`);
   if (x.params.cost_fixed > 0) {
-    notes.push(m.payback_periods !== null ? `The fixed cost is paid back in ${m.payback_periods.toFixed(1)} periods as long as the experiment ran, if the lift and per-unit cost hold.` : 'At the measured lift the personalization does not cover its per-unit cost, so the fixed cost is never paid back.');
+    notes.push(m.payback_periods !== null ? `ROI charges the whole fixed cost to this one period; if the lift and the per-unit cost hold, the fixed cost is paid back after ${m.payback_periods.toFixed(1)} periods as long as the experiment ran.` : 'At the measured lift the personalization does not cover its per-unit cost, so the fixed cost is never paid back.');
   }
   if (x.cuped) notes.push('Intervals use CUPED with the pre-period covariate, which narrows them without biasing the effect.');
   notes.push('Revenue per unit is heavy-tailed: a few big spenders can move the estimate, so read the interval, not only the point estimate; the money figures assume the lift carries over to the whole population.');
