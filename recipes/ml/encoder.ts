@@ -88,8 +88,8 @@ function fitFeature(name: string, values: ArrayLike<unknown>, rows: ArrayLike<nu
   }
   if (counts.size > MAX_LEVELS && counts.size > rows.length / 2) {
     throw new RecipeInputError(
-      `Feature "${name}" has ${counts.size} distinct values in ${rows.length} training rows, so it looks like an identifier or free text, not a category. ` +
-        `Drop it from "features" (or list the features you want with --param features=a,b,c).`,
+      `Feature "${name}" has ${counts.size} distinct values in ${rows.length} training rows, so it looks like an identifier, a date or free text, not a category. ` +
+        `Drop it from "features" (list the ones you want, e.g. --param features='["a","b"]'); for a date, derive a number first, such as days since it.`,
     );
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([level]) => level);
