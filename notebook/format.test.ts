@@ -76,6 +76,12 @@ describe('parseNotebook', () => {
     ]);
   });
 
+  it('reports a would-be cell with an invalid id', () => {
+    expect(parseNotebook('x\n```js id=a.b\n1\n```\n').diagnostics).toEqual([
+      { message: 'this block looks like a cell but its id is not valid: use letters, digits, - or _ (it is read as prose)', line: 2 },
+    ]);
+  });
+
   it('needs a closing --- for front matter', () => {
     const doc = parseNotebook('---\ntitle: x\n');
     expect(doc.frontMatter).toBeNull();

@@ -103,6 +103,9 @@ export function parseNotebook(text: string): NotebookDoc {
       flushProse();
       blocks.push(cell);
     } else {
+      if (/^\s*(js|ts)\s(.*\s)?id=/.test(fence.info)) {
+        diagnostics.push({ message: 'this block looks like a cell but its id is not valid: use letters, digits, - or _ (it is read as prose)', line: offset + i + 1 });
+      }
       prose.push(...blockLines);
     }
     i += blockLines.length;
