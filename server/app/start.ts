@@ -39,7 +39,7 @@ export const DEFAULT_UPLOAD_LIMIT = 100 * 2 ** 20;
 export async function startServer(options: ServerOptions = {}): Promise<{ url: string; dataDir: string; close(): Promise<void> }> {
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.build) await ensureClientBuilt({ log });
-  const storage = openStorage(options.dataDir ?? '.liftbook');
+  const storage = openDataDir(options.dataDir ?? '.liftbook');
   const pool = new RecipePool({ size: options.workers });
   pool.warm();
   const { app } = createApp({
@@ -75,6 +75,17 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
       storage.close();
     },
   };
+}
+
+// A data directory that cannot be created or written is the user's to fix (another --data).
+function openDataDir(dataDir: string): ReturnType<typeof openStorage> {
+  try {
+    return openStorage(dataDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code || !/^(EACCES|EPERM|EROFS|ENOTDIR|EEXIST|SQLITE_CANTOPEN|SQLITE_READONLY)/.test(code)) throw error;
+    throw new RecipeInputError(`Cannot use the data directory ${dataDir} (${(error as Error).message}). Choose another with --data.`);
+  }
 }
 
 function uploadLimitFromEnv(): number | undefined {
