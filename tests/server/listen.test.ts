@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,8 @@ describe('over a real socket', () => {
       expect(openapi.openapi).toBe('3.1.0');
       const taken = Number(new URL(started.url).port);
       await expect(startServer({ port: taken, dataDir, log: () => {} })).rejects.toThrow(/already in use/);
+      writeFileSync(path.join(dataDir, 'a-file'), 'x');
+      await expect(startServer({ port: 0, dataDir: path.join(dataDir, 'a-file', 'data'), log: () => {} })).rejects.toThrow(/Cannot use the data directory .* --data/);
     } finally {
       await started.close();
       rmSync(dataDir, { recursive: true, force: true });
