@@ -12,6 +12,7 @@ import { retention } from './retention/index.js';
 import { clv } from './clv/index.js';
 import { churn } from './churn/index.js';
 import { nextPurchase } from './next-purchase/index.js';
+import { attribution } from './attribution/index.js';
 import { recommendations } from './recommendations/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
@@ -24,6 +25,7 @@ export const recipes: Recipe[] = [
   clv,
   churn,
   nextPurchase,
+  attribution,
   recommendations,
   relationship,
   context,

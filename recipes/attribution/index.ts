@@ -1,0 +1,107 @@
+import * as aq from 'arquero';
+import { defineRecipe } from '../define-recipe.js';
+import type { MetricValue } from '../types.js';
+import { attributionParams, type Model } from './params.js';
+import { readPaths } from './read-paths.js';
+import { readTouchpoints } from './read-touchpoints.js';
+import { runModels } from './models.js';
+import { modelsChart } from './charts.js';
+import { attributionNotes } from './notes.js';
+
+/**
+ * Multi-touch attribution: which channels earn the conversions under first, last, linear,
+ * position (40/20/40), time-decay, Markov-chain (exact removal effects) and Shapley models, and
+ * how much of the credit goes to personalized touches.
+ *
+ * Personalized touches: with `touchpoints`, a touch is personalized when its channel is in
+ * `personalized_channels` or its `personalized` column is 1; with `paths`, when its channel is in
+ * `personalized_channels`. Rule-based models credit touches, so their share is exact; Markov and
+ * Shapley credit channels, so a channel's credit is split between personalized and other touches
+ * in proportion to its touches in converting journeys.
+ *
+ * @example
+ * await runRecipe(attribution, { inputs: { paths }, params: { models: ['last', 'markov'], personalized_channels: ['email'] } });
+ */
+export const attribution = defineRecipe({
+  id: 'attribution',
+  title: 'Attribution: which channels earn the conversions?',
+  description:
+    'Credits conversions and value to channels with first-touch, last-touch, linear, position-based (40/20/40), time-decay, Markov-chain (exact absorbing-chain removal effects, order 1–3) and Shapley models, from touchpoints or aggregated paths; the share of credit that personalized touches earn.',
+  inputs: [
+    {
+      name: 'touchpoints',
+      alternative: 'journeys',
+      description: 'one row per touch: journey_id, timestamp, channel, converted (0/1 for the journey), optional value and personalized (0/1)',
+      roles: [
+        { role: 'journey', description: 'journey (or customer) id', required: true },
+        { role: 'timestamp', description: 'touch time', required: true },
+        { role: 'channel', description: 'channel of the touch', required: true },
+        { role: 'converted', description: '1 when the journey converted' },
+        { role: 'value', description: 'conversion value of the journey' },
+        { role: 'personalized', description: '1 when the touch was personalized' },
+      ],
+    },
+    {
+      name: 'paths',
+      alternative: 'journeys',
+      description: 'one row per distinct path: path ("a > b > c"), conversions, optional value and nulls (journeys that did not convert)',
+      roles: [
+        { role: 'path', description: 'channels in order, joined by the separator', required: true },
+        { role: 'conversions', description: 'conversions of the path', required: true },
+        { role: 'value', description: 'total conversion value of the path' },
+        { role: 'nulls', description: 'journeys on the path that did not convert' },
+      ],
+    },
+  ],
+  params: attributionParams,
+  async run({ inputs, params: p, progress, signal }) {
+    const data = inputs.touchpoints ? readTouchpoints(inputs.touchpoints, p) : readPaths(inputs.paths!, p);
+    const requested = [...new Set(p.models)] as Model[];
+    const run = runModels(data, p, requested, progress, signal);
+    const conversions = data.journeys.reduce((s, j) => s + j.conversions, 0);
+    const rows = run.models.flatMap((model) => {
+      const credit = run.credits.get(model)!;
+      return data.channels.map((channel, c) => ({ model, channel, conversions: credit.conversions[c]!, value: credit.value[c]!, share: credit.conversions[c]! / conversions }));
+    });
+    const hasPersonal = p.personalized_channels.length > 0 || data.journeys.some((j) => j.personalized?.some(Boolean));
+    const personalization: Record<string, number> = {};
+    for (const model of run.models) personalization[model] = run.credits.get(model)!.personalized / conversions;
+    const metrics: Record<string, MetricValue> = {
+      conversions,
+      value: data.journeys.reduce((s, j) => s + j.value, 0),
+      journeys: data.journeys.reduce((s, j) => s + (data.timed ? 1 : j.conversions + j.nulls), 0),
+      channels: data.channels.length,
+    };
+    for (const model of run.models) metrics[`personalization_share_${model}`] = hasPersonal ? personalization[model]! : null;
+    const main = run.models.includes('markov') ? 'markov' : run.models[0]!;
+    metrics.personalization_share = hasPersonal ? personalization[main]! : null;
+    const m = run.markov;
+    if (m) metrics.markov_conversion_probability = m.conversionProbability;
+    const removal = m
+      ? data.channels.map((channel, c) => ({
+          channel,
+          removal_effect: m.removalEffect[c]!,
+          conversion_probability_without: m.withoutChannel[c]!,
+          share: m.removalEffect[c]! / m.removalEffect.reduce((a, b) => a + b, 0),
+        }))
+      : [];
+    progress(1, 'done');
+    return {
+      metrics,
+      tables: {
+        credits: aq.from(rows),
+        removal_effects: aq.table({
+          channel: removal.map((r) => r.channel),
+          removal_effect: removal.map((r) => r.removal_effect),
+          conversion_probability_without: removal.map((r) => r.conversion_probability_without),
+          share: removal.map((r) => r.share),
+        }).orderby(aq.desc('removal_effect')),
+      },
+      charts: [modelsChart(rows)],
+      notes: attributionNotes({
+        rows, models: run.models, markov: m, channels: data.channels, personalization, personalizedNamed: hasPersonal,
+        conversions, journeys: Number(metrics.journeys), skipped: run.skipped,
+      }),
+    };
+  },
+});
