@@ -12,8 +12,8 @@ import { retention } from './retention/index.js';
 import { clv } from './clv/index.js';
 import { churn } from './churn/index.js';
 import { nextPurchase } from './next-purchase/index.js';
-import { attribution } from './attribution/index.js';
 import { recommendations } from './recommendations/index.js';
+import { attribution } from './attribution/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
 export const recipes: Recipe[] = [
@@ -25,8 +25,8 @@ export const recipes: Recipe[] = [
   clv,
   churn,
   nextPurchase,
-  attribution,
   recommendations,
+  attribution,
   relationship,
   context,
   automation,
