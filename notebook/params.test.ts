@@ -38,6 +38,12 @@ describe('parseParamDecls', () => {
     ]);
   });
 
+  it('reports unknown keys in a declaration (a comma in an unquoted flow value splits it) but keeps it', () => {
+    const { params, errors } = parseParamDecls({ seed: { type: 'number', default: 1, description: 'Seed (same seed', 'same data)': null } });
+    expect(params.seed.default).toBe(1);
+    expect(errors).toEqual(['parameter "seed": unknown key "same data)" (allowed: type, default, description; quote values that contain commas)']);
+  });
+
   it('reports names cells cannot read and non-mapping params', () => {
     expect(parseParamDecls({ 'my-param': 1 }).errors[0]).toMatch(/"my-param" is not a valid JavaScript name/);
     expect(parseParamDecls([1]).errors[0]).toMatch(/must be a mapping/);

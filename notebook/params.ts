@@ -115,6 +115,14 @@ export function parseParamDecls(raw: unknown): { params: Record<string, ParamDec
         params[name] = shorthand(name, spec);
         continue;
       }
+      const unknown = Object.keys(spec).filter((k) => !['type', 'default', 'description'].includes(k));
+      if (unknown.length > 0) {
+        // Usually a comma inside an unquoted flow-mapping value: `{ description: a, b }`. The
+        // declaration still counts; the diagnostic points at the slip.
+        errors.push(
+          `parameter "${name}": unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')} (allowed: type, default, description; quote values that contain commas)`,
+        );
+      }
       const { type, default: def, description } = spec as Record<string, unknown>;
       if (!TYPES.includes(type as ParamType)) {
         throw new ParamError(`parameter "${name}": type must be one of ${TYPES.join(', ')}, got ${JSON.stringify(type)}`);
