@@ -1,5 +1,6 @@
 import type { ChartSpec } from '../types.js';
 import type { ContextRow } from './effects.js';
+import { inkOn } from '../segments/charts.js';
 import type { RollingRow } from './rolling.js';
 import type { DriftRow } from './drift.js';
 
@@ -13,18 +14,19 @@ const label = (v: number, relative: boolean) => (relative ? `${v >= 0 ? '+' : ''
  */
 export function contextHeatmap(rows: ContextRow[], context: string, order: string[], relative: boolean, interactionP: number | null): ChartSpec {
   const data = rows.filter((r) => r.context === context).map((r) => ({ value: r.value, variant: r.variant, effect: r.effect, n: r.n + r.n_control, label: `${label(r.effect, relative)}${r.significant ? '*' : ''}` }));
+  inkOn(data);
   return {
     id: `context-heatmap-${context}`,
     title: `Lift by ${context}`,
     caption: `Cell colour is the lift vs control in each ${context} (blue up, red down; * = significant after Holm). ${interactionP === null ? '' : `Does the lift depend on ${context}? interaction p = ${interactionP.toPrecision(2)}.`}`,
     x: { label: context, domain: order },
     y: { label: null },
-    color: { type: 'diverging', scheme: 'RdBu', pivot: 0, legend: true, ...(relative ? { tickFormat: '+%' } : {}) },
+    color: { type: 'diverging', scheme: 'RdBu', pivot: 0 },
     marginLeft: 100,
     height: 90 + 40 * new Set(data.map((d) => d.variant)).size,
     marks: [
       { mark: 'cell', data, options: { x: 'value', y: 'variant', fill: 'effect', inset: 1, tip: true } },
-      { mark: 'text', data, options: { x: 'value', y: 'variant', text: 'label', fontSize: 10 } },
+      { mark: 'text', data, options: { x: 'value', y: 'variant', text: 'label', fontSize: 10, fill: 'ink' } },
     ],
   };
 }

@@ -34,20 +34,32 @@ export function segmentHeatmap(rows: SegmentComparison[], relative: boolean): Ch
     segment: r.segment, metric: several ? `${r.metric} (${r.variant})` : r.metric, effect: r.effect,
     label: `${relative ? `${(100 * r.effect).toFixed(0)}%` : r.effect.toPrecision(2)}${r.significant ? '*' : ''}`,
   }));
+  inkOn(data);
   return {
     id: 'segment-heatmap',
     title: 'Effect by segment and metric',
     caption: 'Cell colour is the effect vs control (blue up, red down); * marks effects that stay significant after the Holm adjustment.',
     x: { label: null, tickRotate: -20 },
     y: { label: null },
-    color: { type: 'diverging', scheme: 'RdBu', pivot: 0, legend: true, ...(relative ? { tickFormat: '+%' } : {}) },
+    color: { type: 'diverging', scheme: 'RdBu', pivot: 0 },
     marginLeft: 120,
     marginBottom: 70,
     marks: [
       { mark: 'cell', data, options: { x: 'metric', y: 'segment', fill: 'effect', inset: 1, tip: true } },
-      { mark: 'text', data, options: { x: 'metric', y: 'segment', text: 'label' } },
+      { mark: 'text', data, options: { x: 'metric', y: 'segment', text: 'label', fill: 'ink' } },
     ],
   };
+}
+
+/**
+ * Adds an `ink` colour to heat-map cells so labels stay readable: white on the darkest cells.
+ *
+ * @example
+ * inkOn([{ effect: 0.1 }, { effect: 1 }]); // → inks 'black', 'white'
+ */
+export function inkOn(data: { effect: number; ink?: string }[]): void {
+  const max = Math.max(...data.map((d) => Math.abs(d.effect)).filter(Number.isFinite), 0);
+  for (const d of data) d.ink = max > 0 && Math.abs(d.effect) > 0.6 * max ? 'white' : 'black';
 }
 
 /**

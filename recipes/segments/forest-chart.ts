@@ -37,7 +37,7 @@ export function forestChart(spec: { id: string; title: string; caption?: string;
     title: spec.title,
     caption: spec.caption ?? 'Dots are estimates, bars their intervals; a bar crossing the zero line is not a clear effect.',
     x: { label: spec.xLabel ?? (spec.relative ? 'relative effect vs control' : 'effect vs control'), grid: true, ...(spec.relative ? { tickFormat: '+%' } : {}) },
-    y: { label: null },
+    y: { label: null, domain: [...new Set(data.map((d) => d.label))] },
     color: { legend: new Set(data.map((d) => d.group)).size > 1 },
     marginLeft: 130,
     height: Math.max(120, 40 + 28 * new Set(data.map((d) => d.label)).size),
