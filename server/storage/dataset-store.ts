@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readTableBytes, readTableFile } from '../io/read-table.js';
+import { readTableInWorker } from '../runner/read-in-worker.js';
 import { describeColumns, type ColumnInfo } from './column-types.js';
 import { checkDatasetName, datasetFormat } from './dataset-names.js';
 import { StorageInputError } from './errors.js';
@@ -26,7 +26,8 @@ const CACHE_SIZE = 4;
 /**
  * Uploaded datasets: metadata rows in SQLite, files in `<data>/datasets/`. Names are checked
  * (checkDatasetName) and files are written under a fixed extension, so nothing lands outside that
- * folder. Files are parsed on upload, so a bad file is refused with the reader's message.
+ * folder. Files are parsed on upload (in a worker thread, off the event loop), so a bad file is
+ * refused with the reader's message.
  *
  * @example
  * const datasets = new DatasetStore(db, './.liftbook');
@@ -61,7 +62,7 @@ export class DatasetStore {
     if (!input.replace && this.get(input.name)) {
       throw new StorageInputError(`A dataset named "${input.name}" already exists. Choose another name or replace it.`, 409);
     }
-    const table = await readTableBytes(input.bytes, input.filename);
+    const table = await readTableInWorker({ bytes: input.bytes, filename: input.filename });
     const filename = input.name + extension;
     const file = this.#path(filename);
     const temp = `${file}.${process.pid}.${Date.now()}.part`;
@@ -99,7 +100,7 @@ export class DatasetStore {
     const key = `${name}@${record.created_at}`;
     let table = this.#cache.get(key);
     if (!table) {
-      table = readTableFile(this.#path(record.filename));
+      table = readTableInWorker({ file: this.#path(record.filename) });
       this.#cache.set(key, table);
       table.catch(() => this.#cache.delete(key));
       this.#trim();
