@@ -43,10 +43,11 @@ export function codeEditor(container: HTMLElement, id: string, lang: string, cod
   editor.onDidContentSizeChange(fit);
   fit();
   editor.onDidChangeModelContent(() => hooks.onChange(editor.getValue()));
-  editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, hooks.onRun);
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, hooks.onRun);
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, hooks.onSave);
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, hooks.onPalette);
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, hooks.onPalette);
+  // addAction, not addCommand: Monaco binds addCommand keys to the last editor created, and a
+  // notebook has one editor per cell.
+  const action = (id: string, label: string, keybindings: number[], run: () => void) => editor.addAction({ id: `liftbook.${id}`, label, keybindings, run });
+  action('run-cell', 'Run cell', [monaco.KeyMod.Shift | monaco.KeyCode.Enter, monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], hooks.onRun);
+  action('save', 'Save notebook', [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS], hooks.onSave);
+  action('palette', 'Command palette', [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP], hooks.onPalette);
   return editor;
 }

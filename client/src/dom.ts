@@ -14,7 +14,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
     else if (key === 'value' && 'value' in el) (el as HTMLInputElement).value = String(value);
-    else if (key === 'checked' && 'checked' in el) (el as HTMLInputElement).checked = Boolean(value);
+    else if (key === 'checked') {
+      (el as HTMLInputElement).checked = true;
+      el.setAttribute('checked', '');
+    }
     else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);

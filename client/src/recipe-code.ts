@@ -1,5 +1,10 @@
 import { parse } from 'acorn';
 
+/** A parameter value kept as code, e.g. the notebook parameter `alpha` or `[...segments]`. */
+export class Expression {
+  constructor(readonly code: string) {}
+}
+
 /** What a recipe cell's form edits; the cell's code is generated from it and parsed back. */
 export interface RecipeCall {
   /** The name the result is bound to (`const <name> = …`). */
@@ -12,17 +17,35 @@ export interface RecipeCall {
 
 /**
  * The code of a recipe cell: one awaited `recipe(id, inputs, params)` call bound to a name, so the
- * result is usable by other cells and the code stays readable and editable.
+ * result is usable by other cells and the code stays readable and editable. Parameters are written
+ * one per line; values the form does not own (expressions) are written back as they were.
  *
  * @example
- * recipeCode({ name: 'lift_result', recipe: 'lift', inputs: { units: 'orders' }, params: { alpha: 0.1 } });
- * // → "const lift_result = await recipe('lift', { units: orders }, {\n  \"alpha\": 0.1\n})"
+ * recipeCode({ name: 'lift', recipe: 'lift', inputs: { units: 'units' }, params: { alpha: 0.1 } });
+ * // → 'const lift = await recipe("lift", { units }, {\n  alpha: 0.1,\n})'
  */
 export function recipeCode(call: RecipeCall): string {
   const inputs = Object.entries(call.inputs).filter(([, expr]) => expr.trim());
-  const inputText = inputs.length ? `{ ${inputs.map(([key, expr]) => `${propertyKey(key)}: ${expr.trim()}`).join(', ')} }` : '{}';
-  const params = Object.keys(call.params).length ? JSON.stringify(call.params, null, 2) : '{}';
-  return `const ${call.name} = await recipe(${JSON.stringify(call.recipe).replace(/^"|"$/g, "'")}, ${inputText}, ${params})`;
+  const inputText = inputs.length ? `{ ${inputs.map(([key, expr]) => (expr.trim() === key ? key : `${propertyKey(key)}: ${expr.trim()}`)).join(', ')} }` : '{}';
+  const params = Object.entries(call.params);
+  const paramText = params.length ? `{\n${params.map(([key, value]) => `  ${value instanceof Expression && value.code === key ? key : `${propertyKey(key)}: ${valueCode(value)}`},\n`).join('')}}` : '{}';
+  return `const ${call.name} = await recipe(${JSON.stringify(call.recipe)}, ${inputText}, ${paramText})`;
+}
+
+/**
+ * A value as JavaScript source: JSON-like, keys unquoted where they can be, expressions verbatim.
+ *
+ * @example
+ * valueCode({ name: 'aov', parts: [1, 2] }); // → '{ name: "aov", parts: [1, 2] }'
+ */
+export function valueCode(value: unknown): string {
+  if (value instanceof Expression) return value.code;
+  if (Array.isArray(value)) return `[${value.map(valueCode).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length ? `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${valueCode(v)}`).join(', ')} }` : '{}';
+  }
+  return value === undefined ? 'undefined' : JSON.stringify(value);
 }
 
 function propertyKey(key: string): string {
@@ -34,7 +57,7 @@ function propertyKey(key: string): string {
  * something the form cannot represent (the code then wins and the form shows why).
  *
  * @example
- * parseRecipeCode("const r = await recipe('lift', { units: orders }, { alpha: 0.1 })")?.params; // → { alpha: 0.1 }
+ * parseRecipeCode('const r = await recipe("lift", { units }, { alpha: 0.1, seed })')?.params; // → { alpha: 0.1, seed: Expression('seed') }
  */
 export function parseRecipeCode(code: string): RecipeCall | null {
   let program: any;
@@ -62,8 +85,9 @@ export function parseRecipeCode(code: string): RecipeCall | null {
       inputs[key] = prop.shorthand ? key : code.slice(prop.value.start, prop.value.end);
     }
   }
-  const params = paramsNode ? literalValue(paramsNode) : {};
-  if (params === NOT_LITERAL || typeof params !== 'object' || params === null || Array.isArray(params)) return null;
+  if (paramsNode && paramsNode.type !== 'ObjectExpression') return null;
+  const params = paramsNode ? literalValue(paramsNode, code) : {};
+  if (params === NOT_LITERAL || params instanceof Expression || typeof params !== 'object' || params === null || Array.isArray(params)) return null;
   return { name: declarator.id.name, recipe: idNode.value, inputs, params: params as Record<string, unknown> };
 }
 
@@ -76,32 +100,31 @@ function keyName(prop: any): string | null {
   return null;
 }
 
-// Only JSON-like literals: the form must never evaluate code.
-function literalValue(node: any): unknown {
+// JSON-like literals become values; anything else is kept as an Expression (never evaluated here).
+function literalValue(node: any, code: string): unknown {
   switch (node.type) {
     case 'Literal':
-      return node.regex || typeof node.value === 'bigint' ? NOT_LITERAL : node.value;
+      return node.regex || typeof node.value === 'bigint' ? new Expression(node.raw) : node.value;
     case 'UnaryExpression': {
-      const inner = literalValue(node.argument);
-      return node.operator === '-' && typeof inner === 'number' ? -inner : NOT_LITERAL;
+      const inner = literalValue(node.argument, code);
+      return node.operator === '-' && typeof inner === 'number' ? -inner : new Expression(code.slice(node.start, node.end));
     }
     case 'ArrayExpression': {
-      const items = node.elements.map((e: any) => (e ? literalValue(e) : NOT_LITERAL));
-      return items.includes(NOT_LITERAL) ? NOT_LITERAL : items;
+      const items = node.elements.map((e: any) => (e && e.type !== 'SpreadElement' ? literalValue(e, code) : NOT_LITERAL));
+      return items.includes(NOT_LITERAL) ? new Expression(code.slice(node.start, node.end)) : items;
     }
     case 'ObjectExpression': {
       const out: Record<string, unknown> = {};
       for (const prop of node.properties) {
-        const key = prop.type === 'Property' && prop.kind === 'init' ? keyName(prop) : null;
-        const value = key === null ? NOT_LITERAL : literalValue(prop.value);
-        if (key === null || value === NOT_LITERAL) return NOT_LITERAL;
-        out[key] = value;
+        const key = prop.type === 'Property' && prop.kind === 'init' && !prop.method ? keyName(prop) : null;
+        if (key === null) return new Expression(code.slice(node.start, node.end));
+        out[key] = prop.shorthand ? new Expression(key) : literalValue(prop.value, code);
       }
       return out;
     }
     case 'TemplateLiteral':
-      return node.expressions.length ? NOT_LITERAL : node.quasis[0].value.cooked;
+      return node.expressions.length ? new Expression(code.slice(node.start, node.end)) : node.quasis[0].value.cooked;
     default:
-      return NOT_LITERAL;
+      return new Expression(code.slice(node.start, node.end));
   }
 }

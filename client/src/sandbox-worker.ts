@@ -5,33 +5,54 @@
 import './worker-dom.js';
 import * as aq from 'arquero';
 import * as Plot from '@observablehq/plot';
-import { createWorkerSession } from '../../notebook/worker-session.js';
+import { createWorkerSession, type WorkerSession } from '../../notebook/worker-session.js';
 import type { FromWorker, ToWorker } from '../../notebook/protocol.js';
+import type { ValueSummary } from '../../notebook/types.js';
 import type { TableReply, TableRequest } from './sandbox-messages.js';
 import { tableService, type ColumnarTable } from './table-service.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const tables = tableService();
 const columnar = new Map<string, Promise<ColumnarTable>>();
+/** The live Arquero tables behind the handles the session gave out, so paging never copies rows. */
+const live = new Map<string, aq.ColumnTable>();
 const loopback = new Map<number, (message: Extract<FromWorker, { type: 'table-rows' }>) => void>();
 let nextLoopback = -1;
 
-const session = createWorkerSession({
+// `post` first runs (for `ready`) inside createWorkerSession, before `session` is assigned: it only
+// touches `session` for cell messages, which come later.
+const session: WorkerSession = createWorkerSession({
   post: (message: FromWorker) => {
     if (message.type === 'table-rows' && loopback.has(message.requestId)) {
       loopback.get(message.requestId)!(message);
       loopback.delete(message.requestId);
       return;
     }
-    if (message.type === 'cell-status' && message.status === 'running') forgetTables();
+    if (message.type === 'cell-status') {
+      if (message.status === 'running') forgetTables(message.id);
+      const state = session.runtime.state(message.id);
+      if (message.value) remember(message.value, state?.value);
+      message.displays?.forEach((d, i) => remember(d, state?.displays[i]));
+    } else if (message.type === 'cell-display') {
+      remember(message.value, session.runtime.state(message.id)?.displays.at(-1));
+    }
     scope.postMessage(message);
   },
   builtins: { aq, op: aq.op, Plot },
 });
 
-// Handles of superseded values are dead; a few live ones are cached column-wise for paging.
-function forgetTables(): void {
-  if (columnar.size > 8) columnar.clear();
+/** Pairs each table summary (also inside recipe results) with the live table it describes. */
+function remember(summary: ValueSummary, value: unknown): void {
+  if (summary.kind === 'table' && summary.handle && value instanceof aq.ColumnTable) live.set(summary.handle, value);
+  if (summary.kind === 'recipe-result' && value && typeof value === 'object' && 'tables' in value) {
+    const tables = (value as { tables: Record<string, unknown> }).tables;
+    for (const [name, table] of Object.entries(summary.tables)) remember(table, tables?.[name]);
+  }
+}
+
+// A cell that runs again invalidates its handles (the session forgets them too).
+function forgetTables(cellId: string): void {
+  for (const map of [live, columnar]) for (const handle of [...map.keys()]) if (handle.startsWith(`${cellId}#`)) map.delete(handle);
 }
 
 /** Rows of a table the session holds, asked for from inside this worker. */
@@ -47,19 +68,32 @@ function sessionRows(handle: string, offset: number, limit: number): Promise<{ r
 function tableFor(handle: string): Promise<ColumnarTable> {
   let table = columnar.get(handle);
   if (!table) {
-    table = sessionRows(handle, 0, Number.MAX_SAFE_INTEGER).then(({ rows }) => {
-      const names = rows.length ? Object.keys(rows[0]!) : [];
-      return { names, numRows: rows.length, columns: names.map((name) => rows.map((row) => row[name])) };
-    });
+    const source = live.get(handle);
+    table = source
+      ? Promise.resolve({ names: source.columnNames(), numRows: source.numRows(), columns: source.columnNames().map((name) => source.array(name) as ArrayLike<unknown>) })
+      : copyRows(handle);
     columnar.set(handle, table);
     table.catch(() => columnar.delete(handle));
   }
   return table;
 }
 
+/** A table the session holds but this worker could not pair: copied page by page. */
+async function copyRows(handle: string): Promise<ColumnarTable> {
+  const rows: Record<string, unknown>[] = [];
+  for (let total = Infinity; rows.length < total; ) {
+    const page = await sessionRows(handle, rows.length, 1000);
+    total = page.numRows;
+    if (!page.rows.length) break;
+    rows.push(...page.rows);
+  }
+  const names = rows.length ? Object.keys(rows[0]!) : [];
+  return { names, numRows: rows.length, columns: names.map((name) => rows.map((row) => row[name])) };
+}
+
 async function answer(request: TableRequest): Promise<TableReply> {
   try {
-    if (request.type === 'lb-table-page' && !request.sort && !request.filter?.trim()) {
+    if (request.type === 'lb-table-page' && !request.sort && !request.filter?.trim() && !live.has(request.handle)) {
       // Plain scrolling needs no full copy: page straight from the session.
       const { rows, numRows } = await sessionRows(request.handle, request.offset, request.limit);
       const names = rows.length ? Object.keys(rows[0]!) : [];

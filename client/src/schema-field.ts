@@ -1,5 +1,6 @@
 import { h } from './dom.js';
 import type { JsonSchema } from './api.js';
+import { Expression } from './recipe-code.js';
 
 /** What a field needs besides its schema: the columns it may pick from, when it names columns. */
 export interface FieldContext {
@@ -19,6 +20,18 @@ export interface FieldContext {
 export function schemaField(schema: JsonSchema, value: unknown, ctx: FieldContext): HTMLElement {
   const placeholder = schema.default !== undefined ? `default: ${JSON.stringify(schema.default)}` : '';
   const type = primaryType(schema);
+  if (value instanceof Expression) {
+    // Set in code (a notebook parameter, a computed list): shown as code, replaced when edited.
+    return h('input', { type: 'text', class: 'expr-input', value: value.code, title: 'Set in code: an expression', onchange: (e: Event) => {
+      const text = (e.target as HTMLInputElement).value.trim();
+      if (!text) return ctx.onChange(undefined);
+      try {
+        ctx.onChange(JSON.parse(text));
+      } catch {
+        ctx.onChange(new Expression(text));
+      }
+    } });
+  }
   if (schema.enum) {
     return select(['', ...schema.enum.map(String)], value === undefined ? '' : String(value), (v) => ctx.onChange(v === '' ? undefined : schema.enum!.find((e) => String(e) === v)), placeholder || '—');
   }
@@ -42,9 +55,12 @@ export function schemaField(schema: JsonSchema, value: unknown, ctx: FieldContex
       },
     });
   }
-  if (type === 'array' && ctx.isColumn && ctx.columns.length && itemAllowsString(schema.items)) {
-    const chosen = new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-    const extra = Array.isArray(value) ? value.filter((v) => typeof v !== 'string') : [];
+  // A list of columns, possibly one branch of a union (e.g. an array, or a comma-separated string).
+  const list = type === 'array' ? schema : type === 'union' ? (schema.anyOf ?? schema.oneOf ?? []).find((b) => primaryType(b) === 'array') : undefined;
+  if (list && ctx.isColumn && ctx.columns.length && itemAllowsString(list.items)) {
+    const items = typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value;
+    const chosen = new Set(Array.isArray(items) ? items.filter((v): v is string => typeof v === 'string') : []);
+    const extra = Array.isArray(items) ? items.filter((v) => typeof v !== 'string') : [];
     return h('div', { class: 'column-checks' }, ctx.columns.map((column) => h('label', { class: 'chip' },
       h('input', { type: 'checkbox', checked: chosen.has(column), onchange: (e: Event) => {
         if ((e.target as HTMLInputElement).checked) chosen.add(column);
@@ -95,7 +111,6 @@ function itemAllowsString(items: JsonSchema | undefined): boolean {
 }
 
 function select(options: string[], current: string, onChange: (value: string) => void, emptyLabel: string): HTMLSelectElement {
-  const el = h('select', { onchange: () => onChange(el.value) }, options.map((o) => h('option', { value: o }, o === '' ? emptyLabel : o)));
-  el.value = current;
+  const el = h('select', { onchange: () => onChange(el.value) }, options.map((o) => h('option', { value: o, selected: o === current }, o === '' ? emptyLabel : o)));
   return el;
 }

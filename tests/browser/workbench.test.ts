@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ensureClientBuilt, hasChromium, launchBrowser, startTestServer, step, type TestServer } from './harness.js';
+
+// End-to-end: the real server (temp data dir) and the built client in Debian's Chromium.
+if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
+
+const fence = (id: string, code: string, attrs = '') => `\`\`\`js id=${id}${attrs ? ` ${attrs}` : ''}\n${code}\n\`\`\`\n`;
+const notebook = (title: string, ...cells: string[]) => `---\ntitle: ${title}\n---\n# ${title}\n\n${cells.join('\n')}`;
+
+describe.skipIf(!hasChromium)('workbench in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function create(title: string, source: string): Promise<string> {
+    const response = await fetch(`${server.url}/api/notebooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, source }) });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  async function open(id: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.url}/#/notebook/${id}`);
+    await page.locator('.cells').waitFor();
+    return page;
+  }
+
+  const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+
+  async function waitForText(locator: Locator, text: string | RegExp, timeout = 30_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = (await locator.first().textContent({ timeout: 1000 }).catch(() => '')) ?? '';
+      if (typeof text === 'string' ? last.includes(text) : text.test(last)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`Timed out waiting for ${String(text)}; last text: ${JSON.stringify(last.slice(0, 300))}`);
+  }
+
+  async function typeCode(page: Page, id: string, code: string): Promise<void> {
+    await cell(page, id).locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(code);
+  }
+
+  it('opens the example notebook and draws its charts, with tooltips', async () => {
+    const page = await open('did-personalization-work');
+    await step(page, 'example-notebook', async () => {
+      const chart = cell(page, 'segment_chart').locator('.chart svg');
+      await chart.first().waitFor({ timeout: 90_000 });
+      await cell(page, 'weekly_chart').locator('.output-html svg').first().waitFor({ timeout: 60_000 });
+      await cell(page, 'lift').locator('.metric-card').first().waitFor({ timeout: 60_000 });
+      // Plot's pointer tip appears over a bar.
+      await chart.locator('rect').nth(3).hover({ force: true });
+      await page.locator('[data-cell="segment_chart"] g[aria-label="tip"] text').first().waitFor({ timeout: 5000 });
+      expect(await page.locator('.table-viewer').count()).toBeGreaterThan(0);
+    });
+    await page.close();
+  }, 150_000);
+
+  it('re-runs dependents when a cell is edited, and marks them stale in lazy mode', async () => {
+    const id = await create('Reactive', notebook('Reactive', fence('a', 'const a = 2'), fence('b', 'const b = a * 10')));
+    const page = await open(id);
+    await step(page, 'reactive-edit', async () => {
+      await waitForText(cell(page, 'b').locator('.outputs'), '20');
+      await typeCode(page, 'a', 'const a = 3');
+      await page.keyboard.press('Shift+Enter');
+      await waitForText(cell(page, 'b').locator('.outputs'), '30');
+      await page.locator('.lazy-toggle').click();
+      await typeCode(page, 'a', 'const a = 4');
+      await page.keyboard.press('Shift+Enter');
+      await cell(page, 'b').and(page.locator('[data-status="stale"]')).waitFor({ timeout: 10_000 });
+      expect(await cell(page, 'b').locator('.outputs').textContent()).toContain('30');
+      await page.locator('.run-all').click();
+      await waitForText(cell(page, 'b').locator('.outputs'), '40');
+      await page.locator('.lazy-toggle').click();
+    });
+    await page.close();
+  }, 60_000);
+
+  it('runs a recipe cell from its form', async () => {
+    const id = await create('Recipe form', notebook('Recipe form', fence('units', 'const units = await load("shop/units")'), fence('r', 'const r = await recipe("lift", {}, {})', 'recipe=lift')));
+    const page = await open(id);
+    await step(page, 'recipe-form', async () => {
+      const form = cell(page, 'r').locator('.recipe-form');
+      await form.locator('select[data-input="units"] option[value="units"]').waitFor({ state: 'attached', timeout: 60_000 });
+      await form.locator('select[data-input="units"]').selectOption('units');
+      await form.locator('select[data-param="variant"]').selectOption('variant');
+      await form.locator('[data-param="metrics"] label', { hasText: /^converted$/ }).locator('input').check();
+      await form.locator('input[data-param="alpha"]').fill('0.1');
+      await form.locator('input[data-param="alpha"]').press('Tab');
+      await waitForText(cell(page, 'r').locator('.view-lines'), /metrics: \["converted"\]/);
+      await cell(page, 'r').locator('.run-recipe').click();
+      await cell(page, 'r').locator('.metric-card[data-metric="srm_p_value"]').waitFor({ timeout: 60_000 });
+      await cell(page, 'r').locator('.result-chart svg').first().waitFor();
+      const code = await cell(page, 'r').locator('.view-lines').textContent();
+      expect(code?.replace(/\u00a0/g, ' ')).toContain('alpha: 0.1');
+    });
+    await page.close();
+  }, 120_000);
+
+  it('stops a runaway cell without reloading the page', async () => {
+    const id = await create('Runaway', notebook('Runaway', fence('x', 'const x = 1'), fence('spin', 'while (true) {}'), fence('y', 'const y = x + 1')));
+    const page = await open(id);
+    await step(page, 'runaway', async () => {
+      await cell(page, 'spin').and(page.locator('[data-status="running"]')).waitFor({ timeout: 20_000 });
+      const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+      await cell(page, 'spin').locator('.stop').click();
+      await cell(page, 'spin').and(page.locator('[data-status="cancelled"]')).waitFor({ timeout: 10_000 });
+      await waitForText(cell(page, 'y').locator('.outputs'), '2');
+      await waitForText(page.locator('.statusbar'), 'sandbox worker #2');
+      // Same page (no reload), and the new sandbox runs edits.
+      expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
+      await typeCode(page, 'x', 'const x = 41');
+      await page.keyboard.press('Shift+Enter');
+      await waitForText(cell(page, 'y').locator('.outputs'), '42');
+    });
+    await page.close();
+  }, 60_000);
+
+  it('uploads a CSV, previews it and loads it in a cell', async () => {
+    const id = await create('Upload', notebook('Upload', fence('c1', 'const one = 1')));
+    const page = await open(id);
+    await step(page, 'upload', async () => {
+      const csv = 'customer,variant,amount\nA1,control,10.5\nA2,personalized,12\nA3,personalized,\n';
+      await page.locator('.dataset-file').setInputFiles({ name: 'tiny upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      expect(await page.locator('.dataset-name').inputValue()).toBe('tiny_upload');
+      await page.locator('button.upload').click();
+      await waitForText(page.locator('.dataset-preview'), 'personalized');
+      await waitForText(page.locator('.dataset-preview .row-count'), '3 rows');
+      await page.locator('[data-dataset="tiny_upload"] .insert').click();
+      const inserted = page.locator('.code-cell', { hasText: 'tiny_upload' });
+      await inserted.locator('.run').click();
+      await inserted.locator('.table-viewer[data-rows="3"]').waitFor({ timeout: 20_000 });
+      await waitForText(inserted.locator('.th', { hasText: 'amount' }), '1 missing');
+    });
+    await page.close();
+  }, 60_000);
+
+  it('shows a 1,000,000-row table and scrolls it smoothly', async () => {
+    const code = 'const big = aq.table({ id: Float64Array.from({ length: 1e6 }, (_, i) => i), group: Array.from({ length: 1e6 }, (_, i) => "g" + (i % 7)) })';
+    const id = await create('Big table', notebook('Big table', fence('big', code)));
+    const page = await open(id);
+    await step(page, 'million-rows', async () => {
+      const viewer = cell(page, 'big').locator('.table-viewer[data-rows="1000000"]');
+      await viewer.waitFor({ timeout: 60_000 });
+      await waitForText(viewer.locator('.row-count'), '1,000,000 rows');
+      // Only the rows in view exist in the page.
+      expect(await viewer.locator('.tr').count()).toBeLessThan(100);
+      const scroller = viewer.locator('.scroller');
+      const started = Date.now();
+      for (const fraction of [0.25, 0.5, 0.75, 1]) {
+        await scroller.evaluate((el, f) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * f), fraction);
+        await page.waitForTimeout(50);
+      }
+      await waitForText(viewer.locator('.tbody'), '999999', 10_000);
+      expect(Date.now() - started).toBeLessThan(8000);
+      // Sort descending by id: the worker sorts, the page gets one page.
+      await viewer.locator('.th', { hasText: 'id' }).first().click();
+      await viewer.locator('.th', { hasText: 'id' }).first().click();
+      await waitForText(viewer.locator('.tr').first(), '999999', 20_000);
+      await waitForText(viewer.locator('.th', { hasText: 'group' }), '7 distinct', 20_000);
+    });
+    await page.close();
+  }, 120_000);
+
+  it('saves with Ctrl-S and finds the edit after a reload', async () => {
+    const id = await create('Save me', notebook('Save me', fence('s', 'const s = "before"')));
+    const page = await open(id);
+    await step(page, 'save-reload', async () => {
+      await waitForText(cell(page, 's').locator('.outputs'), 'before');
+      await typeCode(page, 's', 'const s = "after the edit"');
+      await page.locator('.dirty:not([hidden])').waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.dirty[hidden]').waitFor({ state: 'attached', timeout: 10_000 });
+      await page.reload();
+      await waitForText(cell(page, 's').locator('.view-lines'), 'after the edit');
+      await waitForText(cell(page, 's').locator('.outputs'), 'after the edit');
+      const saved = (await (await fetch(`${server.url}/api/notebooks/${id}`)).json()) as { source: string; version: number };
+      expect(saved.source).toContain('const s = "after the edit"');
+      expect(saved.version).toBe(2);
+    });
+    await page.close();
+  }, 60_000);
+});
