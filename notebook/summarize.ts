@@ -11,6 +11,8 @@ export interface TableLike {
   columnNames(): string[];
   objects(options?: { limit?: number; offset?: number }): object[];
   column?(name: string): { at(row: number): unknown } | undefined;
+  /** A column's values in table order (filters and orderings applied). */
+  array?(name: string): ArrayLike<unknown>;
 }
 
 export interface SummarizeOptions {
@@ -96,8 +98,30 @@ function columnType(table: TableLike, name: string, rows: Record<string, unknown
  * tablePage(aq.table({ a: [1, 2, 3] }), 1, 1); // → [{ a: 2 }]
  */
 export function tablePage(table: TableLike, offset: number, limit: number): Record<string, unknown>[] {
-  const rows = table.objects({ offset, limit: Math.max(0, Math.min(limit, table.numRows() - offset)) });
-  return toJsonSafe(rows).value as Record<string, unknown>[];
+  const start = Math.max(0, offset);
+  const end = Math.max(start, Math.min(table.numRows(), start + Math.max(0, limit)));
+  const names = table.columnNames();
+  // Column-wise (a whole million-row table may be asked for at once): `array` honours filters
+  // and orderings, and each column is converted with one check per value.
+  const columns = names.map((name) => {
+    const values = table.array ? table.array(name) : table.objects({ offset: start, limit: end - start }).map((r) => (r as Record<string, unknown>)[name]);
+    const slice = Array.prototype.slice.call(values, table.array ? start : 0, table.array ? end : undefined) as unknown[];
+    for (let i = 0; i < slice.length; i++) {
+      const v = slice[i];
+      if (typeof v === 'string' || typeof v === 'boolean' || v === null) continue;
+      if (typeof v === 'number') slice[i] = Number.isFinite(v) ? v : null;
+      else if (v instanceof Date) slice[i] = Number.isNaN(v.getTime()) ? null : v.toISOString();
+      else slice[i] = v === undefined ? null : toJsonSafe(v).value;
+    }
+    return slice;
+  });
+  const rows: Record<string, unknown>[] = new Array(end - start);
+  for (let r = 0; r < rows.length; r++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][r];
+    rows[r] = row;
+  }
+  return rows;
 }
 
 /**
