@@ -1,0 +1,124 @@
+import * as aq from 'arquero';
+import { defineRecipe } from '../define-recipe.js';
+import { RecipeInputError } from '../errors.js';
+import type { MetricValue } from '../types.js';
+import { groupIndices, pick } from '../stats/versus-control.js';
+import { fairnessParams } from './params.js';
+import { readPredictions } from './predictions.js';
+import { confusion, RATES } from './rates.js';
+import { summarize, DISPARITIES } from './summary.js';
+import { bootstrapIntervals, type Intervals } from './bootstrap.js';
+import { auc } from './auc.js';
+import { exposure } from './exposure.js';
+import { exposureChart, ratesChart, type RateRow } from './charts.js';
+import { fairnessNotes } from './notes.js';
+
+const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/**
+ * Group fairness of a classifier (fairlearn's definitions): per-group selection rate, TPR, FPR,
+ * precision and accuracy with bootstrap intervals; demographic parity, equal opportunity,
+ * equalized odds and predictive parity between groups or to overall; and, for a recommender,
+ * exposure of item groups in the top k against their catalogue share.
+ *
+ * @example
+ * await runRecipe(fairness, { inputs: { predictions }, params: { group: 'age_group', threshold: 0.05 } });
+ */
+export const fairness = defineRecipe({
+  id: 'fairness',
+  title: 'Fairness: does the model treat groups alike?',
+  description:
+    'Per-group selection rate, TPR, FPR, precision and accuracy with bootstrap intervals; demographic parity difference/ratio, equal opportunity, equalized odds and predictive parity (between groups or to overall, as fairlearn); exposure of item groups in top-k recommendations vs the catalogue. Notes name every disparity above the threshold.',
+  inputs: [
+    {
+      name: 'predictions',
+      description: 'one row per scored person: y_true, y_pred (or y_score), and one or more sensitive group columns',
+      roles: [
+        { role: 'y_true', description: 'true label (binary)', required: true },
+        { role: 'y_pred', description: 'predicted label (binary); derived from y_score ≥ cutoff when absent', required: true },
+        { role: 'y_score', description: 'predicted score (optional)' },
+        { role: 'group', description: 'sensitive column(s)', required: true },
+      ],
+    },
+    {
+      name: 'recommended',
+      optional: true,
+      description: 'recommendation lists for the exposure check: user, item, rank',
+      roles: [
+        { role: 'user', description: 'user', required: true },
+        { role: 'item', description: 'recommended item', required: true },
+        { role: 'rank', description: 'position in the list (1 = top)' },
+      ],
+    },
+    {
+      name: 'items',
+      optional: true,
+      description: 'the catalogue for the exposure check: item, item_group',
+      roles: [
+        { role: 'item', description: 'item', required: true },
+        { role: 'item_group', description: 'group of the item', required: true },
+      ],
+    },
+  ],
+  params: fairnessParams,
+  async run({ inputs, params: p, progress, signal }) {
+    if (!inputs.recommended !== !inputs.items) {
+      throw new RecipeInputError('The exposure check needs both optional inputs: "recommended" (user, item, rank) and "items" (item, item_group). Give both or neither.');
+    }
+    const data = readPredictions(inputs.predictions!, p);
+    const byGroup = groupIndices(data.group);
+    const groups = [...byGroup.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const counts = groups.map((g) => confusion(data.cell, byGroup.get(g)!));
+    const summary = summarize(counts, p.method);
+    progress(0.1, 'bootstrap');
+    const intervals: Intervals | null = p.bootstrap > 0 ? bootstrapIntervals(counts, p.method, p.bootstrap, p.seed, p.alpha, signal) : null;
+    progress(0.9, 'tables');
+    const aucs = data.score ? groups.map((g) => { const rows = byGroup.get(g)!; return auc(pick(data.score!, rows), pick(data.positive, rows)); }) : null;
+    const rows = groups.map((group, i) => {
+      const row: Record<string, unknown> = { group, count: byGroup.get(group)!.length };
+      for (const r of RATES) {
+        row[r] = num(summary.byGroup[i]![r]);
+        if (intervals) [row[`${r}_ci_low`], row[`${r}_ci_high`]] = intervals.byGroup[i]![r].map(num);
+      }
+      if (aucs) row.auc = num(aucs[i]!);
+      return row;
+    });
+    const metrics: Record<string, MetricValue> = { groups: groups.length, rows: data.cell.length };
+    for (const d of DISPARITIES) {
+      metrics[d] = num(summary.disparities[d]);
+      if (intervals) [metrics[`${d}_ci_low`], metrics[`${d}_ci_high`]] = intervals.disparities[d].map(num);
+    }
+    for (const r of RATES) metrics[`overall_${r}`] = num(summary.overall[r]);
+    if (aucs) {
+      metrics.overall_auc = num(auc(data.score!, data.positive));
+      metrics.auc_difference = num(Math.max(...aucs.filter(Number.isFinite)) - Math.min(...aucs.filter(Number.isFinite)));
+    }
+    const rateRows: RateRow[] = rows.flatMap((row) => RATES.map((metric) => ({
+      group: String(row.group), metric, value: row[metric] as number | null,
+      ci_low: (row[`${metric}_ci_low`] ?? null) as number | null, ci_high: (row[`${metric}_ci_high`] ?? null) as number | null,
+    })));
+    const charts = [ratesChart(rateRows, RATES.map((metric) => ({ metric, value: summary.overall[metric] })))];
+    const tables: Record<string, aq.ColumnTable> = { by_group: aq.from(rows) };
+    let exp: { rows: ReturnType<typeof exposure>['rows']; unknown: number; k: number } | null = null;
+    if (inputs.recommended && inputs.items) {
+      const e = exposure(inputs.recommended, inputs.items, p);
+      exp = { rows: e.rows, unknown: e.unknown, k: p.k };
+      tables.exposure = aq.from(e.rows.map((r) => ({ ...r, exposure_ratio: num(r.exposure_ratio) })));
+      const known = e.rows.filter((r) => r.catalogue_share > 0);
+      metrics.exposure_difference = Math.max(...known.map((r) => Math.abs(r.exposure_share - r.catalogue_share)));
+      metrics.exposure_ratio_min = num(Math.min(...known.map((r) => r.exposure_ratio)));
+      metrics.exposure_ratio_max = num(Math.max(...known.map((r) => r.exposure_ratio)));
+      charts.push(exposureChart(e.rows, p.k));
+    }
+    progress(1, 'done');
+    return {
+      metrics,
+      tables,
+      charts,
+      notes: fairnessNotes({
+        groups, sizes: groups.map((g) => byGroup.get(g)!.length), summary, intervals: intervals?.disparities ?? null,
+        threshold: p.threshold, method: p.method, minGroup: p.min_group, exposure: exp,
+      }),
+    };
+  },
+});

@@ -1,0 +1,33 @@
+/** The per-group rates the recipe reports, from the four confusion counts [TP, FP, FN, TN]. */
+export const RATES = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy'] as const;
+export type Rate = (typeof RATES)[number];
+
+/**
+ * Selection rate (predicted positive), true and false positive rates, precision and accuracy;
+ * NaN where the denominator is 0 (e.g. TPR of a group with no actual positives).
+ *
+ * @example
+ * rates([2, 1, 1, 4]); // → { selection_rate: 0.375, tpr: 2/3, fpr: 0.2, precision: 2/3, accuracy: 0.75 }
+ */
+export function rates([tp, fp, fn, tn]: readonly number[]): Record<Rate, number> {
+  const n = tp! + fp! + fn! + tn!;
+  return {
+    selection_rate: (tp! + fp!) / n,
+    tpr: tp! / (tp! + fn!),
+    fpr: fp! / (fp! + tn!),
+    precision: tp! / (tp! + fp!),
+    accuracy: (tp! + tn!) / n,
+  };
+}
+
+/**
+ * Counts of each confusion cell (0 TP, 1 FP, 2 FN, 3 TN) over the given rows.
+ *
+ * @example
+ * confusion(Uint8Array.of(0, 3, 3, 1), [0, 1, 2, 3]); // → [1, 1, 0, 2]
+ */
+export function confusion(cells: ArrayLike<number>, rows: readonly number[]): number[] {
+  const c = [0, 0, 0, 0];
+  for (const r of rows) c[cells[r]!]!++;
+  return c;
+}
