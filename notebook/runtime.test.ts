@@ -48,6 +48,22 @@ describe('dependencies', () => {
     expect(value('d')).toBe(60);
   });
 
+  it('a cell read through two paths (a diamond) runs once per change, after both', async () => {
+    const { rt, runs, value } = setup([
+      cell('a', "log('a'); const x = 1"),
+      cell('b', "log('b'); const y = await sleep(10).then(() => x + 1)"),
+      cell('c', "log('c'); const z = x * 10"),
+      cell('d', "log('d'); y + z"),
+    ]);
+    await rt.idle();
+    runs.length = 0;
+    rt.setCell(cell('a', "log('a'); const x = 2"));
+    await rt.idle();
+    expect(runs.filter((r) => r === 'd')).toEqual(['d']);
+    expect(runs.indexOf('d')).toBe(3);
+    expect(value('d')).toBe(23);
+  });
+
   it('re-sending the notebook re-runs only the cells whose code changed, and their dependents', async () => {
     const cells = [cell('a', "log('a'); const x = 1"), cell('b', "log('b'); const y = 2"), cell('c', "log('c'); x + y")];
     const { rt, runs, value } = setup(cells);

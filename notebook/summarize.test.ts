@@ -18,6 +18,12 @@ describe('summarizeValue', () => {
     expect(tablePage(table, 2, 10)).toEqual([{ n: 3, s: 'c', d: null, b: true }]);
   });
 
+  it('pages a filtered, ordered table in its own row order', () => {
+    const table = aq.table({ n: [5, 1, 4, 2, 3] }).filter((d: { n: number }) => d.n > 1).orderby('n');
+    expect(tablePage(table, 1, 2)).toEqual([{ n: 3 }, { n: 4 }]);
+    expect(summarizeValue(table, { maxRows: 1 })).toMatchObject({ numRows: 4, rows: [{ n: 2 }] });
+  });
+
   it('shows an object with marks as a chart spec, functions dropped', () => {
     const spec = { id: 'c', title: 'Effect', marks: [{ mark: 'dot', data: [{ x: 1 }], options: { x: 'x', fill: () => 'red' } }] };
     expect(summarizeValue(spec)).toEqual({ kind: 'chart', spec: { id: 'c', title: 'Effect', marks: [{ mark: 'dot', data: [{ x: 1 }], options: { x: 'x' } }] } });
