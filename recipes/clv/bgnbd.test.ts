@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, fitBgNbd } from './bgnbd.js';
+import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, bgnbdScore, fitBgNbd } from './bgnbd.js';
 import { loadCdnowSummary } from './cdnow-fixture.js';
 
 const cdnow = loadCdnowSummary();
@@ -45,6 +45,18 @@ describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {
     const one = (i: number) => bgnbdLogLikelihood({ frequency: [data.frequency[i]], recency: [data.recency[i]], T: [data.T[i]] })(p);
     const both = bgnbdLogLikelihood({ frequency: data.frequency.slice(0, 2), recency: data.recency.slice(0, 2), T: data.T.slice(0, 2) })(p);
     expect(both).toBeCloseTo(one(0) + one(1), 12);
+  });
+
+  it('has an analytic score equal to central differences of the log-likelihood', () => {
+    const ll = bgnbdLogLikelihood(data);
+    const p = { r: 0.3, alpha: 5, a: 0.9, b: 2 };
+    const out = [0, 0, 0, 0];
+    bgnbdScore(data)(p, out);
+    (['r', 'alpha', 'a', 'b'] as const).forEach((key, i) => {
+      const h = 1e-6 * p[key];
+      const numeric = (ll({ ...p, [key]: p[key] + h }) - ll({ ...p, [key]: p[key] - h })) / (2 * h);
+      expect(out[i] / numeric).toBeCloseTo(1, 5);
+    });
   });
 
   it('stops when the signal aborts', () => {

@@ -1,5 +1,6 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import betaln from '@stdlib/math-base-special-betaln';
+import digamma from '@stdlib/math-base-special-digamma';
 import { hyp2f1 } from './hyp2f1.js';
 import { maximizeLogLikelihood, type FitReport, type MinimizeOptions } from './optimize.js';
 
@@ -81,6 +82,60 @@ export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
   };
 }
 
+/**
+ * The score (gradient of the log-likelihood) in (r, α, a, b), written into `out`. With w the
+ * posterior weight of "dropped out after the last purchase" for a customer:
+ * ∂r = ψ(r+x) − ψ(r) + ln α − (1−w) ln(α+T) − w ln(α+tₓ); ∂α = r/α − (r+x)[(1−w)/(α+T) + w/(α+tₓ)];
+ * ∂a = ψ(a+b) − ψ(a+b+x) + w/a; ∂b = ψ(b+x) − ψ(b) + ψ(a+b) − ψ(a+b+x) − w/(b+x−1).
+ *
+ * @example
+ * const out = [0, 0, 0, 0];
+ * bgnbdScore({ frequency: [2], recency: [30.43], T: [38.86] })({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, out);
+ */
+export function bgnbdScore(data: RfmData): (p: BgNbdParams, out: number[]) => void {
+  const { values, index } = frequencyIndex(data.frequency);
+  const n = data.frequency.length;
+  const dr = new Float64Array(values.length);
+  const da = new Float64Array(values.length);
+  const db = new Float64Array(values.length);
+  const repeatTerm = new Float64Array(values.length);
+  return ({ r, alpha, a, b }, out) => {
+    const psiR = digamma(r);
+    const psiAB = digamma(a + b);
+    const psiB = digamma(b);
+    for (let k = 0; k < values.length; k++) {
+      const x = values[k];
+      const psiABX = digamma(a + b + x);
+      dr[k] = digamma(r + x) - psiR + Math.log(alpha);
+      da[k] = psiAB - psiABX;
+      db[k] = digamma(b + x) - psiB + psiAB - psiABX;
+      repeatTerm[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+    }
+    let gr = 0;
+    let gAlpha = 0;
+    let ga = 0;
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const k = index[i];
+      const x = values[k];
+      const rx = r + x;
+      const lnT = Math.log(alpha + data.T[i]);
+      const lnTx = Math.log(alpha + data.recency[i]);
+      const alive = -rx * lnT;
+      const dropped = repeatTerm[k] - rx * lnTx;
+      const w = x > 0 ? 1 / (1 + Math.exp(alive - dropped)) : 0;
+      gr += dr[k] - (1 - w) * lnT - w * lnTx;
+      gAlpha += r / alpha - rx * ((1 - w) / (alpha + data.T[i]) + w / (alpha + data.recency[i]));
+      ga += da[k] + (x > 0 ? w / a : 0);
+      gb += db[k] - (x > 0 ? w / (b + x - 1) : 0);
+    }
+    out[0] = gr;
+    out[1] = gAlpha;
+    out[2] = ga;
+    out[3] = gb;
+  };
+}
+
 export interface ModelFit<P> {
   params: P;
   logLikelihood: number;
@@ -97,7 +152,14 @@ export interface ModelFit<P> {
  */
 export function fitBgNbd(data: RfmData, options: MinimizeOptions = {}): ModelFit<BgNbdParams> {
   const ll = bgnbdLogLikelihood(data);
-  const fit = maximizeLogLikelihood(([r, alpha, a, b]) => ll({ r, alpha, a, b }), data.frequency.length, [1, 1, 1, 1], options);
+  const score = bgnbdScore(data);
+  const fit = maximizeLogLikelihood(
+    ([r, alpha, a, b]) => ll({ r, alpha, a, b }),
+    data.frequency.length,
+    [1, 1, 1, 1],
+    options,
+    ([r, alpha, a, b], out) => score({ r, alpha, a, b }, out),
+  );
   const [r, alpha, a, b] = fit.params;
   return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, report: fit.report };
 }

@@ -19,7 +19,7 @@ export interface FitReport {
   iterations: number;
   /** Conjugate-gradient runs after the first. */
   restarts: number;
-  /** Euclidean norm of the central-difference gradient at `x`. */
+  /** Euclidean norm of the gradient (analytic when given, else central differences) at `x`. */
   gradientNorm: number;
   converged: boolean;
 }
@@ -34,6 +34,8 @@ export interface MinimizeOptions {
   gradientTolerance?: number;
   /** Finish with Newton steps when conjugate gradient stops short (default true). */
   polish?: boolean;
+  /** The analytic gradient of the objective, written into `out`; central differences otherwise. */
+  gradient?: (x: number[], out: number[]) => void;
 }
 
 /** Central differences: the likelihoods are cheap and smooth, and this keeps each model one formula. */
@@ -81,10 +83,11 @@ export function minimize(f: (x: number[]) => number, x0: number[], options: Mini
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
   };
+  const grad = options.gradient ?? ((x: number[], out: number[]) => gradient(safe, x, out));
   const withGradient = (x: number[], g: number[]): number => {
     const v = safe(x);
     if (v === Infinity) g.fill(NaN);
-    else gradient(safe, x, g);
+    else grad(x, g);
     return v;
   };
   let iterations = 0;
@@ -112,13 +115,13 @@ export function minimize(f: (x: number[]) => number, x0: number[], options: Mini
     }
     const improved = best.fx - run.fx;
     if (Number.isFinite(run.fx) && run.fx <= best.fx) best = { x: Array.from(run.x), fx: run.fx };
-    gradient(safe, best.x.slice(), g);
+    grad(best.x.slice(), g);
     if (norm(g) <= tolerance || improved <= 1e-12 * Math.max(1, Math.abs(best.fx))) break;
   }
   if (norm(g) > tolerance && options.polish !== false) {
-    const polished = newtonPolish(safe, (x, out) => gradient(safe, x, out), best.x);
+    const polished = newtonPolish(safe, grad, best.x);
     if (polished.fx <= best.fx) best = polished;
-    gradient(safe, best.x.slice(), g);
+    grad(best.x.slice(), g);
   }
   const gradientNorm = norm(g);
   return { ...best, iterations, restarts, gradientNorm, converged: Number.isFinite(gradientNorm) && gradientNorm <= tolerance };
@@ -140,8 +143,17 @@ export function maximizeLogLikelihood(
   n: number,
   start: number[],
   options: MinimizeOptions = {},
+  score?: (params: number[], out: number[]) => void,
 ): { params: number[]; logLikelihood: number; report: FitReport } {
   const scale = 1 / Math.max(1, n);
-  const report = minimize((x) => -logLikelihood(x.map(Math.exp)) * scale, start.map(Math.log), options);
+  // d(−ℓ/n)/d ln θ = −θ · (dℓ/dθ) / n: the score in natural parameters, moved to log space.
+  const gradient = score
+    ? (x: number[], out: number[]) => {
+        const theta = x.map(Math.exp);
+        score(theta, out);
+        for (let i = 0; i < out.length; i++) out[i] = -scale * theta[i] * out[i];
+      }
+    : undefined;
+  const report = minimize((x) => -logLikelihood(x.map(Math.exp)) * scale, start.map(Math.log), { ...options, ...(gradient ? { gradient } : {}) });
   return { params: report.x.map(Math.exp), logLikelihood: -report.fx / scale, report };
 }

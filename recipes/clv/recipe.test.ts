@@ -58,6 +58,24 @@ describe('clv recipe', () => {
     expect(JSON.stringify(resultToJSON('clv', {}, result))).not.toContain('NaN');
   });
 
+  it('fits Pareto/NBD on request and values every order at the mean repeat order without a spend model', async () => {
+    const cdnow = loadCdnowSummary();
+    const summary = aq.from(cdnow.map((c) => ({ customer: c.id, frequency: c.x, recency: c.t_x, T: c.T, monetary_value: c.zbar, arm: +c.id % 2 ? 'a' : 'b' })));
+    const { result } = await runRecipe(clv, { inputs: { summary }, params: { model: 'pnbd', monetary: 'none', group: 'arm', control: 'a' } });
+    const m = result.metrics;
+    expect(m.s).toBeCloseTo(0.606, 2);
+    expect(m.beta).toBeCloseTo(11.67, 0);
+    expect(m.p).toBeUndefined();
+    const repeat = cdnow.filter((c) => c.x > 0);
+    const meanRepeatOrder = repeat.reduce((acc, c) => acc + c.x * c.zbar, 0) / repeat.reduce((acc, c) => acc + c.x, 0);
+    const values = result.tables.customers.array('expected_avg_value') as number[];
+    expect(new Set(values).size).toBe(1);
+    expect(values[0]).toBeCloseTo(meanRepeatOrder, 9);
+    // Customers were split by id parity, so the groups should not differ.
+    expect(m.clv_lift_ci_low as number).toBeLessThan(0);
+    expect(m.clv_lift_ci_high as number).toBeGreaterThan(0);
+  });
+
   it('names the column and the fix on bad input', async () => {
     const summary = aq.from(Array.from({ length: 30 }, (_, i) => ({ customer: `c${i}`, frequency: i % 3, recency: i % 3 ? 2 : 0, T: 1 })));
     await expect(runRecipe(clv, { inputs: { summary } })).rejects.toThrow(/recency ≤ T/);
