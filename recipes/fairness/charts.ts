@@ -1,13 +1,13 @@
 import type { ChartSpec } from '../types.js';
 import type { ExposureRow } from './exposure.js';
 
-export interface RateRow {
+export type RateRow = {
   group: string;
   metric: string;
   value: number | null;
   ci_low: number | null;
   ci_high: number | null;
-}
+};
 
 /**
  * One panel per rate: each group's value as a dot with its bootstrap interval, and the overall
