@@ -325,6 +325,21 @@ describe('cancellation and versions', () => {
     expect(error('loop')).toBe('stopped: the cell ran until its worker was terminated');
     expect(error('c')).toBe('cancelled: upstream cell loop was stopped');
   });
+
+  it('a stopped cell runs again only when run or edited, not when a cell above changes or on run-all', async () => {
+    const { rt, runs, status } = setup();
+    rt.setNotebook([cell('a', 'const x = 1'), cell('loop', "log('loop'); const y = x"), cell('c', 'y + 1')], { stopped: ['loop'] });
+    await rt.idle();
+    rt.setCell(cell('a', 'const x = 2'));
+    rt.runAll();
+    await rt.idle();
+    expect(runs).toEqual([]);
+    expect(status()).toEqual({ a: 'done', loop: 'cancelled', c: 'cancelled' });
+    rt.run('loop');
+    await rt.idle();
+    expect(runs).toEqual(['loop']);
+    expect(rt.state('c')?.value).toBe(3);
+  });
 });
 
 describe('lazy mode', () => {

@@ -45,7 +45,7 @@ export interface Runtime {
   setCell(cell: CellSource): void;
   /** Re-runs a cell (and stale/idle/cancelled cells above it); dependents run (eager) or go stale (lazy). */
   run(id: string): void;
-  /** Runs every cell that is not done. */
+  /** Runs every cell that is not done (except cells a hard stop killed: run or edit those explicitly). */
   runAll(): void;
   /** Aborts a running cell and cancels its queued dependents; without an id, everything. */
   cancel(id?: string): void;
@@ -73,6 +73,8 @@ interface Cell {
   result: Deferred<Record<string, unknown>>;
   resolved?: Record<string, unknown>;
   controller: AbortController | null;
+  /** Killed by a hard stop: it runs again only when edited or run explicitly. */
+  stopped?: boolean;
 }
 
 const now = () => (globalThis.performance ?? Date).now();
@@ -237,6 +239,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const started: [Cell, number][] = [];
       for (const id of stale) {
         const cell = cells.get(id)!;
+        if (cell.stopped) continue;
         supersede(cell);
         if (cell.node.error) {
           cell.result.reject(new Halt('error', id));
@@ -245,6 +248,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       }
       for (const id of run) {
         const cell = cells.get(id)!;
+        if (cell.stopped) continue;
         supersede(cell);
         if (cell.node.error) {
           cell.result.reject(new Halt('error', id));
@@ -264,6 +268,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     for (const id of ids) {
       for (const up of upstreamOf(g, id)) {
         const status = cells.get(up)?.state.status;
+        if (cells.get(up)?.stopped) continue;
         if (status === 'idle' || status === 'stale' || status === 'cancelled') out.add(up);
       }
     }
@@ -321,6 +326,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           const cell = cells.get(id)!;
           supersede(cell);
           const root = stopped.includes(id) ? id : stopped.find((s) => upstreamOf(graph(), id).has(s))!;
+          cell.stopped = id === root;
           cell.result.reject(new Halt('cancelled', root));
           const message = id === root ? 'stopped: the cell ran until its worker was terminated' : `cancelled: upstream cell ${root} was stopped`;
           setStatus(cell, 'cancelled', { error: { message, ...(id === root ? {} : { upstream: root }) } });
@@ -350,6 +356,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     run(id) {
       if (!cells.has(id)) throw new Error(`no cell "${id}" in this notebook`);
+      cells.get(id)!.stopped = false;
       batch(() => (lazy ? propagate(new Set(), new Set([id])) : propagate(new Set([id]))));
     },
     runAll() {
