@@ -1,9 +1,11 @@
 import type { ColumnTable } from 'arquero';
-import { isBundledDataset, loadBundledDataset, type ShopOptions } from '../datasets/bundled.js';
+import { isBundledDataset, type ShopOptions } from '../datasets/bundled.js';
+import { readTableInWorker } from '../runner/read-in-worker.js';
 import { checkDatasetName } from '../storage/dataset-names.js';
 import type { Storage } from '../storage/storage.js';
 
-// Bundled tables are rebuilt from the generated rows on each load; paging through one should not.
+// Bundled tables are built in the reader thread (the shop generator takes seconds); paging through
+// one, or running several recipes on it, should not rebuild it.
 const bundled = new Map<string, Promise<ColumnTable>>();
 const CACHE_SIZE = 8;
 
@@ -21,7 +23,7 @@ export function loadDataset(storage: Storage, name: string, options: ShopOptions
   const key = `${name}:${options.seed ?? ''}:${options.customers ?? ''}`;
   let table = bundled.get(key);
   if (!table) {
-    table = loadBundledDataset(name, options);
+    table = readTableInWorker({ bundled: name, options });
     bundled.set(key, table);
     table.catch(() => bundled.delete(key));
     if (bundled.size > CACHE_SIZE) bundled.delete(bundled.keys().next().value as string);

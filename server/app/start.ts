@@ -3,6 +3,7 @@ import path from 'node:path';
 import { RecipeInputError } from '../../recipes/errors.js';
 import { describeRecipes } from '../../recipes/registry.js';
 import { RecipePool } from '../runner/pool.js';
+import { closeTableReader } from '../runner/read-in-worker.js';
 import { openStorage } from '../storage/storage.js';
 import { ensureClientBuilt, REPO_ROOT } from './build-client.js';
 import { createApp } from './create-app.js';
@@ -72,6 +73,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await pool.close();
+      await closeTableReader();
       storage.close();
     },
   };

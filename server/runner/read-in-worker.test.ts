@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isInputError } from '../../recipes/errors.js';
 import { readTableBytes } from '../io/read-table.js';
-import { readTableInWorker } from './read-in-worker.js';
+import { closeTableReader, readTableInWorker } from './read-in-worker.js';
+
+afterAll(() => closeTableReader());
 
 const csv = 'id,amount,day,note\n1,9.5,2024-01-02,"a, b"\n2,,2024-01-03,c\n';
 
@@ -26,6 +28,16 @@ describe('readTableInWorker', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('builds bundled datasets, several at once', async () => {
+    const [units, customers] = await Promise.all([
+      readTableInWorker({ bundled: 'shop/units', options: { customers: 60, seed: 5 } }),
+      readTableInWorker({ bundled: 'shop/customers', options: { customers: 60, seed: 5 } }),
+    ]);
+    expect(units.numRows()).toBe(60);
+    expect(customers.array('customer_id')).toEqual(units.array('customer_id'));
+    await expect(readTableInWorker({ bundled: 'shop/nope' })).rejects.toSatisfy(isInputError);
   });
 
   it("keeps the reader's input errors across the thread", async () => {

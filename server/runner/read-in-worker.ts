@@ -1,40 +1,70 @@
 import type { ColumnTable } from 'arquero';
 import { Worker } from 'node:worker_threads';
+import type { ShopOptions } from '../datasets/bundled.js';
 import { reviveError, type SerializedError } from './error-transfer.js';
 import { unpackTables, type PackedTable } from './table-transfer.js';
 
+/** What to read: a file's bytes with its name, a file on disk, or a bundled dataset. */
+export type ReadRequest = { bytes: Uint8Array; filename: string } | { file: string } | { bundled: string; options?: ShopOptions };
+
 const BOOT = new URL('./worker-boot.js', import.meta.url);
 const ENTRY = new URL('./read-worker.ts', import.meta.url).href;
+const pending = new Map<number, { resolve(table: ColumnTable): void; reject(error: Error): void }>();
+let reader: Worker | undefined;
+let nextId = 1;
 
 /**
- * Parses a table file (bytes + file name, or a path) in a worker thread, so reading a 100 MB CSV
- * does not stall the server for everyone else. Errors keep their class (RecipeInputError → 400).
+ * Reads a table in the table-reader thread, so parsing a 100 MB CSV or generating the sample
+ * shop does not stall the server for everyone else. Errors keep their class (RecipeInputError →
+ * 400). The thread starts on first use and does not keep the process alive.
  *
  * @example
- * const table = await readTableInWorker({ bytes, filename: 'orders.csv' });
- * const again = await readTableInWorker({ file: '/data/datasets/orders.csv' });
+ * const orders = await readTableInWorker({ bytes, filename: 'orders.csv' });
+ * const units = await readTableInWorker({ bundled: 'shop/units', options: { seed: 7 } });
  */
-export function readTableInWorker(source: { bytes: Uint8Array; filename: string } | { file: string }): Promise<ColumnTable> {
+export function readTableInWorker(source: ReadRequest): Promise<ColumnTable> {
+  const worker = (reader ??= startReader());
+  const id = nextId++;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
-    let settled = false;
-    const settle = (outcome: ColumnTable | Error) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
-    };
-    worker.once('message', (message: { table?: PackedTable; error?: SerializedError }) => {
-      settle(message.error ? reviveError(message.error) : unpackTables({ table: message.table! }).table);
-    });
-    worker.once('error', (error) => settle(new Error(`The table reader failed: ${error.message}`)));
-    worker.once('exit', (code) => settle(new Error(`The table reader stopped (exit code ${code}).`)));
-    if ('file' in source) worker.postMessage({ file: source.file });
-    else {
+    pending.set(id, { resolve, reject });
+    worker.ref();
+    if ('bytes' in source) {
       // A copy is transferred, so the caller keeps its bytes (to write them to disk).
       const bytes = source.bytes.slice();
-      worker.postMessage({ bytes, filename: source.filename }, [bytes.buffer as ArrayBuffer]);
-    }
+      worker.postMessage({ id, source: { bytes, filename: source.filename } }, [bytes.buffer as ArrayBuffer]);
+    } else worker.postMessage({ id, source });
   });
+}
+
+/**
+ * Stops the table-reader thread (the next read starts a new one).
+ *
+ * @example
+ * await closeTableReader();
+ */
+export async function closeTableReader(): Promise<void> {
+  const worker = reader;
+  reader = undefined;
+  await worker?.terminate();
+}
+
+function startReader(): Worker {
+  const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
+  worker.unref();
+  worker.on('message', (message: { id: number; table?: PackedTable; error?: SerializedError }) => {
+    const job = pending.get(message.id);
+    if (!job) return;
+    pending.delete(message.id);
+    if (pending.size === 0) worker.unref();
+    if (message.error) job.reject(reviveError(message.error));
+    else job.resolve(unpackTables({ table: message.table! }).table);
+  });
+  const fail = (why: string) => {
+    if (reader === worker) reader = undefined;
+    for (const job of pending.values()) job.reject(new Error(`The table reader ${why}.`));
+    pending.clear();
+  };
+  worker.on('error', (error) => fail(`failed: ${error.message}`));
+  worker.on('exit', (code) => fail(`stopped (exit code ${code})`));
+  return worker;
 }

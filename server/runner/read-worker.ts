@@ -1,16 +1,24 @@
-// The body of a one-off worker thread that parses a table file (see read-in-worker.ts).
+// The body of the table-reader thread (see read-in-worker.ts): parses files and builds bundled
+// datasets off the main event loop. It lives on, so the generated shop is cached between requests.
 import { parentPort } from 'node:worker_threads';
+import { loadBundledDataset } from '../datasets/bundled.js';
 import { readTableBytes, readTableFile } from '../io/read-table.js';
 import { serializeError } from './error-transfer.js';
+import type { ReadRequest } from './read-in-worker.js';
 import { packTables } from './table-transfer.js';
 
 const port = parentPort!;
-port.once('message', async (message: { bytes?: Uint8Array; filename?: string; file?: string }) => {
+port.on('message', async ({ id, source }: { id: number; source: ReadRequest }) => {
   try {
-    const table = message.file ? await readTableFile(message.file) : await readTableBytes(message.bytes!, message.filename!);
+    const table =
+      'bundled' in source
+        ? await loadBundledDataset(source.bundled, source.options)
+        : 'file' in source
+          ? await readTableFile(source.file)
+          : await readTableBytes(source.bytes, source.filename);
     const { packed, transfer } = packTables({ table });
-    port.postMessage({ table: packed.table }, transfer);
+    port.postMessage({ id, table: packed.table }, transfer);
   } catch (error) {
-    port.postMessage({ error: serializeError(error) });
+    port.postMessage({ id, error: serializeError(error) });
   }
 });
