@@ -81,6 +81,20 @@ describe('churn', () => {
     expect(scored.result.notes[0]).toMatch(/No label: the data ends 2025-01-01/);
   });
 
+  it('adds customer attributes to transaction features, and needs them again to score', async () => {
+    const log = transactionLog(200, 4);
+    const ids = [...new Set(log.array('customer_id') as string[])];
+    const people = aq.from(ids.map((id, i) => ({ customer_id: id, segment: i % 3 ? 'reader' : 'collector', signup: '2024-01-01' })));
+    const { result } = await runRecipe(churn, { inputs: { transactions: log, customers: people }, params: { window: 60, attributes: ['segment'] } });
+    const saved = JSON.parse(result.tables.model.get('model', 0) as string);
+    expect(saved.meta.attributes).toEqual(['segment']);
+    expect(saved.encoder.columns.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['segment=reader', 'segment=collector', 'recency_days']));
+    const scored = await runRecipe(churn, { inputs: { transactions: log, customers: people, model: result.tables.model }, params: { window: 60 } });
+    expect(scored.result.tables.predictions.numRows()).toBe(result.tables.predictions.numRows());
+    await expect(runRecipe(churn, { inputs: { transactions: log, model: result.tables.model }, params: { window: 60 } })).rejects.toThrow(/The attributes "segment" come from a customers table/);
+    await expect(runRecipe(churn, { inputs: { transactions: log, customers: people }, params: { window: 60 } })).rejects.toThrow(/Name them, or give only one table/);
+  });
+
   it('time split on transactions trains on the earlier snapshot and tests on the later', async () => {
     const { result } = await runRecipe(churn, { inputs: { transactions: transactionLog(200, 3) }, params: { window: 60, split: 'time', reasons: 0 } });
     expect(result.metrics.n_test).toBe(result.tables.predictions.numRows());

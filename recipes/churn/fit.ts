@@ -86,6 +86,7 @@ export async function fitChurn(data: ChurnData, params: ChurnParams, context: { 
       window: params.window,
       cutoff: data.cutoff === undefined ? null : new Date(data.cutoff).toISOString().slice(0, 10),
       categories: data.categories ?? [],
+      attributes: data.source === 'transactions' ? params.attributes : [],
       seed: params.seed,
       trained_rows: split.train.length,
       epochs: report.losses.length,

@@ -6,6 +6,7 @@ import { forward } from '../ml/network.js';
 import { topReasons } from '../ml/reasons.js';
 import { modelTable, readSavedModel, type SavedModel } from '../ml/saved-model.js';
 import type { RecipeResult } from '../types.js';
+import { addAttributes } from './attributes.js';
 import { calibrationChart, gainsChart, importanceChart } from './charts.js';
 import { fromCustomers, fromTransactions, type ChurnData } from './dataset.js';
 import { evaluateChurn } from './evaluate.js';
@@ -14,16 +15,26 @@ import { churnNotes } from './notes.js';
 import { churnParams, type ChurnParams } from './params.js';
 
 function buildData(inputs: Record<string, aq.ColumnTable>, params: ChurnParams, signal: AbortSignal, saved?: SavedModel): ChurnData {
-  if (inputs.customers && inputs.transactions) {
-    throw new RecipeInputError('Give churn either a "customers" table or a "transactions" table, not both.');
-  }
-  const features = saved?.encoder.features.map((f) => f.name);
-  if (saved && saved.meta.source !== (inputs.customers ? 'customers' : 'transactions')) {
+  const source = inputs.transactions ? 'transactions' : 'customers';
+  if (saved && saved.meta.source !== source) {
     throw new RecipeInputError(`This model was trained on a ${String(saved.meta.source)} table; score it with a ${String(saved.meta.source)} table.`);
   }
-  if (inputs.customers) return fromCustomers(inputs.customers, params, !saved, features);
+  const features = saved?.encoder.features.map((f) => f.name);
+  if (source === 'customers') return fromCustomers(inputs.customers, params, !saved, features);
+  const attributes = saved ? ((saved.meta.attributes as string[] | undefined) ?? []) : params.attributes;
+  if (inputs.customers && !attributes.length) {
+    throw new RecipeInputError(
+      'Given both "customers" and "transactions", churn derives features from the transactions and adds the customers columns named in "attributes" (e.g. ["segment","device"]). Name them, or give only one table.',
+    );
+  }
+  if (attributes.length && !inputs.customers) {
+    throw new RecipeInputError(`The attributes ${attributes.map((a) => `"${a}"`).join(', ')} come from a customers table; give the "customers" input too.`);
+  }
+  const derived = (features ?? params.features)?.filter((f) => !attributes.includes(f));
   const categories = saved ? (saved.meta.categories as string[]) : undefined;
-  return fromTransactions(inputs.transactions, params, { needLabel: !saved, categories, features, signal });
+  const data = fromTransactions(inputs.transactions, params, { needLabel: !saved, categories, features: derived, signal });
+  if (attributes.length) addAttributes(data, inputs.customers, params.customer, attributes);
+  return data;
 }
 
 function gatherRows(X: Float32Array, d: number, rows: ArrayLike<number>): Float32Array {
@@ -48,7 +59,7 @@ export const churn = defineRecipe({
   inputs: [
     {
       name: 'customers',
-      description: 'one row per customer: id, feature columns and a 0/1 (yes/no) churn label',
+      description: 'one row per customer: id, feature columns and a 0/1 (yes/no) churn label; given with transactions, only its "attributes" columns are used',
       alternative: 'data',
       roles: [
         { role: 'customer', description: 'customer id', required: true },

@@ -10,6 +10,10 @@ export const churnParams = z
       .min(1)
       .optional()
       .describe('Feature columns. Default: customers input, every column but the customer, label, time and baseline; transactions input, every derived feature.'),
+    attributes: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('transactions and customers inputs together: customers-table columns added to the derived features, e.g. ["segment","device"].'),
     timestamp: z.string().min(1).default('timestamp').describe('transactions input: order date.'),
     amount: z.string().min(1).optional().describe('transactions input: order value (default "amount" when present; spend features need it).'),
     category: z.string().min(1).optional().describe('transactions input: product category (default "category" when present; adds category-share features).'),
