@@ -10,7 +10,8 @@ export type ToWorker =
   /**
    * Replace the notebook. Cells whose code (or resolved inputs) did not change keep their values.
    * Eager mode runs what changed and its dependents; lazy mode marks them `stale`.
-   * `stopped`: cells a hard stop killed — they and their dependents are `cancelled`, not run.
+   * `stopped`: cells a hard stop killed — they and their dependents are `cancelled`, not run,
+   * and everything else runs (in lazy mode too: the restart restores the lost values).
    */
   | {
       type: 'set-notebook';

@@ -326,6 +326,13 @@ describe('cancellation and versions', () => {
     expect(error('c')).toBe('cancelled: upstream cell loop was stopped');
   });
 
+  it('a restart after a hard stop re-runs the other cells even in lazy mode', async () => {
+    const { rt, status } = setup([], { lazy: true });
+    rt.setNotebook([cell('a', 'const x = 1'), cell('loop', 'const y = x'), cell('d', 'x + 1')], { stopped: ['loop'] });
+    await rt.idle();
+    expect(status()).toEqual({ a: 'done', loop: 'cancelled', d: 'done' });
+  });
+
   it('a stopped cell runs again only when run or edited, not when a cell above changes or on run-all', async () => {
     const { rt, runs, status } = setup();
     rt.setNotebook([cell('a', 'const x = 1'), cell('loop', "log('loop'); const y = x"), cell('c', 'y + 1')], { stopped: ['loop'] });

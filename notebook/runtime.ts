@@ -335,7 +335,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         // In eager mode nothing stays stale: cells left stale by lazy mode run now too.
         if (!lazy) for (const [id, c] of cells) if (c.state.status === 'stale' || c.state.status === 'idle') roots.add(id);
         const all = downstream(graph(), roots).filter((id) => !halted.has(id));
-        if (lazy) schedule([], all);
+        // A restart after a hard stop restores the lost values, lazy mode or not.
+        if (lazy && stopped.length === 0) schedule([], all);
         else schedule(all, []);
       });
     },
