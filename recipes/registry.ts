@@ -14,6 +14,7 @@ import { churn } from './churn/index.js';
 import { nextPurchase } from './next-purchase/index.js';
 import { recommendations } from './recommendations/index.js';
 import { attribution } from './attribution/index.js';
+import { omnichannel } from './omnichannel/index.js';
 import { fairness } from './fairness/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
@@ -28,6 +29,7 @@ export const recipes: Recipe[] = [
   nextPurchase,
   recommendations,
   attribution,
+  omnichannel,
   fairness,
   relationship,
   context,
