@@ -31,7 +31,10 @@ export function churnNotes(input: { metrics: Record<string, MetricValue>; evalua
   }
   const alive = metrics.baseline_auc_p_alive;
   if (typeof alive === 'number' && typeof auc === 'number') {
-    notes.push(`BG/NBD's P(alive) (from the clv recipe's model) ranks churners with AUC ${num(alive)}${auc > alive ? '; the model does better' : '; the model does no better'}.`);
+    notes.push(
+      `BG/NBD's P(alive) (the clv recipe's model) ranks churners with AUC ${num(alive)}${auc > alive ? '; the model does better' : '; the model does no better'}. ` +
+        'BG/NBD counts every one-order customer as alive, which limits it as a churn score where many customers buy once.',
+    );
   }
   const worst = evaluation.calibration.reduce((m, r) => Math.max(m, Math.abs(r.mean_predicted - r.observed_rate)), 0);
   if (worst > 0.1) notes.push(`Probabilities are off by up to ${pct(worst)} in a decile (see calibration): use them to rank customers, not as exact rates.`);
