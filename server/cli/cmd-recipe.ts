@@ -1,16 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../../recipes/errors.js';
-import { recipes } from '../../recipes/registry.js';
-import { resultToJSON } from '../../recipes/result-json.js';
-import { loadNamedTable } from '../datasets/load-named.js';
-import { closeSharedPool, runRecipeInWorker } from '../runner/run-in-worker.js';
-import { recipeReportHtml } from '../report/recipe-report.js';
 import { parseCommand, parseKeyValues, UsageError } from './args.js';
 import { emit } from './output.js';
-import { onInterrupt } from './interrupt.js';
-import { progressBar } from './progress-bar.js';
-import { resultText } from './result-text.js';
 import { USAGE } from './usage.js';
 
 const FORMATS = ['json', 'table', 'html'];
@@ -38,14 +30,27 @@ export async function recipeCommand(args: string[]): Promise<number> {
   if (values.help) return emit(USAGE.recipe + '\n').then(() => 0);
   const id = positionals[0];
   if (!id) throw new UsageError('which recipe? Give its id, e.g. "liftbook recipe lift" (list them with "liftbook recipes")', 'recipe');
-  if (!recipes.some((r) => r.id === id)) {
-    throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipes.map((r) => r.id).join(', ')}`, 'recipe');
-  }
   const format = values.format as string;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`, 'recipe');
   const inputFiles = parseKeyValues(values.input, 'input', false, 'recipe') as Record<string, string>;
   if (Object.keys(inputFiles).length === 0) throw new UsageError('give at least one --input <name>=<file>', 'recipe');
-  const params = { ...(values.params ? await readParamsFile(values.params) : {}), ...parseKeyValues(values.param, 'param', true, 'recipe') };
+  const cliParams = parseKeyValues(values.param, 'param', true, 'recipe');
+  // The recipes pull in model libraries: load them only once the command line is known to be right.
+  const [{ recipes }, { resultToJSON }, { loadNamedTable }, { closeSharedPool, runRecipeInWorker }, { recipeReportHtml }, { onInterrupt }, { progressBar }, { resultText }] =
+    await Promise.all([
+      import('../../recipes/registry.js'),
+      import('../../recipes/result-json.js'),
+      import('../datasets/load-named.js'),
+      import('../runner/run-in-worker.js'),
+      import('../report/recipe-report.js'),
+      import('./interrupt.js'),
+      import('./progress-bar.js'),
+      import('./result-text.js'),
+    ]);
+  if (!recipes.some((r) => r.id === id)) {
+    throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipes.map((r) => r.id).join(', ')}`, 'recipe');
+  }
+  const params = { ...(values.params ? await readParamsFile(values.params) : {}), ...cliParams };
 
   const inputs: Record<string, ColumnTable> = {};
   for (const [name, file] of Object.entries(inputFiles)) inputs[name] = await loadNamedTable(file);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as aq from 'arquero';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { runRecipe } from '../../recipes/define-recipe.js';
 import { getRecipe } from '../../recipes/registry.js';
 import { resultToJSON } from '../../recipes/result-json.js';
+import { main } from '../../server/cli/cli.js';
 import { liftbook, SPAWN_TIMEOUT } from './spawn-cli.js';
 
 // The `recipe` and `recipes` commands, spawned as a user runs them: every input format, every
@@ -91,7 +92,7 @@ describe('liftbook recipe', () => {
       liftbook(['recipe', 'lift', '--input', `units=${file('missing.csv')}`]),
       liftbook(['recipe', 'lift', '--input', `units=${file('units.json')}`, '--params', file('units.tsv')]),
     ]);
-    const messages = [/"group"/, /parameter "alpha"/, /ragged\.csv: data row 2 .* has 1 fields but the header has 2/, /Cannot read .*missing\.csv: no such file/, /parameters file .*units\.tsv is not valid JSON/];
+    const messages = [/"group"/, /parameter "alpha"/, /ragged\.csv: data row 2 .* has 1 fields but the header has 2/, /Cannot find ".*missing\.csv": there is no file .* and no bundled dataset of that name/, /parameters file .*units\.tsv is not valid JSON/];
     cases.forEach((r, i) => {
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout).toBe('');
@@ -129,23 +130,32 @@ describe('liftbook recipes, help and unknown commands', () => {
     expect(text.stdout).toMatch(/^lift\s+\S/m);
   }, SPAWN_TIMEOUT);
 
-  it('prints help on --help for every command, exits 2 on unknown commands or none', async () => {
-    const commands = ['recipes', 'recipe', 'run', 'serve', 'generate'];
-    const [main, none, unknown, ...helps] = await Promise.all([
-      liftbook(['--help']),
-      liftbook([]),
-      liftbook(['frobnicate']),
-      ...commands.map((c) => liftbook([c, '--help'])),
-    ]);
+  it('prints help on --help, exits 2 on an unknown command (spawned)', async () => {
+    const [main, unknown] = await Promise.all([liftbook(['--help']), liftbook(['frobnicate'])]);
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/Commands:\n\s+recipes/);
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain('Usage: liftbook <command>');
     expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
-    helps.forEach((h, i) => {
-      expect(h.code, commands[i]).toBe(0);
-      expect(h.stdout).toContain(`Usage: liftbook ${commands[i]}`);
-    });
+    expect(unknown.stderr).toContain('Usage: liftbook <command>');
   }, SPAWN_TIMEOUT);
+
+  it('has --help on every command and exits 2 without a command (in-process, same main)', async () => {
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(((_c: unknown, cb?: () => void) => (cb?.(), true)) as never);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((() => true) as never);
+    try {
+      for (const command of ['recipes', 'recipe', 'run', 'serve', 'generate']) {
+        out.mockClear();
+        expect(await main([command, '--help']), command).toBe(0);
+        expect(String(out.mock.calls[0]?.[0])).toContain(`Usage: liftbook ${command}`);
+      }
+      err.mockClear();
+      expect(await main([])).toBe(2);
+      expect(String(err.mock.calls[0]?.[0])).toMatch(/which command\?[\s\S]*Usage: liftbook <command>/);
+      expect(await main(['--verbose'])).toBe(2);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  });
 });
