@@ -4,7 +4,7 @@
  */
 import { parseDocument } from 'yaml';
 import { splitFrontMatter } from './front-matter.js';
-import { cellsOf, parseNotebook, renderCell, serializeNotebook } from './format.js';
+import { parseNotebook, renderCell, serializeNotebook } from './format.js';
 import { detectEol } from './lines.js';
 import type { Block, CellBlock, CellLang, NotebookDoc, ParamDecl } from './types.js';
 
@@ -229,4 +229,3 @@ export function setTitle(doc: NotebookDoc, title: string): NotebookDoc {
   return rewriteFrontMatter(doc, (y) => y.set('title', title));
 }
 
-export { cellsOf };
