@@ -31,5 +31,5 @@ export function loadCdnowSummary(): CdnowCustomer[] {
   });
 }
 
-/** The raw CDNOW sample transactions (eval-only, never committed): undefined when the folder is absent. */
+/** Where the raw CDNOW sample transactions are (eval-only, never committed; check that the file exists). */
 export const CDNOW_SAMPLE_PATH = fileURLToPath(new URL('../../../shared/datasets/eval-only/CDNOW_sample.txt', import.meta.url));

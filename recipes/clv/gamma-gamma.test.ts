@@ -1,3 +1,4 @@
+import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, it } from 'vitest';
 import { loadCdnowSummary } from './cdnow-fixture.js';
 import { expectedAverageValue, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma.js';
@@ -34,5 +35,3 @@ describe('Gamma-Gamma on CDNOW repeat buyers (Fader, Hardie & Lee 2005, "RFM and
     expect(grouped).toBeCloseTo(direct, 9);
   });
 });
-
-import gammaln from '@stdlib/math-base-special-gammaln';

@@ -32,6 +32,37 @@ export function hessian(f: (x: number[]) => number, x: number[], h = 1e-4): numb
 }
 
 /**
+ * Hessian from central differences of an analytic gradient (2d gradient calls instead of the
+ * 4d² + 1 function calls of `hessian`), symmetrised.
+ *
+ * @example
+ * hessianFromGradient((x, g) => { g[0] = 2 * x[0] + 3 * x[1]; g[1] = 3 * x[0]; }, [1, 1]); // → ≈ [[2, 3], [3, 0]]
+ */
+export function hessianFromGradient(grad: (x: number[], out: number[]) => void, x: number[], h = 1e-5): number[][] {
+  const d = x.length;
+  const up = new Array<number>(d).fill(0);
+  const down = new Array<number>(d).fill(0);
+  const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  for (let i = 0; i < d; i++) {
+    const step = h * Math.max(1, Math.abs(x[i]));
+    const y = x.slice();
+    y[i] = x[i] + step;
+    grad(y, up);
+    y[i] = x[i] - step;
+    grad(y, down);
+    for (let j = 0; j < d; j++) H[i][j] = (up[j] - down[j]) / (2 * step);
+  }
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < i; j++) {
+      const v = (H[i][j] + H[j][i]) / 2;
+      H[i][j] = v;
+      H[j][i] = v;
+    }
+  }
+  return H;
+}
+
+/**
  * Solves A·y = b by Gaussian elimination with partial pivoting; undefined when A is singular.
  *
  * @example
@@ -61,7 +92,8 @@ export function solve(A: number[][], b: number[]): number[] | undefined {
 
 /**
  * Up to `steps` damped Newton steps from `x` (halving a step until it does not increase f).
- * Returns the improved point and its value; stops when a step no longer helps.
+ * Returns the improved point and its value; stops when a step no longer helps. With an analytic
+ * `grad`, the Hessian comes from its differences, which is cheaper and more accurate.
  *
  * @example
  * newtonPolish(([a, b]) => (a - 1) ** 2 + (a - b) ** 2, (x, g) => { g[0] = 2 * (x[0] - 1) + 2 * (x[0] - x[1]); g[1] = -2 * (x[0] - x[1]); }, [0, 0]);
@@ -72,13 +104,15 @@ export function newtonPolish(
   grad: (x: number[], out: number[]) => void,
   x0: number[],
   steps = 20,
+  analyticGradient = false,
 ): { x: number[]; fx: number } {
   let x = x0.slice();
   let fx = f(x);
   const g = new Array<number>(x.length).fill(0);
   for (let k = 0; k < steps; k++) {
     grad(x.slice(), g);
-    const step = solve(hessian(f, x), g.map((v) => -v));
+    const H = analyticGradient ? hessianFromGradient(grad, x) : hessian(f, x);
+    const step = solve(H, g.map((v) => -v));
     if (!step) break;
     let t = 1;
     let moved = false;

@@ -17,7 +17,7 @@ export interface FitReport {
   fx: number;
   /** Conjugate-gradient iterations over all runs. */
   iterations: number;
-  /** Conjugate-gradient runs after the first. */
+  /** Rounds (conjugate gradient + Newton) after the first. */
   restarts: number;
   /** Euclidean norm of the gradient (analytic when given, else central differences) at `x`. */
   gradientNorm: number;
@@ -65,9 +65,11 @@ function norm(v: number[]): number {
 }
 
 /**
- * Minimises a smooth `f` with fmin's conjugate gradient (numerical gradients), restarting from
- * the best point up to `maxRestarts` times (default 0), then, if the gradient is still above tolerance, polishing with damped
- * Newton steps (curved ridges such as the Gamma-Gamma likelihood's stall conjugate gradient).
+ * Minimises a smooth `f`: rounds of fmin's conjugate gradient (`maxIterations`, default 5,
+ * with the analytic gradient when given, else central differences) each followed by damped Newton
+ * steps, for up to 1 + `maxRestarts` rounds (default 5). Conjugate gradient gets near the optimum
+ * from a poor start; Newton finishes where it crawls (curved ridges such as the Gamma-Gamma
+ * likelihood's).
  * Non-finite values count as +∞, so the line search backs away from them. Convergence means a
  * gradient norm below tolerance at the returned point.
  *
@@ -76,8 +78,8 @@ function norm(v: number[]): number {
  * fit.x; // → ≈ [1, −2]
  */
 export function minimize(f: (x: number[]) => number, x0: number[], options: MinimizeOptions = {}): FitReport {
-  const maxIterations = options.maxIterations ?? 25;
-  const maxRestarts = options.maxRestarts ?? 0;
+  const maxIterations = options.maxIterations ?? 5;
+  const maxRestarts = options.maxRestarts ?? 5;
   const tolerance = options.gradientTolerance ?? 1e-6;
   const safe = (x: number[]): number => {
     const v = f(x);
@@ -104,8 +106,11 @@ export function minimize(f: (x: number[]) => number, x0: number[], options: Mini
   if (best.fx === Infinity) throw new RangeError('The objective is not finite at the starting point.');
   let restarts = 0;
   const g = new Array<number>(x0.length).fill(0);
-  for (let attempt = 0; attempt <= maxRestarts; attempt++) {
-    restarts = attempt;
+  // Rounds of a few conjugate-gradient iterations (robust far from the optimum) followed by Newton
+  // steps (fast near it); a round that cannot improve ends the search.
+  for (let round = 0; round <= maxRestarts; round++) {
+    restarts = round;
+    const before = best.fx;
     let run: { x: number[]; fx: number };
     try {
       run = conjugateGradient(withGradient, best.x.slice(), { maxIterations, history });
@@ -113,15 +118,17 @@ export function minimize(f: (x: number[]) => number, x0: number[], options: Mini
       if (!(error instanceof Converged)) throw error;
       run = error;
     }
-    const improved = best.fx - run.fx;
     if (Number.isFinite(run.fx) && run.fx <= best.fx) best = { x: Array.from(run.x), fx: run.fx };
     grad(best.x.slice(), g);
-    if (norm(g) <= tolerance || improved <= 1e-12 * Math.max(1, Math.abs(best.fx))) break;
-  }
-  if (norm(g) > tolerance && options.polish !== false) {
-    const polished = newtonPolish(safe, grad, best.x);
-    if (polished.fx <= best.fx) best = polished;
-    grad(best.x.slice(), g);
+    if (norm(g) <= tolerance) break;
+    if (options.polish !== false) {
+      throwIfAborted(options.signal);
+      const polished = newtonPolish(safe, grad, best.x, 20, options.gradient !== undefined);
+      if (polished.fx <= best.fx) best = polished;
+      grad(best.x.slice(), g);
+      if (norm(g) <= tolerance) break;
+    }
+    if (before - best.fx <= 1e-14 * Math.max(1, Math.abs(best.fx))) break;
   }
   const gradientNorm = norm(g);
   return { ...best, iterations, restarts, gradientNorm, converged: Number.isFinite(gradientNorm) && gradientNorm <= tolerance };
