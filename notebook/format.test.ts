@@ -142,6 +142,15 @@ const PIECES = [
 const EOLS = ['\n', '\r\n', '\r'];
 
 describe('parse → serialize (property)', () => {
+  it('is lossless for 3,000 strings of random characters drawn from the syntax\'s own', () => {
+    const random = rng(99);
+    const alphabet = ['`', '`', '`', '~', '~', '-', '-', '-', '.', ' ', ' ', '\n', '\n', '\r', '\r\n', 'js', 'ts', ' id=', 'a', ':', '"', '\t', '\uFEFF', 'é'];
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(serializeNotebook(parseNotebook(text)), JSON.stringify(text)).toBe(text);
+    }
+  });
+
   it('is byte-for-byte lossless for 2,000 generated documents, and edits re-parse to what was set', () => {
     const random = rng(20240601);
     const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
