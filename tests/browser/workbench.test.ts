@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ensureClientBuilt, hasChromium, launchBrowser, startTestServer, step, type TestServer } from './harness.js';
@@ -42,7 +43,8 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
     const deadline = Date.now() + timeout;
     let last = '';
     while (Date.now() < deadline) {
-      last = (await locator.first().textContent({ timeout: 1000 }).catch(() => '')) ?? '';
+      // Monaco lays code out with non-breaking spaces.
+      last = ((await locator.first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
       if (typeof text === 'string' ? last.includes(text) : text.test(last)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -58,10 +60,12 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
   it('opens the example notebook and draws its charts, with tooltips', async () => {
     const page = await open('did-personalization-work');
     await step(page, 'example-notebook', async () => {
+      const started = Date.now();
       const chart = cell(page, 'segment_chart').locator('.chart svg');
       await chart.first().waitFor({ timeout: 90_000 });
       await cell(page, 'weekly_chart').locator('.output-html svg').first().waitFor({ timeout: 60_000 });
       await cell(page, 'lift').locator('.metric-card').first().waitFor({ timeout: 60_000 });
+      console.log(`example notebook ran in ${Date.now() - started} ms`);
       // Plot's pointer tip appears over a bar.
       await chart.locator('rect').nth(3).hover({ force: true });
       await page.locator('[data-cell="segment_chart"] g[aria-label="tip"] text').first().waitFor({ timeout: 5000 });
@@ -83,7 +87,10 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await page.keyboard.press('Shift+Enter');
       await cell(page, 'b').and(page.locator('[data-status="stale"]')).waitFor({ timeout: 10_000 });
       expect(await cell(page, 'b').locator('.outputs').textContent()).toContain('30');
-      await page.locator('.run-all').click();
+      // Run all from the command palette.
+      await page.keyboard.press('Control+K');
+      await page.locator('.palette-input').fill('run all');
+      await page.keyboard.press('Enter');
       await waitForText(cell(page, 'b').locator('.outputs'), '40');
       await page.locator('.lazy-toggle').click();
     });
@@ -105,8 +112,7 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await cell(page, 'r').locator('.run-recipe').click();
       await cell(page, 'r').locator('.metric-card[data-metric="srm_p_value"]').waitFor({ timeout: 60_000 });
       await cell(page, 'r').locator('.result-chart svg').first().waitFor();
-      const code = await cell(page, 'r').locator('.view-lines').textContent();
-      expect(code?.replace(/\u00a0/g, ' ')).toContain('alpha: 0.1');
+      await waitForText(cell(page, 'r').locator('.view-lines'), 'alpha: 0.1');
     });
     await page.close();
   }, 120_000);
@@ -191,6 +197,14 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       const saved = (await (await fetch(`${server.url}/api/notebooks/${id}`)).json()) as { source: string; version: number };
       expect(saved.source).toContain('const s = "after the edit"');
       expect(saved.version).toBe(2);
+      // Exports: the notebook file and a self-contained HTML report, built in the page.
+      const [markdown] = await Promise.all([page.waitForEvent('download'), page.locator('.export-md').click()]);
+      expect(markdown.suggestedFilename()).toBe('save-me.lb.md');
+      expect(readFileSync((await markdown.path())!, 'utf8')).toBe(saved.source);
+      const [report] = await Promise.all([page.waitForEvent('download'), page.locator('.export-html').click()]);
+      const html = readFileSync((await report.path())!, 'utf8');
+      expect(html).toContain('<h1 class="report-title">Save me</h1>');
+      expect(html).toContain('after the edit');
     });
     await page.close();
   }, 60_000);
