@@ -48,6 +48,8 @@ function spendModel(p: Params, x: Float64Array, m: Float64Array, hasAmounts: boo
     if (p.monetary === 'gamma_gamma') notes.push(`Only ${idx.length} customers have repeat purchases with a value; Gamma-Gamma needs at least 10, so every purchase is valued at the mean repeat purchase value.`);
     return { value: () => meanRepeat, params: undefined };
   }
+  const nonPositive = [...x.keys()].filter((i) => x[i] > 0 && !(m[i] > 0)).length;
+  if (nonPositive > 0) notes.push(`${nonPositive} customers with repeat purchases have a mean repeat value of 0 or less (returns or refunds?); the Gamma-Gamma spend model is fitted without them.`);
   const fit = fitGammaGamma(idx.map((i) => x[i]), idx.map((i) => m[i]));
   if (!fit.report.converged) notes.push(`Warning: the Gamma-Gamma fit did not converge (gradient norm ${fit.report.gradientNorm.toExponential(2)}); treat expected values with care.`);
   const g: GammaGammaParams = fit.params;

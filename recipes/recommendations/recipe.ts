@@ -21,10 +21,11 @@ const params = z
 
 type Row = Record<string, string | number>;
 
-function evaluate(users: string[], lists: ReturnType<typeof readLists>, ks: number[]): { metrics: Record<string, number>; perUser: Row[] } {
+function evaluate(users: string[], lists: ReturnType<typeof readLists>, ks: number[], signal?: AbortSignal): { metrics: Record<string, number>; perUser: Row[] } {
   const sums: Record<string, number> = {};
   const perUser: Row[] = [];
-  for (const user of users) {
+  for (const [u, user] of users.entries()) {
+    if (u % 10_000 === 0) throwIfAborted(signal);
     const ranked = lists.ranked.get(user)!;
     const gains = lists.gains.get(user)!;
     const row: Row = { user, mrr: reciprocalRank(ranked, gains) };
@@ -70,7 +71,7 @@ export const recommendations = defineRecipe({
     }
     throwIfAborted(signal);
     progress(0.4, 'scoring lists');
-    const { metrics: overall, perUser } = evaluate(users, lists, ks);
+    const { metrics: overall, perUser } = evaluate(users, lists, ks, signal);
     const metrics: Record<string, MetricValue> = { ...overall, users: users.length };
     const catalog = inputs.catalog
       ? new Set(stringColumn(inputs.catalog, 'catalog', p.item, 'item'))
