@@ -53,6 +53,11 @@ describe('clv recipe', () => {
     expect(m.clv_lift_ci_high as number).toBeGreaterThan(0.3);
     expect(m.clv_lift_ci_low as number).toBeGreaterThan(0);
     expect(result.tables.tracking.numRows()).toBeGreaterThan(70);
+    // The tracking chart's last actual value counts every repeat purchase, calibration and holdout.
+    const frequencies = result.tables.customers.array('frequency') as number[];
+    const last = result.tables.tracking.objects().at(-1) as { actual: number; predicted: number };
+    expect(last.actual).toBe(frequencies.reduce((a, b) => a + b, 0) + (m.actual_repeat as number));
+    expect(Math.abs(last.predicted / last.actual - 1)).toBeLessThan(0.15);
     expect(result.charts.map((c) => c.id)).toEqual(['tracking', 'p_alive']);
     expect(progress.at(-1)).toBe(1);
     expect(JSON.stringify(resultToJSON('clv', {}, result))).not.toContain('NaN');

@@ -89,7 +89,7 @@ export const clv = defineRecipe({
     progress(0.05, 'summarised customers');
     const model = fitPurchaseModel(p.model, s, {
       signal,
-      onIteration: (i) => progress(Math.min(0.6, 0.05 + i / 200), `fitting ${p.model} (iteration ${i})`),
+      onIteration: (i) => progress(0.05 + 0.55 * (i / (i + 10)), `fitting ${p.model} (iteration ${i})`),
     });
     if (!model.report.converged) notes.push(`Warning: the ${p.model} fit did not converge (gradient norm ${model.report.gradientNorm.toExponential(2)} after ${model.report.iterations} iterations).`);
     progress(0.6, 'fitting spend model');
