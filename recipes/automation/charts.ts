@@ -71,7 +71,7 @@ export function throughputChart(rows: { period: string; status: string; runs: nu
     id: 'throughput',
     title: `Runs per ${period}`,
     caption: `Campaign runs created in each ${period}, by status.`,
-    x: { label: period, tickRotate: -45 },
+    x: { label: period, tickRotate: -45, type: 'band' },
     y: { label: 'runs', grid: true },
     color: { legend: true },
     marks: [{ mark: 'barY', data: rows, options: { x: 'period', y: 'runs', fill: 'status' } }],
