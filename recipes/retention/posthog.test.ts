@@ -78,6 +78,29 @@ describe('retention reproduces PostHog\'s published test cases', () => {
     ]);
   });
 
+  it('test_retention_action_start_point (same events, 7 days to date_to = day 6)', async () => {
+    expect(await matrixOf(days, { period: 'day', start: date(0), end: date(6, 0) })).toEqual([
+      [1, 1, 1, 0, 0, 1, 1], [2, 2, 1, 0, 1, 2], [2, 1, 0, 1, 2], [1, 0, 0, 1], [0, 0, 0], [1, 1], [2],
+    ]);
+  });
+
+  it('test_filter_test_accounts (person1 filtered out, 11 days)', async () => {
+    const person2 = days.filter(([c]) => c === 'person2');
+    expect(await matrixOf(person2, { period: 'day', start: date(0), periods: 11 })).toEqual([
+      [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+      [1, 1, 0, 0, 1, 0, 0, 0, 0],
+      [1, 0, 0, 1, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+      [1, 0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0],
+      [0, 0],
+      [0],
+    ]);
+  });
+
   it('test_retention_with_user_properties (person1 only, 7 days)', async () => {
     const person1 = days.filter(([c]) => c !== 'person2');
     expect(await matrixOf(person1, { period: 'day', start: date(0), periods: 7 })).toEqual([
