@@ -5,11 +5,11 @@
  * are dropped; every run has an AbortSignal, so a cancel reaches the cell's own work.
  * The runtime knows nothing of HTTP or files: the host injects builtins.
  */
-import { analyzeCell, type CellAnalysis } from './analyze.js';
-import { cellError, compileCell, type CellFunction } from './compile.js';
-import { buildGraph, downstream, upstreamOf, type GraphNode } from './graph.js';
-import { deferred, Halt, type Deferred } from './halt.js';
-import type { CellError, CellSource, CellState, CellStatus, RuntimeEvent } from './types.js';
+import { analyzeCell } from './analyze.js';
+import { buildGraph, downstream, upstreamOf } from './graph.js';
+import { deferred, Halt } from './halt.js';
+import { runCell, type CellBuiltin, type CellRunEnv, type RuntimeCell as Cell } from './run-cell.js';
+import type { CellSource, CellState, CellStatus, RuntimeEvent } from './types.js';
 
 /** What a per-run builtin factory is given. */
 export interface CellContext {
@@ -63,22 +63,6 @@ export interface Runtime {
   dispose(): void;
 }
 
-interface Cell {
-  source: CellSource;
-  analysis: CellAnalysis;
-  node: GraphNode;
-  key: string;
-  compiled?: { args: string; fn: CellFunction };
-  state: CellState;
-  result: Deferred<Record<string, unknown>>;
-  resolved?: Record<string, unknown>;
-  controller: AbortController | null;
-  /** Killed by a hard stop: it runs again only when edited or run explicitly. */
-  stopped?: boolean;
-}
-
-const now = () => (globalThis.performance ?? Date).now();
-const isThenable = (v: unknown): v is PromiseLike<unknown> => !!v && typeof (v as { then?: unknown }).then === 'function';
 const sameValue = (a: unknown, b: unknown) =>
   Object.is(a, b) || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()) ||
   (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
@@ -94,7 +78,7 @@ const sameValue = (a: unknown, b: unknown) =>
  */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const builtins = { ...options.builtins };
-  const cellBuiltins: Record<string, (c: CellContext & { display: (v: unknown) => void }) => unknown> = {
+  const cellBuiltins: Record<string, CellBuiltin> = {
     display: (c) => c.display,
     signal: (c) => c.signal,
     ...options.cellBuiltins,
@@ -174,63 +158,14 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
   const graph = () => new Map([...cells].map(([id, c]) => [id, c.node]));
 
-  const execute = async (cell: Cell, version: number) => {
-    const id = cell.source.id;
-    const upstream = [...cell.node.upstream].map((u) => cells.get(u)!);
-    const resolved = new Map<string, Record<string, unknown>>();
-    try {
-      const results = await Promise.all(upstream.map((u) => u.result.promise));
-      upstream.forEach((u, i) => resolved.set(u.source.id, results[i]));
-    } catch (thrown) {
-      if (cell.state.version !== version) return;
-      const halt = thrown as Halt;
-      if (halt.kind === 'superseded') return;
-      const error: CellError =
-        halt.kind === 'cancelled'
-          ? { message: `cancelled: upstream cell ${halt.cell} was cancelled`, upstream: halt.cell }
-          : { message: `upstream error in cell ${halt.cell}`, upstream: halt.cell };
-      cell.result.reject(new Halt(halt.kind, halt.cell));
-      setStatus(cell, halt.kind === 'cancelled' ? 'cancelled' : 'error', { error });
-      return;
-    }
-    if (cell.state.version !== version) return;
-    const controller = new AbortController();
-    cell.controller = controller;
-    const display = (value: unknown) => {
-      if (cell.state.version !== version) return;
-      cell.state.displays.push(value);
-      emit({ type: 'cell-display', id, version, value });
-    };
-    const context = { cellId: id, signal: controller.signal, display };
-    const names = [...cell.node.inputs.keys()];
-    setStatus(cell, 'running', { displays: [] });
-    const start = now();
-    try {
-      const args = names.map((name) => {
-        const binding = cell.node.inputs.get(name)!;
-        if (binding.kind === 'cell') return resolved.get(binding.cell)![name];
-        if (binding.kind === 'param') return params[name];
-        return name in cellBuiltins ? cellBuiltins[name](context) : builtins[name];
-      });
-      const argKey = names.join(',');
-      if (cell.compiled?.args !== argKey) cell.compiled = { args: argKey, fn: compileCell(id, cell.analysis.body, names) };
-      const result = await cell.compiled.fn(importModule, ...args);
-      const values = result.values;
-      await Promise.all(Object.keys(values).map(async (k) => (values[k] = isThenable(values[k]) ? await values[k] : values[k])));
-      const { defines } = cell.analysis;
-      let value = result.hasValue ? result.value : defines.length === 1 ? values[defines[0]] : undefined;
-      if (isThenable(value)) value = await value;
-      if (cell.state.version !== version) return;
-      cell.controller = null;
-      cell.resolved = values;
-      cell.result.resolve(values);
-      setStatus(cell, 'done', { value, ms: now() - start });
-    } catch (thrown) {
-      if (cell.state.version !== version) return;
-      cell.controller = null;
-      cell.result.reject(new Halt('error', id));
-      setStatus(cell, 'error', { error: cellError(id, thrown, cell.analysis, cell.source.code.split(/\r\n|\r|\n/).length), ms: now() - start, value: undefined });
-    }
+  const env: CellRunEnv = {
+    cell: (id) => cells.get(id)!,
+    params: () => params,
+    builtins,
+    cellBuiltins,
+    importModule,
+    emit: (event) => emit(event),
+    setStatus: (cell, status, patch) => setStatus(cell, status, patch),
   };
 
   /** Runs `run` (in dependency order) and marks `stale` stale; both sets are superseded first. */
@@ -258,7 +193,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           started.push([cell, cell.state.version]);
         }
       }
-      for (const [cell, version] of started) void execute(cell, version);
+      for (const [cell, version] of started) void runCell(cell, version, env);
     });
 
   /** Cells above `ids` that must run first because they hold no current value. */
