@@ -104,7 +104,8 @@ export const retention = defineRecipe({
     const pooled = retentionCurve('all', overall);
     metrics.retention_p1_pooled = pooled[1]?.rate ?? null;
     metrics.cohorts = overall.filter((row) => row[0] > 0).length;
-    metrics.customers = overall.reduce((s, row) => s + row[0], 0);
+    // Distinct customers in some cohort (in recurring mode a customer joins one cohort per active period).
+    metrics.customers = p.mode === 'first_time' ? overall.reduce((s, row) => s + row[0], 0) : active.filter((b) => b.length > 0).length;
     if (metrics.retention_p1 === null) notes.push(`No cohort has a following ${p.period} in the window, so period-1 retention is undefined; widen the window.`);
     else notes.push(`On average ${(100 * (metrics.retention_p1 as number)).toFixed(1)}% of a ${p.period}'s ${p.mode === 'first_time' ? 'new customers' : 'active customers'} were active again the next ${p.period}.`);
     const tables: Record<string, aq.ColumnTable> = { matrix: aq.from(matrix), curves: aq.from(curves.flat()) };
