@@ -50,6 +50,11 @@ describe('retention recipe', () => {
     expect(m.group_difference_p_value as number).toBeLessThan(0.05);
     expect(result.charts.map((c) => c.id)).toEqual(['heatmap', 'curves']);
     expect(result.tables.curves.numRows()).toBeGreaterThan(0);
+    // Per-group matrices add up to the overall one cell by cell.
+    const overall = result.tables.matrix.objects() as { cohort: string; period_index: number; retained: number }[];
+    const byGroup = result.tables.group_matrix.objects() as { cohort: string; period_index: number; retained: number }[];
+    const sum = (cohort: string, j: number) => byGroup.filter((r) => r.cohort === cohort && r.period_index === j).reduce((s, r) => s + r.retained, 0);
+    for (const cell of overall) expect(sum(cell.cohort, cell.period_index)).toBe(cell.retained);
   });
 
   it('names the column and the fix on bad input', async () => {

@@ -96,7 +96,8 @@ export const retention = defineRecipe({
       row.map((retained, j) => ({ cohort: label(i), period_index: j, cohort_size: row[0], retained, rate: row[0] > 0 ? retained / row[0] : null })),
     );
     throwIfAborted(signal);
-    const curves: CurvePoint[][] = groups.length > 1 ? groups.map((g) => retentionCurve(g, countsOf(g))) : [retentionCurve('all', overall)];
+    const perGroup = groups.length > 1 ? groups.map((g) => [g, countsOf(g)] as const) : [];
+    const curves: CurvePoint[][] = perGroup.length ? perGroup.map(([g, counts]) => retentionCurve(g, counts)) : [retentionCurve('all', overall)];
     const notes: string[] = [];
     const metrics: Record<string, MetricValue> = {};
     const p1 = overall.filter((row) => row.length > 1 && row[0] > 0).map((row) => row[1] / row[0]);
@@ -109,6 +110,13 @@ export const retention = defineRecipe({
     if (metrics.retention_p1 === null) notes.push(`No cohort has a following ${p.period} in the window, so period-1 retention is undefined; widen the window.`);
     else notes.push(`On average ${(100 * (metrics.retention_p1 as number)).toFixed(1)}% of a ${p.period}'s ${p.mode === 'first_time' ? 'new customers' : 'active customers'} were active again the next ${p.period}.`);
     const tables: Record<string, aq.ColumnTable> = { matrix: aq.from(matrix), curves: aq.from(curves.flat()) };
+    if (perGroup.length) {
+      tables.group_matrix = aq.from(
+        perGroup.flatMap(([group, counts]) =>
+          counts.flatMap((row, i) => row.map((retained, j) => ({ group, cohort: label(i), period_index: j, cohort_size: row[0], retained, rate: row[0] > 0 ? retained / row[0] : null }))),
+        ),
+      );
+    }
     if (groups.length > 1) {
       const tests = compareCurves(curves);
       tables.group_tests = aq.from(tests);
