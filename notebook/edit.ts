@@ -2,11 +2,9 @@
  * Pure editing helpers for the client: each returns a new, re-parsed document (so positions,
  * prose ids and diagnostics are always right) and leaves the input untouched.
  */
-import { parseDocument } from 'yaml';
-import { splitFrontMatter } from './front-matter.js';
 import { parseNotebook, renderCell, serializeNotebook } from './format.js';
 import { detectEol } from './lines.js';
-import type { Block, CellBlock, CellLang, NotebookDoc, ParamDecl } from './types.js';
+import type { Block, CellBlock, CellLang, NotebookDoc } from './types.js';
 
 /** Where to put a block: before or after the block with that id (cell or prose); default: at the end. */
 export interface Position {
@@ -185,47 +183,4 @@ export function setProse(doc: NotebookDoc, id: string, markdown: string): Notebo
   return reparse({ ...doc, blocks });
 }
 
-function yamlValue(value: unknown): unknown {
-  if (!(value instanceof Date)) return value;
-  const iso = value.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
-function rewriteFrontMatter(doc: NotebookDoc, edit: (y: ReturnType<typeof parseDocument>) => void): NotebookDoc {
-  const eol = doc.frontMatter ? detectEol(doc.frontMatter.raw) : eolOf(doc);
-  const inner = doc.frontMatter ? (splitFrontMatter(doc.frontMatter.raw)?.yaml ?? '') : '';
-  const yaml = parseDocument(inner);
-  if (yaml.errors.length > 0) throw new Error('the front matter is not valid YAML; fix it in the source before editing it here');
-  edit(yaml);
-  const raw = `---${eol}${yaml.toString().replace(/\r?\n/g, eol)}---${eol}`;
-  const rest = serializeNotebook({ ...doc, frontMatter: null });
-  return parseNotebook(raw + (doc.frontMatter || rest === '' ? rest : eol + rest));
-}
-
-/**
- * Replaces the declared parameters (creating front matter when there is none).
- *
- * @example
- * setParams(doc, { seed: { type: 'number', default: 7 } });
- */
-export function setParams(doc: NotebookDoc, params: Record<string, Omit<ParamDecl, 'name'>>): NotebookDoc {
-  return rewriteFrontMatter(doc, (y) => {
-    const out: Record<string, unknown> = {};
-    for (const [name, d] of Object.entries(params)) {
-      out[name] = { type: d.type, default: yamlValue(d.default), ...(d.description ? { description: d.description } : {}) };
-    }
-    if (Object.keys(out).length === 0) y.delete('params');
-    else y.set('params', out);
-  });
-}
-
-/**
- * Sets the notebook title (creating front matter when there is none).
- *
- * @example
- * setTitle(doc, 'Did personalization work?');
- */
-export function setTitle(doc: NotebookDoc, title: string): NotebookDoc {
-  return rewriteFrontMatter(doc, (y) => y.set('title', title));
-}
-
+export { setParams, setTitle } from './edit-front-matter.js';
