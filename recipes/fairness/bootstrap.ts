@@ -4,6 +4,7 @@ import { throwIfAborted } from '../errors.js';
 import { summarize, DISPARITIES, type Disparity } from './summary.js';
 import { RATES, type Rate } from './rates.js';
 import type { Method } from './disparity.js';
+import type { Progress } from '../types.js';
 
 export interface Intervals {
   byGroup: Record<Rate, [number, number]>[];
@@ -19,7 +20,9 @@ export interface Intervals {
  * @example
  * bootstrapIntervals([[5, 2, 1, 12], [3, 4, 3, 10]], 'between_groups', 500, 1, 0.05, signal).disparities.demographic_parity_difference;
  */
-export function bootstrapIntervals(counts: readonly number[][], method: Method, resamples: number, seed: number, alpha: number, signal: AbortSignal): Intervals {
+export function bootstrapIntervals(
+  counts: readonly number[][], method: Method, resamples: number, seed: number, alpha: number, signal: AbortSignal, progress: Progress = () => {},
+): Intervals {
   const rng = seedrandom(`fairness:${seed}`);
   const cumulative = counts.map((c) => {
     const n = c.reduce((a, b) => a + b, 0);
@@ -29,7 +32,10 @@ export function bootstrapIntervals(counts: readonly number[][], method: Method, 
   const groupDraws = counts.map(() => Object.fromEntries(RATES.map((r) => [r, [] as number[]])) as Record<Rate, number[]>);
   const disparityDraws = Object.fromEntries(DISPARITIES.map((d) => [d, [] as number[]])) as Record<Disparity, number[]>;
   for (let b = 0; b < resamples; b++) {
-    if (b % 50 === 0) throwIfAborted(signal);
+    if (b % 50 === 0) {
+      throwIfAborted(signal);
+      progress(b / resamples, `bootstrap ${b}/${resamples}`);
+    }
     const sample = cumulative.map(({ n, cut }) => {
       const c = [0, 0, 0, 0];
       for (let i = 0; i < n; i++) {

@@ -71,7 +71,7 @@ export const fairness = defineRecipe({
     const counts = groups.map((g) => confusion(data.cell, byGroup.get(g)!));
     const summary = summarize(counts, p.method);
     progress(0.1, 'bootstrap');
-    const intervals: Intervals | null = p.bootstrap > 0 ? bootstrapIntervals(counts, p.method, p.bootstrap, p.seed, p.alpha, signal) : null;
+    const intervals: Intervals | null = p.bootstrap > 0 ? bootstrapIntervals(counts, p.method, p.bootstrap, p.seed, p.alpha, signal, (f, label) => progress(0.1 + 0.8 * f, label)) : null;
     progress(0.9, 'tables');
     const aucs = data.score ? groups.map((g) => { const rows = byGroup.get(g)!; return auc(pick(data.score!, rows), pick(data.positive, rows)); }) : null;
     const rows = groups.map((group, i) => {

@@ -1,5 +1,5 @@
 import { difference, ratio, type Method } from './disparity.js';
-import { rates, RATES, type Rate } from './rates.js';
+import { rates, type Rate } from './rates.js';
 
 /** The headline disparity metrics, named as in the recipe contract. */
 export const DISPARITIES = [
@@ -47,5 +47,3 @@ export function summarize(counts: readonly number[][], method: Method): Summary 
     },
   };
 }
-
-export { RATES };
