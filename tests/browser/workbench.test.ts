@@ -93,6 +93,12 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await page.keyboard.press('Enter');
       await waitForText(cell(page, 'b').locator('.outputs'), '40');
       await page.locator('.lazy-toggle').click();
+      // Move, collapse: the document follows (and is now unsaved).
+      await cell(page, 'b').locator('button[title="Move up"]').click();
+      expect(await page.locator('.code-cell').first().getAttribute('data-cell')).toBe('b');
+      await cell(page, 'a').locator('button.collapse').click();
+      expect(await cell(page, 'a').getAttribute('class')).toContain('collapsed');
+      await page.locator('.dirty:not([hidden])').waitFor();
     });
     await page.close();
   }, 60_000);
@@ -146,6 +152,8 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await page.locator('button.upload').click();
       await waitForText(page.locator('.dataset-preview'), 'personalized');
       await waitForText(page.locator('.dataset-preview .row-count'), '3 rows');
+      await page.locator('.dataset-preview .filter').fill('personalized');
+      await waitForText(page.locator('.dataset-preview .row-count'), '2 of 3 rows');
       await page.locator('[data-dataset="tiny_upload"] .insert').click();
       const inserted = page.locator('.code-cell', { hasText: 'tiny_upload' });
       await inserted.locator('.run').click();
