@@ -16,7 +16,7 @@ function niceStep(span: number, target: number): number {
  */
 export function deploymentChart(hours: number[], median: number | null, p90: number | null): ChartSpec {
   const max = Math.max(...hours, 1);
-  const step = niceStep(max, Math.min(30, Math.ceil(Math.sqrt(hours.length)) + 1));
+  const step = niceStep(max, Math.min(30, Math.ceil(2 * Math.sqrt(hours.length))));
   const bins = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => ({ x1: i * step, x2: (i + 1) * step, runs: 0 }));
   for (const h of hours) bins[Math.min(bins.length - 1, Math.floor(h / step))]!.runs++;
   const markers = [

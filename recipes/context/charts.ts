@@ -1,6 +1,7 @@
 import type { ChartSpec } from '../types.js';
 import type { ContextRow } from './effects.js';
 import { inkOn } from '../segments/charts.js';
+import { quantile } from '../stats/quantile.js';
 import type { RollingRow } from './rolling.js';
 import type { DriftRow } from './drift.js';
 
@@ -14,19 +15,24 @@ const label = (v: number, relative: boolean) => (relative ? `${v >= 0 ? '+' : ''
  */
 export function contextHeatmap(rows: ContextRow[], context: string, order: string[], relative: boolean, interactionP: number | null): ChartSpec {
   const data = rows.filter((r) => r.context === context).map((r) => ({ value: r.value, variant: r.variant, effect: r.effect, n: r.n + r.n_control, label: `${label(r.effect, relative)}${r.significant ? '*' : ''}` }));
-  inkOn(data);
+  // Small context values give extreme estimates; clamp the colour scale at the 90th percentile of
+  // |effect| so one noisy cell does not wash out the others (labels and tips keep the real values).
+  const bound = quantile(data.map((d) => Math.abs(d.effect)), 0.9) || 1;
+  const crowded = order.length > 12;
+  inkOn(data, bound);
   return {
     id: `context-heatmap-${context}`,
     title: `Lift by ${context}`,
     caption: `Cell colour is the lift vs control in each ${context} (blue up, red down; * = significant after Holm). ${interactionP === null ? '' : `Does the lift depend on ${context}? interaction p = ${interactionP.toPrecision(2)}.`}`,
     x: { label: context, domain: order },
     y: { label: null },
-    color: { type: 'diverging', scheme: 'RdBu', pivot: 0 },
+    color: { type: 'diverging', scheme: 'RdBu', pivot: 0, domain: [-bound, bound], clamp: true },
     marginLeft: 100,
     height: 90 + 40 * new Set(data.map((d) => d.variant)).size,
     marks: [
       { mark: 'cell', data, options: { x: 'value', y: 'variant', fill: 'effect', inset: 1, tip: true } },
-      { mark: 'text', data, options: { x: 'value', y: 'variant', text: 'label', fontSize: 10, fill: 'ink' } },
+      // With many columns the labels would overlap; the tips still give every value.
+      ...(crowded ? [] : [{ mark: 'text', data, options: { x: 'value', y: 'variant', text: 'label', fontSize: 10, fill: 'ink' } }]),
     ],
   };
 }
@@ -45,6 +51,7 @@ export function rollingChart(rows: RollingRow[], window: number, relative: boole
     caption: 'Each point is the lift over the window ending that day; the band is its interval. A drifting line means the effect changes over time (novelty, seasonality, a shifting audience).',
     x: { label: 'window end', type: 'utc' },
     y: { label: relative ? 'relative lift' : 'lift', grid: true, ...(relative ? { tickFormat: '+%' } : {}) },
+    marginLeft: 55,
     color: { legend: new Set(data.map((d) => d.variant)).size > 1 },
     marks: [
       { mark: 'areaY', data, options: { x: 'date', y1: 'ci_low', y2: 'ci_high', fill: 'variant', fillOpacity: 0.15 } },

@@ -27,6 +27,7 @@ export function roiWaterfall(r: Roi, costFixed: number, costVariable: number): C
     caption: 'Each bar adds or removes money; the last is the net profit of the personalization, with its interval as a black line.',
     x: { label: null, domain: ['incremental revenue', 'cost of goods', 'fixed cost', 'per-unit cost', 'net profit'] },
     y: { label: 'money', grid: true },
+    marginLeft: 60,
     color: { domain: ['gain', 'loss', 'result'], range: ['#4e9a5a', '#c0504d', '#4a6fa5'], legend: true },
     marks: [
       { mark: 'barY', data, options: { x: 'step', y1: 'from', y2: 'to', fill: 'kind', tip: true } },
@@ -53,6 +54,7 @@ export function breakEvenChart(lift: { lift: number; low: number; high: number }
     caption: 'Net profit for each possible lift in revenue per unit; the shaded band is the measured lift’s interval, the dashed line the break-even lift.',
     x: { label: 'lift in revenue per unit', tickFormat: '+%', grid: true },
     y: { label: 'net profit', grid: true },
+    marginLeft: 60,
     marks: [
       { mark: 'rect', data: [{ x1: lift.low, x2: lift.high }], options: { x1: 'x1', x2: 'x2', fill: 'steelblue', fillOpacity: 0.15 } },
       { mark: 'ruleY', data: [{ y: 0 }], options: { y: 'y' } },

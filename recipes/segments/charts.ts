@@ -52,13 +52,14 @@ export function segmentHeatmap(rows: SegmentComparison[], relative: boolean): Ch
 }
 
 /**
- * Adds an `ink` colour to heat-map cells so labels stay readable: white on the darkest cells.
+ * Adds an `ink` colour to heat-map cells so labels stay readable: white on the darkest cells
+ * (`bound` is the colour scale's limit when it is clamped).
  *
  * @example
  * inkOn([{ effect: 0.1 }, { effect: 1 }]); // → inks 'black', 'white'
  */
-export function inkOn(data: { effect: number; ink?: string }[]): void {
-  const max = Math.max(...data.map((d) => Math.abs(d.effect)).filter(Number.isFinite), 0);
+export function inkOn(data: { effect: number; ink?: string }[], bound?: number): void {
+  const max = bound ?? Math.max(...data.map((d) => Math.abs(d.effect)).filter(Number.isFinite), 0);
   for (const d of data) d.ink = max > 0 && Math.abs(d.effect) > 0.6 * max ? 'white' : 'black';
 }
 
