@@ -15,7 +15,8 @@ export function handoffChart(rows: Handoff[]): ChartSpec {
     caption: 'Each cell is the share of touches on the row channel followed by a touch on the column channel (rows sum to 100%).',
     x: { label: 'next channel', tickRotate: -30 },
     y: { label: 'channel' },
-    color: { scheme: 'blues', legend: true, label: 'share of hand-offs', tickFormat: '%' },
+    // No colour legend: a continuous ramp needs a canvas, which the server-side (linkedom) report lacks; the cells carry their counts.
+    color: { scheme: 'blues', label: 'share of hand-offs' },
     marginLeft: 100,
     marginBottom: 60,
     marks: [
