@@ -44,7 +44,8 @@ export function contextLevels(table: ColumnTable, context: string, maxLevels: nu
   if (numeric && new Set(labels).size > maxLevels) {
     const values = raw as number[];
     const cuts = quantiles(values, Array.from({ length: bins - 1 }, (_, i) => (i + 1) / bins));
-    const edges = [Math.min(...values), ...new Set(cuts), Math.max(...values)];
+    const [lo, hi] = quantiles(values, [0, 1]);
+    const edges = [lo!, ...new Set(cuts), hi!];
     const binOf = (v: number) => {
       let b = 0;
       while (b < edges.length - 2 && v > edges[b + 1]!) b++;

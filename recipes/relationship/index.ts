@@ -95,7 +95,7 @@ export const relationship = defineRecipe({
       if (p.control !== undefined && !groups.has(p.control)) {
         throw new RecipeInputError(`control "${p.control}" is not a value of the group column; its values are ${[...groups.keys()].map((g) => `"${g}"`).join(', ')}.`);
       }
-      control = p.control ?? (groups.has('control') ? 'control' : null);
+      control = p.control ?? [...groups.keys()].find((g) => g.toLowerCase() === 'control') ?? null;
       if (control) {
         const cmp = compareGroups(r, groups, control, p.alpha, p.csat_scale);
         tables.comparisons = aq.from(cmp.rows);

@@ -7,6 +7,8 @@ describe('versus-control helpers', () => {
     expect(resolveControl(['b', 'control', 'a'], undefined, 'units', 'variant')).toBe('control');
     expect(resolveControl(['b', 'a'], undefined, 'units', 'variant')).toBe('a');
     expect(resolveControl(['b', 'a'], 'b', 'units', 'variant')).toBe('b');
+    expect(resolveControl(['B', 'Control'], undefined, 'units', 'variant')).toBe('Control');
+    expect(resolveControl(['arm10', 'arm2'], undefined, 'units', 'variant')).toBe('arm2');
     expect(() => resolveControl(['b', 'a'], 'c', 'units', 'variant')).toThrow(/control "c" is not a value of units.variant; its values are "a", "b"/);
     expect(() => resolveControl(['a', 'a'], undefined, 'units', 'arm')).toThrow(/only one value, "a"/);
   });

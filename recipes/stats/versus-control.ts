@@ -8,14 +8,15 @@ import type { MetricStats } from './moments.js';
  */
 
 /**
- * The control arm: the one named, else "control" when present, else the first variant in sorted
- * order. Throws when the named control is absent or there is only one variant.
+ * The control arm, as `lift` chooses it: the one named, else the variant called "control" (any
+ * case), else the first variant in natural sort order. Throws when the named control is absent or
+ * there is only one variant.
  *
  * @example
  * resolveControl(['personalized', 'control'], undefined, 'units', 'variant'); // → 'control'
  */
 export function resolveControl(variants: readonly string[], control: string | undefined, input: string, column: string): string {
-  const sorted = [...new Set(variants)].sort();
+  const sorted = [...new Set(variants)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   if (sorted.length < 2) {
     throw new RecipeInputError(
       `${input}.${column} (the variant column) has only ${sorted.length === 1 ? `one value, "${sorted[0]}"` : 'no values'}; a comparison needs a control and at least one other variant. Point "variant" at the column that holds the experiment arm.`,
@@ -27,7 +28,7 @@ export function resolveControl(variants: readonly string[], control: string | un
     }
     return control;
   }
-  return sorted.includes('control') ? 'control' : sorted[0]!;
+  return sorted.find((v) => v.toLowerCase() === 'control') ?? sorted[0]!;
 }
 
 /** A comparison, or why there is none (an arm too small, no variation, …). */
