@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareValues, formatCell, localSource, queryRows, summarizeColumn } from './table-source.js';
-import { tableService } from './table-service.js';
+import { sortRows, tableService } from './table-service.js';
 
 describe('table paging, sorting, filtering and column summaries', () => {
   const rows = [
@@ -35,6 +35,18 @@ describe('table paging, sorting, filtering and column summaries', () => {
     expect(formatCell(null)).toBe('');
     expect(['b', null, 'a'].sort(compareValues)).toEqual(['a', 'b', null]);
     expect(queryRows([[2], [10], [1]], ['x'], { offset: 0, limit: 3, sort: { column: 'x', desc: false } })).toEqual([[1], [2], [10]]);
+  });
+
+  it('sorts row indices with missing values last in both directions', () => {
+    const asc = Uint32Array.of(0, 1, 2, 3);
+    sortRows(asc, [3, null, 1, NaN], false);
+    expect([...asc]).toEqual([2, 0, 1, 3]);
+    const desc = Uint32Array.of(0, 1, 2, 3);
+    sortRows(desc, [3, null, 1, NaN], true);
+    expect([...desc]).toEqual([0, 2, 1, 3]);
+    const text = Uint32Array.of(0, 1, 2);
+    sortRows(text, ['b10', null, 'b9'], false);
+    expect([...text]).toEqual([2, 0, 1]);
   });
 
   it('pages a large columnar table in the worker without copying it, sorting once per query', () => {

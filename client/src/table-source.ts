@@ -72,10 +72,13 @@ export function queryRows(rows: unknown[][], names: string[], query: RowQuery): 
   if (query.sort) {
     const i = names.indexOf(query.sort.column);
     const sign = query.sort.desc ? -1 : 1;
-    out = [...out].sort((a, b) => sign * compareValues(a[i], b[i]));
+    out = [...out].sort((a, b) => (isMissing(a[i]) || isMissing(b[i]) ? compareValues(a[i], b[i]) : sign * compareValues(a[i], b[i])));
   }
   return out;
 }
+
+// One collator for every comparison: far faster than String#localeCompare on a million rows.
+const collator = new Intl.Collator(undefined, { numeric: true });
 
 /**
  * Orders values with missing ones last, numbers numerically, everything else as text.
@@ -84,12 +87,22 @@ export function queryRows(rows: unknown[][], names: string[], query: RowQuery): 
  * [3, null, 1].sort(compareValues); // → [1, 3, null]
  */
 export function compareValues(a: unknown, b: unknown): number {
-  const aMissing = a === null || a === undefined || (typeof a === 'number' && Number.isNaN(a));
-  const bMissing = b === null || b === undefined || (typeof b === 'number' && Number.isNaN(b));
+  const aMissing = isMissing(a);
+  const bMissing = isMissing(b);
   if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
+  return collator.compare(String(a), String(b));
+}
+
+/**
+ * Missing as the viewer counts it: null, undefined, NaN, an invalid date or an empty string.
+ *
+ * @example
+ * isMissing(''); // → true
+ */
+export function isMissing(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v)) || (v instanceof Date && Number.isNaN(v.getTime()));
 }
 
 /**
@@ -107,38 +120,49 @@ export function formatCell(value: unknown): string {
 }
 
 /**
- * Type, missing count and a histogram (numbers, dates) or top values (everything else) of one column.
+ * Type, missing count and a histogram (numbers, dates) or top values (everything else) of one
+ * column, in two passes over the values without copying them.
  *
  * @example
  * summarizeColumn('x', [1, 2, null]).missing; // → 1
  */
-export function summarizeColumn(name: string, values: unknown[]): ColumnInfo {
+export function summarizeColumn(name: string, values: ArrayLike<unknown>): ColumnInfo {
   let missing = 0;
-  const present: unknown[] = [];
-  for (const v of values) {
-    if (v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) missing++;
-    else present.push(v);
-  }
-  const type = present.every((v) => typeof v === 'number') ? 'number' : present.every((v) => v instanceof Date) ? 'date' : present.every((v) => typeof v === 'boolean') ? 'boolean' : 'string';
-  if (present.length && (type === 'number' || type === 'date')) {
-    const nums = present.map((v) => (v instanceof Date ? v.getTime() : (v as number)));
-    return { name, type, missing, bins: bin(nums) };
-  }
-  const counts = new Map<string, number>();
-  for (const v of present) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([value, count]) => ({ value, count }));
-  return { name, type: present.length ? type : 'empty', missing, top, distinct: counts.size };
-}
-
-function bin(values: number[], count = 12): { x0: number; x1: number; count: number }[] {
+  let type: string | null = null;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) {
+      missing++;
+      continue;
+    }
+    const t = typeof v === 'number' ? 'number' : v instanceof Date ? 'date' : typeof v === 'boolean' ? 'boolean' : 'string';
+    type = type === null || type === t ? t : 'string';
+    if (t === 'number' || t === 'date') {
+      const x = t === 'date' ? (v as Date).getTime() : (v as number);
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
   }
+  if (type === 'number' || type === 'date') return { name, type, missing, bins: bin(values, min, max) };
+  const counts = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!isMissing(v)) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([value, count]) => ({ value, count }));
+  return { name, type: type ?? 'empty', missing, top, distinct: counts.size };
+}
+
+function bin(values: ArrayLike<unknown>, min: number, max: number, count = 12): { x0: number; x1: number; count: number }[] {
   const width = max > min ? (max - min) / count : 1;
   const bins = Array.from({ length: max > min ? count : 1 }, (_, i) => ({ x0: min + i * width, x1: min + (i + 1) * width, count: 0 }));
-  for (const v of values) bins[Math.min(bins.length - 1, Math.floor((v - min) / width))]!.count++;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) continue;
+    const x = v instanceof Date ? v.getTime() : (v as number);
+    bins[Math.min(bins.length - 1, Math.floor((x - min) / width))]!.count++;
+  }
   return bins;
 }

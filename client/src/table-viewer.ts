@@ -93,11 +93,14 @@ export function tableViewer(source: TableSource, title = ''): HTMLElement {
     }, 200);
   });
   drawHeader();
-  source.summarize?.().then((columns) => {
-    source.columns = columns;
-    drawHeader();
-  }, () => {});
-  // Render once attached so clientHeight is known.
-  requestAnimationFrame(() => void load(0).then(render));
+  // Render once attached so clientHeight is known; column summaries (a pass over every row in the
+  // worker) come after the first page, so rows show first.
+  requestAnimationFrame(() => void load(0).then(() => {
+    render();
+    source.summarize?.().then((columns) => {
+      source.columns = columns;
+      drawHeader();
+    }, () => {});
+  }));
   return root;
 }

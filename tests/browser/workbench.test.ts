@@ -168,8 +168,11 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
     const id = await create('Big table', notebook('Big table', fence('big', code)));
     const page = await open(id);
     await step(page, 'million-rows', async () => {
+      const t0 = Date.now();
+      const lap = (label: string) => console.log(`1M rows: ${label} at ${Date.now() - t0} ms`);
       const viewer = cell(page, 'big').locator('.table-viewer[data-rows="1000000"]');
       await viewer.waitFor({ timeout: 60_000 });
+      lap('viewer shown');
       await waitForText(viewer.locator('.row-count'), '1,000,000 rows');
       // Only the rows in view exist in the page.
       expect(await viewer.locator('.tr').count()).toBeLessThan(100);
@@ -181,10 +184,12 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       }
       await waitForText(viewer.locator('.tbody'), '999999', 10_000);
       expect(Date.now() - started).toBeLessThan(8000);
+      lap('scrolled to the end');
       // Sort descending by id: the worker sorts, the page gets one page.
       await viewer.locator('.th', { hasText: 'id' }).first().click();
       await viewer.locator('.th', { hasText: 'id' }).first().click();
       await waitForText(viewer.locator('.tr').first(), '999999', 20_000);
+      lap('sorted');
       await waitForText(viewer.locator('.th', { hasText: 'group' }), '7 distinct', 20_000);
     });
     await page.close();
