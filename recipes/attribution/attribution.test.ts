@@ -38,6 +38,7 @@ describe('attribution recipe', () => {
     await expect(runRecipe(attribution, { inputs: { paths: aq.from([{ path: 'a >> b', conversions: 1 }]) } })).rejects.toThrow(/empty channel in row 1/);
     await expect(runRecipe(attribution, { inputs: { paths: aq.from([{ path: 'a', conversions: 0 }]) } })).rejects.toThrow(/no conversions to attribute/);
     await expect(runRecipe(attribution, { inputs: { paths }, params: { models: ['magic'] } })).rejects.toThrow(/parameter "models/);
+    await expect(runRecipe(attribution, { inputs: { paths }, params: { models: 'first,magic' } })).rejects.toThrow(/parameter "models/);
     await expect(runRecipe(attribution, { inputs: { paths }, params: { conversions: 'total' } })).rejects.toThrow(/paths has no column "total" \(the conversions column\)/);
     const tp = aq.from([{ journey_id: 'j', timestamp: 'yesterday', channel: 'a', converted: 1 }]);
     await expect(runRecipe(attribution, { inputs: { touchpoints: tp } })).rejects.toThrow(/not a date/);

@@ -4,8 +4,9 @@ export const MODELS = ['first', 'last', 'linear', 'position', 'time_decay', 'mar
 export type Model = (typeof MODELS)[number];
 
 /** A list parameter that also accepts `a,b,c` from the command line. */
-const list = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), z.string().transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))]);
+const split = () => z.string().transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean));
+const modelList = z.union([z.array(z.enum(MODELS)), split().pipe(z.array(z.enum(MODELS)))]);
+const nameList = z.union([z.array(z.string().min(1)), split()]);
 
 const role = (name: string, fallback: string) => z.string().min(1).optional().describe(`Column with the ${name} (default "${fallback}").`);
 
@@ -17,10 +18,10 @@ const role = (name: string, fallback: string) => z.string().min(1).optional().de
  * attributionParams.parse({ models: 'first,markov' }).models; // → ['first', 'markov']
  */
 export const attributionParams = z.strictObject({
-  models: list(z.enum(MODELS)).default([...MODELS]).describe('Models to run: first, last, linear, position, time_decay, markov, shapley (default all; time_decay needs timestamps, so paths input leaves it out unless asked).'),
+  models: modelList.default([...MODELS]).describe('Models to run: first, last, linear, position, time_decay, markov, shapley (default all; aggregated paths have no timestamps, so time_decay is left out for them, with a note).'),
   half_life: z.number().gt(0).default(7).describe('time_decay: days after which a touch weighs half as much (weight 0.5^(days before the conversion / half_life)).'),
   order: z.number().int().min(1).max(3).default(1).describe('markov: order of the chain (states are the last 1–3 channels).'),
-  personalized_channels: list(z.string().min(1)).default([]).describe('Channels whose touches count as personalized (touchpoints may also flag single touches with a personalized 0/1 column).'),
+  personalized_channels: nameList.default([]).describe('Channels whose touches count as personalized (touchpoints may also flag single touches with a personalized 0/1 column).'),
   separator: z.string().min(1).default(' > ').describe('paths: separator between channels in a path (spaces around channels are ignored).'),
   journey: role('journey', 'journey_id'),
   timestamp: role('touch time', 'timestamp'),
