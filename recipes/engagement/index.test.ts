@@ -132,3 +132,12 @@ describe('engagement recipe', () => {
     expect(result.metrics.sessions).toBe(rows.length);
   });
 });
+
+describe('engagement cancellation', () => {
+  it('stops when the signal aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const views = aq.from([{ session_id: 'a', variant: 'control', timestamp: '2025-01-01' }, { session_id: 'b', variant: 'x', timestamp: '2025-01-01' }]);
+    await expect(engagement.run({ inputs: { pageviews: views }, params: engagement.params.parse({}), progress: () => {}, signal: controller.signal })).rejects.toThrow(/cancelled/);
+  });
+});

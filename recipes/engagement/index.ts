@@ -64,8 +64,8 @@ export const engagement = defineRecipe({
     },
   ],
   params,
-  async run({ inputs, params: p, progress }) {
-    const data = inputs.pageviews ? fromPageviews(inputs.pageviews, p) : fromSessions(inputs.sessions!, p);
+  async run({ inputs, params: p, progress, signal }) {
+    const data = inputs.pageviews ? fromPageviews(inputs.pageviews, p, signal) : fromSessions(inputs.sessions!, p);
     const input = data.source;
     progress(0.4, 'aggregating sessions');
     const control = resolveControl(data.variant, p.control, input, p.variant);

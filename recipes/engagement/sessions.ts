@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { RecipeInputError } from '../errors.js';
+import { RecipeInputError, throwIfAborted } from '../errors.js';
 import { binaryColumn, dateColumn, numberColumn, requireRows, stringColumn } from '../columns.js';
 import { optionalColumn } from '../stats/roles.js';
 import { groupIndices } from '../stats/versus-control.js';
@@ -93,7 +93,7 @@ export function fromSessions(table: ColumnTable, c: EngagementColumns): SessionD
  * @example
  * fromPageviews(aq.from([{ session_id: 's1', variant: 'a', timestamp: '2025-01-01T10:00:00Z' }]), cols);
  */
-export function fromPageviews(table: ColumnTable, c: EngagementColumns): SessionData {
+export function fromPageviews(table: ColumnTable, c: EngagementColumns, signal?: AbortSignal): SessionData {
   requireRows(table, 'pageviews');
   const session = stringColumn(table, 'pageviews', c.session, 'session');
   const variantOf = stringColumn(table, 'pageviews', c.variant, 'variant');
@@ -112,6 +112,8 @@ export function fromPageviews(table: ColumnTable, c: EngagementColumns): Session
     interacted: inter ? new Float64Array(n) : null, source: 'pageviews', durationCoversLastPage: false,
   };
   groups.forEach(([id, idx], s) => {
+    // Millions of page views take seconds: let a cancelled run stop between sessions.
+    if (s % 10_000 === 0) throwIfAborted(signal);
     const v = variantOf[idx[0]!]!;
     const other = idx.find((i) => variantOf[i] !== v);
     if (other !== undefined) {
