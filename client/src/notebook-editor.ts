@@ -21,6 +21,8 @@ import type { RemoteTables } from './output-view.js';
 import { paramsBar } from './params-bar.js';
 import { parseRecipeCode, recipeCode } from './recipe-code.js';
 
+const NEW_PROSE = '_New text: double-click to edit._';
+
 export interface EditorServices {
   recipes: () => Promise<RecipeInfo[]>;
   toast: (message: string, kind?: 'error' | 'info') => void;
@@ -262,7 +264,10 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
 
   function addCell(kind: NewCellKind, at: { before?: string; after?: string }, code = ''): void {
     if (kind === 'markdown') {
-      edit(() => insertProse(doc, '_New text: double-click to edit._', at), true);
+      edit(() => insertProse(doc, NEW_PROSE, at), true);
+      // Open the new block for writing straight away.
+      const fresh = [...cellsEl.querySelectorAll<HTMLElement>('.markdown-body')].find((el) => el.textContent === 'New text: double-click to edit.');
+      fresh?.dispatchEvent(new MouseEvent('dblclick'));
       return;
     }
     const cellId = newCellId(doc);

@@ -124,7 +124,9 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
   }, 120_000);
 
   it('stops a runaway cell without reloading the page', async () => {
-    const id = await create('Runaway', notebook('Runaway', fence('x', 'const x = 1'), fence('spin', 'while (true) {}'), fence('y', 'const y = x + 1')));
+    const id = await create('Runaway', notebook('Runaway', fence('x', 'const x = 1'), fence('spin', 'while (true) {}'), fence('y', 'const y = x + 1'),
+      // The sandbox may not call the API with the user's session (server CSP: connect-src 'none').
+      fence('leak', 'const leak = await fetch("/api/notebooks").then((r) => "reached the API: " + r.status, (e) => "blocked: " + e.name)')));
     const page = await open(id);
     await step(page, 'runaway', async () => {
       await cell(page, 'spin').and(page.locator('[data-status="running"]')).waitFor({ timeout: 20_000 });
@@ -133,6 +135,7 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await cell(page, 'spin').and(page.locator('[data-status="cancelled"]')).waitFor({ timeout: 10_000 });
       await waitForText(cell(page, 'y').locator('.outputs'), '2');
       await waitForText(page.locator('.statusbar'), 'sandbox worker #2');
+      await waitForText(cell(page, 'leak').locator('.outputs'), 'blocked: TypeError');
       // Same page (no reload), and the new sandbox runs edits.
       expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
       await typeCode(page, 'x', 'const x = 41');
