@@ -31,6 +31,8 @@ export interface HeadlessRun {
 const BOOT = new URL('../runner/worker-boot.js', import.meta.url);
 const ENTRY = new URL('./notebook-worker.ts', import.meta.url).href;
 const FINAL: CellStatus[] = ['done', 'error', 'cancelled', 'stale', 'idle'];
+/** How long a cancelled run may take to wind down before its worker is stopped. */
+const CANCEL_GRACE_MS = 5000;
 
 /**
  * Runs every cell of a notebook file in a worker thread and collects each cell's final status,
@@ -62,6 +64,14 @@ export async function runNotebookFile(file: string, overrides: Record<string, un
   const requests = new Map<number, AbortController>();
   const versions = new Map<string, number>();
 
+  // Done when the runtime has gone idle, every cell has settled and no host call is still out
+  // (after a cancel, an aborted recipe may answer after the runtime's last `idle`).
+  let idleSeen = false;
+  let finish = () => {};
+  const maybeFinish = () => {
+    if (idleSeen && requests.size === 0 && [...cells.values()].every((c) => FINAL.includes(c.status))) finish();
+  };
+
   const answer = async (requestId: number, fn: string, args: unknown[]) => {
     const controller = new AbortController();
     requests.set(requestId, controller);
@@ -72,14 +82,21 @@ export async function runNotebookFile(file: string, overrides: Record<string, un
       post({ type: 'host-reply', requestId, ok: false, error: { message: (error as Error).message } });
     } finally {
       requests.delete(requestId);
+      maybeFinish();
     }
   };
 
   try {
     await new Promise<void>((resolve, reject) => {
+      finish = resolve;
       const onAbort = () => {
         for (const c of requests.values()) c.abort();
         post({ type: 'cancel' });
+        // A cell stuck in synchronous code never sees its signal: stop waiting, the worker is terminated below.
+        setTimeout(() => {
+          for (const c of cells.values()) if (!FINAL.includes(c.status)) Object.assign(c, { status: 'cancelled', error: { message: 'stopped' } });
+          resolve();
+        }, CANCEL_GRACE_MS).unref();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('error', reject);
@@ -87,13 +104,15 @@ export async function runNotebookFile(file: string, overrides: Record<string, un
       worker.on('message', (message: FromWorker) => {
         switch (message.type) {
           case 'ready':
-            post({ type: 'set-notebook', cells: sources, params });
+            if (signal?.aborted) resolve();
+            else post({ type: 'set-notebook', cells: sources, params });
             break;
           case 'cell-status': {
             if ((versions.get(message.id) ?? -1) > message.version) break;
             if (versions.get(message.id) !== message.version) cells.get(message.id)!.displays = [];
             versions.set(message.id, message.version);
             const cell = cells.get(message.id)!;
+            if (!FINAL.includes(message.status)) idleSeen = false;
             Object.assign(cell, { status: message.status, ms: message.ms, value: message.value, error: message.error });
             if (message.displays) cell.displays = message.displays;
             break;
@@ -108,7 +127,8 @@ export async function runNotebookFile(file: string, overrides: Record<string, un
             requests.get(message.requestId)?.abort();
             break;
           case 'idle':
-            if ([...cells.values()].every((c) => FINAL.includes(c.status)) && requests.size === 0) resolve();
+            idleSeen = true;
+            maybeFinish();
             break;
         }
       });
