@@ -38,7 +38,12 @@ const MARKS = new Set([
   'vectorX', 'vectorY', 'voronoi', 'voronoiMesh', 'waffleX', 'waffleY',
 ]);
 
-/** True when `value` looks like a chart spec (an object with a `marks` array of `{mark}`). */
+/**
+ * True when `value` looks like a chart spec (an object with a `marks` array of `{mark}`).
+ *
+ * @example
+ * isChartSpec({ marks: [{ mark: 'dot' }] }); // → true
+ */
 export function isChartSpec(value: unknown): value is ChartSpecLike {
   return (
     !!value &&
