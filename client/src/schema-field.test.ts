@@ -30,6 +30,13 @@ describe('recipe form fields from JSON Schema', () => {
     boxes[0]!.checked = true;
     boxes[0]!.dispatchEvent(new (globalThis as any).document.defaultView.Event('change'));
     expect(changes).toEqual([['a', 'b', 'c']]);
+    const ratio = { name: 'aov', numerator: 'revenue', denominator: 'orders' };
+    const { el: withRatio, changes: ratioChanges } = await field(schema, ['b', ratio], ['a', 'b'], true);
+    expect(withRatio.querySelector('.chip-extra')?.textContent).toBe('aov (ratio)');
+    const first = withRatio.querySelector('input') as HTMLInputElement;
+    first.checked = true;
+    first.dispatchEvent(new (globalThis as any).document.defaultView.Event('change'));
+    expect(ratioChanges).toEqual([['a', 'b', ratio]]);
   });
 
   it('uses a select for enums and a number box with bounds for numbers', async () => {

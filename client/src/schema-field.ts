@@ -61,13 +61,24 @@ export function schemaField(schema: JsonSchema, value: unknown, ctx: FieldContex
     const items = typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value;
     const chosen = new Set(Array.isArray(items) ? items.filter((v): v is string => typeof v === 'string') : []);
     const extra = Array.isArray(items) ? items.filter((v) => typeof v !== 'string') : [];
-    return h('div', { class: 'column-checks' }, ctx.columns.map((column) => h('label', { class: 'chip' },
-      h('input', { type: 'checkbox', checked: chosen.has(column), onchange: (e: Event) => {
-        if ((e.target as HTMLInputElement).checked) chosen.add(column);
-        else chosen.delete(column);
-        const next = [...ctx.columns.filter((c) => chosen.has(c)), ...extra];
-        ctx.onChange(next.length ? next : undefined);
-      } }), column)));
+    let kept = [...extra];
+    const emit = () => {
+      const next = [...ctx.columns.filter((c) => chosen.has(c)), ...kept];
+      ctx.onChange(next.length ? next : undefined);
+    };
+    return h('div', { class: 'column-checks' },
+      ctx.columns.map((column) => h('label', { class: 'chip' },
+        h('input', { type: 'checkbox', checked: chosen.has(column), onchange: (e: Event) => {
+          if ((e.target as HTMLInputElement).checked) chosen.add(column);
+          else chosen.delete(column);
+          emit();
+        } }), column)),
+      // Entries that are not plain columns (e.g. a ratio metric object) stay visible and removable.
+      extra.map((item) => h('label', { class: 'chip chip-extra', title: JSON.stringify(item) },
+        h('input', { type: 'checkbox', checked: true, onchange: (e: Event) => {
+          kept = (e.target as HTMLInputElement).checked ? [...kept, item] : kept.filter((k) => k !== item);
+          emit();
+        } }), chipLabel(item))));
   }
   if (type === 'string') {
     return h('input', { type: 'text', value: typeof value === 'string' ? value : '', placeholder, onchange: (e: Event) => ctx.onChange((e.target as HTMLInputElement).value || undefined) });
@@ -102,6 +113,11 @@ export function primaryType(schema: JsonSchema): string {
   const branches = (schema.anyOf ?? schema.oneOf ?? []).filter((b) => b.type !== 'null');
   if (branches.length === 1) return primaryType(branches[0]!);
   return branches.length ? 'union' : 'any';
+}
+
+function chipLabel(item: unknown): string {
+  const named = item && typeof item === 'object' && 'name' in item ? String((item as { name: unknown }).name) : null;
+  return named ? `${named} (ratio)` : JSON.stringify(item);
 }
 
 function itemAllowsString(items: JsonSchema | undefined): boolean {
