@@ -1,3 +1,4 @@
+import type { FromWorker } from '../../notebook/protocol.js';
 import type { CellError, CellStatus, ValueSummary } from '../../notebook/types.js';
 
 /** What the page knows of one cell from the worker's `cell-status` and `cell-display` messages. */
@@ -47,4 +48,27 @@ export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toPrecision(3)} s`;
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+/**
+ * The cell's new state from a `cell-status` message: a finished run brings its own value and
+ * displays; while a cell is queued or running it keeps showing the last outputs (dimmed), and a
+ * new run (new version) starts with no displays.
+ *
+ * @example
+ * mergeStatus(undefined, { type: 'cell-status', id: 'c1', status: 'running', version: 1, defines: [], references: [] }).displays; // → []
+ */
+export function mergeStatus(previous: CellUiState | undefined, message: Extract<FromWorker, { type: 'cell-status' }>): CellUiState {
+  const finished = message.status === 'done' || message.status === 'error';
+  const sameRun = previous?.version === message.version;
+  return {
+    status: message.status,
+    version: message.version,
+    ms: message.ms,
+    value: message.value ?? (finished ? undefined : previous?.value),
+    displays: message.displays ?? (sameRun ? previous!.displays : []),
+    error: message.error,
+    defines: message.defines,
+    references: message.references,
+  };
 }

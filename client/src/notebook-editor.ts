@@ -5,9 +5,10 @@ import type { FromWorker } from '../../notebook/protocol.js';
 import type { CellBlock, NotebookDoc } from '../../notebook/types.js';
 import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type RecipeInfo } from './api.js';
 import { h } from './dom.js';
-import type { CellUiState } from './cell-status.js';
+import { mergeStatus, type CellUiState } from './cell-status.js';
 import { CodeCellView } from './code-cell.js';
-import { openPalette, type Command } from './command-palette.js';
+import { openPalette } from './command-palette.js';
+import { editorCommands } from './editor-commands.js';
 import { datasetsPanel } from './datasets-panel.js';
 import { download, fileStem } from './download.js';
 import { editorToolbar } from './editor-toolbar.js';
@@ -19,6 +20,7 @@ import { markdownCell } from './markdown-cell.js';
 import { notebookNamesSync } from './notebook-names.js';
 import type { RemoteTables } from './output-view.js';
 import { paramsBar } from './params-bar.js';
+import { titleOf } from './notebook-title.js';
 import { parseRecipeCode, recipeCode } from './recipe-code.js';
 
 const NEW_PROSE = '_New text: double-click to edit._';
@@ -90,14 +92,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
 
   function receive(message: FromWorker): void {
     if (message.type === 'cell-status') {
-      const previous = states.get(message.id);
-      const sameRun = previous && previous.version === message.version;
-      const state: CellUiState = {
-        status: message.status, version: message.version, ms: message.ms,
-        value: message.value ?? (message.status === 'done' || message.status === 'error' ? undefined : sameRun ? previous.value : previous?.value),
-        displays: message.displays ?? (sameRun ? previous.displays : []),
-        error: message.error, defines: message.defines, references: message.references,
-      };
+      const state = mergeStatus(states.get(message.id), message);
       states.set(message.id, state);
       views.get(message.id)?.setState(state);
       if (message.status === 'done' || message.status === 'error') {
@@ -332,24 +327,12 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   function palette(): void {
-    const commands: Command[] = [
-      { id: 'run-cell', title: 'Run focused cell', shortcut: 'Shift-Enter', run: () => focused && runCell(focused) },
-      { id: 'run-all', title: 'Run all cells', run: runAll },
-      { id: 'stop', title: 'Stop all running cells', run: () => kernel.stop() },
-      { id: 'restart', title: 'Restart sandbox and re-run everything', run: () => kernel.restart([]) },
-      { id: 'lazy', title: `${lazy ? 'Disable' : 'Enable'} lazy mode`, run: toggleLazy },
-      { id: 'save', title: 'Save notebook', shortcut: 'Ctrl/Cmd-S', run: () => void save() },
-      { id: 'add-code', title: 'Add code cell', run: () => addCell('code', anchorAfterFocus()) },
-      { id: 'add-markdown', title: 'Add Markdown cell', run: () => addCell('markdown', anchorAfterFocus()) },
-      { id: 'add-recipe', title: 'Add recipe cell', run: () => addCell('recipe', anchorAfterFocus()) },
-      { id: 'collapse', title: 'Collapse / expand focused cell', run: () => focused && cellContext.onToggleCollapse(focused) },
-      { id: 'delete', title: 'Delete focused cell', run: () => focused && cellContext.onDelete(focused) },
-      { id: 'export-md', title: 'Export as Markdown (.md)', run: exportMarkdown },
-      { id: 'export-html', title: 'Export HTML report', run: exportHtml },
-      { id: 'datasets', title: 'Show / hide datasets panel', run: () => root.classList.toggle('hide-datasets') },
-      { id: 'list', title: 'Go to notebook list', run: () => (location.hash = '#/') },
-    ];
-    openPalette(commands);
+    openPalette(editorCommands({
+      runCell: () => focused && runCell(focused), runAll, stopAll: () => kernel.stop(), restart: () => kernel.restart([]),
+      toggleLazy, lazy, save: () => void save(), addCell: (kind) => addCell(kind, anchorAfterFocus()),
+      toggleCollapse: () => focused && cellContext.onToggleCollapse(focused), deleteCell: () => focused && cellContext.onDelete(focused),
+      exportMarkdown, exportHtml, toggleDatasets: () => root.classList.toggle('hide-datasets'),
+    }));
   }
 
   const onKey = (e: KeyboardEvent) => {
@@ -379,19 +362,4 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       names.dispose();
     },
   };
-}
-
-/**
- * A notebook's title: front matter `title`, else its first `#` heading, else the stored title.
- *
- * @example
- * titleOf(parseNotebook('# Email lift\n'), 'Untitled'); // → 'Email lift'
- */
-export function titleOf(doc: NotebookDoc, fallback: string): string {
-  if (doc.frontMatter?.title) return doc.frontMatter.title;
-  for (const block of doc.blocks) {
-    const heading = block.kind === 'prose' ? /^#\s+(.+)$/m.exec(block.text) : null;
-    if (heading) return heading[1]!.trim();
-  }
-  return fallback;
 }

@@ -1,0 +1,16 @@
+import type { NotebookDoc } from '../../notebook/types.js';
+
+/**
+ * A notebook's title: front matter `title`, else its first `#` heading, else the stored title.
+ *
+ * @example
+ * titleOf(parseNotebook('# Email lift\n'), 'Untitled'); // → 'Email lift'
+ */
+export function titleOf(doc: NotebookDoc, fallback: string): string {
+  if (doc.frontMatter?.title) return doc.frontMatter.title;
+  for (const block of doc.blocks) {
+    const heading = block.kind === 'prose' ? /^#\s+(.+)$/m.exec(block.text) : null;
+    if (heading) return heading[1]!.trim();
+  }
+  return fallback;
+}
