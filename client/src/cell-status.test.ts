@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMs, mergeStatus, statusText } from './cell-status.js';
 
-const status = (fields: Record<string, unknown>) => ({ type: 'cell-status' as const, id: 'c1', defines: ['x'], references: [], ...fields }) as Parameters<typeof mergeStatus>[1];
+const status = (fields: Record<string, unknown>) => ({ type: 'cell-status' as const, id: 'c1', defines: ['x'], references: [], ...fields }) as unknown as Parameters<typeof mergeStatus>[1];
 
 describe('cell status on the page', () => {
   it('keeps the last outputs while a cell re-runs and replaces them when it finishes', () => {

@@ -123,6 +123,21 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
     await page.close();
   }, 120_000);
 
+  it('gives code cells types: autocomplete on other cells\' tables, and type errors', async () => {
+    const tsFence = (id: string, code: string) => `\`\`\`ts id=${id}\n${code}\n\`\`\`\n`;
+    const id = await create('Types', notebook('Types', tsFence('t', 'const t = aq.table({ x: [1, 2] })'), tsFence('u', 'const n: string = t.numRows()'), tsFence('v', 'const m = 1')));
+    const page = await open(id);
+    await step(page, 'monaco-types', async () => {
+      await cell(page, 't').and(page.locator('[data-status="done"]')).waitFor({ timeout: 20_000 });
+      // Arquero's own declarations: numRows() returns a number, so assigning it to a string is an error.
+      await cell(page, 'u').locator('.squiggly-error').first().waitFor({ timeout: 45_000 });
+      await typeCode(page, 'v', 't.colu');
+      await page.keyboard.press('Control+Space');
+      await waitForText(page.locator('.suggest-widget'), 'columnNames', 20_000);
+    });
+    await page.close();
+  }, 90_000);
+
   it('stops a runaway cell without reloading the page', async () => {
     const id = await create('Runaway', notebook('Runaway', fence('x', 'const x = 1'), fence('spin', 'while (true) {}'), fence('y', 'const y = x + 1'),
       // The sandbox may not call the API with the user's session (server CSP: connect-src 'none').
