@@ -28,6 +28,10 @@ describe('inferColumn', () => {
     expect(parseDate(v)).toBe(Date.UTC(1997, 0, 1));
   });
 
+  it('makes a column of only missing cells all null', () => {
+    expect(inferColumn(['', 'NA', 'null'])).toEqual([null, null, null]);
+  });
+
   it('leaves mixed text as strings', () => {
     expect(inferColumn(['A', '1', ''])).toEqual(['A', '1', null]);
   });

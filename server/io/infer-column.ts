@@ -16,18 +16,36 @@ const MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'null', 'NULL']);
  * inferColumn(['2024-01-02 10:00:00']); // → [Date(2024-01-02T10:00:00Z)]
  */
 export function inferColumn(cells: string[]): unknown[] {
-  const present = cells.map((c) => c.trim()).filter((c) => !MISSING.has(c));
-  if (present.length === 0) return cells.map(() => null);
-  const missing = (c: string) => MISSING.has(c.trim());
-  if (present.every((c) => NUMBER.test(c) && !/^[-+]?0\d/.test(c))) {
-    return cells.map((c) => (missing(c) ? null : Number(c)));
+  // One pass per candidate type, stopping at the first cell that does not fit: big files are
+  // mostly numbers, and a text column fails on its first cell.
+  return (
+    convertAll(cells, (c) => (NUMBER.test(c) && !/^[-+]?0\d/.test(c) ? Number(c) : undefined)) ??
+    convertAll(cells, (c) => (/^true$/i.test(c) ? true : /^false$/i.test(c) ? false : undefined)) ??
+    convertAll(cells, (c) => {
+      const t = ISO_DATE.test(c) ? parseDate(c) : undefined;
+      return t === undefined ? undefined : new Date(t);
+    }) ??
+    (cells.every((c) => MISSING.has(c.trim()))
+      ? cells.map(() => null)
+      : // Text keeps its spaces (they may matter, e.g. in reviews); only truly empty cells are null.
+        cells.map((c) => (c === '' ? null : c)))
+  );
+}
+
+/** Every cell converted, missing ones to null; undefined when a cell does not convert or all are missing. */
+function convertAll(cells: string[], convert: (cell: string) => unknown): unknown[] | undefined {
+  const out = new Array<unknown>(cells.length);
+  let present = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i].trim();
+    if (MISSING.has(cell)) {
+      out[i] = null;
+      continue;
+    }
+    const value = convert(cell);
+    if (value === undefined) return undefined;
+    out[i] = value;
+    present++;
   }
-  if (present.every((c) => /^(true|false)$/i.test(c))) {
-    return cells.map((c) => (missing(c) ? null : c.trim().toLowerCase() === 'true'));
-  }
-  if (present.every((c) => ISO_DATE.test(c) && parseDate(c) !== undefined)) {
-    return cells.map((c) => (missing(c) ? null : new Date(parseDate(c) as number)));
-  }
-  // Text keeps its spaces (they may matter, e.g. in reviews); only truly empty cells are null.
-  return cells.map((c) => (c === '' ? null : c));
+  return present > 0 ? out : undefined;
 }

@@ -36,3 +36,17 @@ describe('sniffDelimiter', () => {
     expect(sniffDelimiter(text)).toBe(';');
   });
 });
+
+describe('parseDelimited edge cases', () => {
+  it('keeps a line holding only a quoted empty field, skips truly blank lines (LF and CRLF)', () => {
+    expect(parseDelimited('a\r\n""\r\n\r\nx', ',')).toEqual([['a'], [''], ['x']]);
+  });
+
+  it('keeps a trailing empty field at the very end of the text', () => {
+    expect(parseDelimited('a,b\n1,', ',')).toEqual([['a', 'b'], ['1', '']]);
+  });
+
+  it('counts lines inside quoted fields when naming an unclosed quote', () => {
+    expect(() => parseDelimited('a\n"x\ny"\n"oops', ',', 'f.csv')).toThrow(/opened on line 4/);
+  });
+});

@@ -13,55 +13,73 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
  */
 export function parseDelimited(text: string, delimiter: string, file = 'the file'): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false;
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let quoteLine = 0;
-  const endRecord = () => {
-    // A line holding nothing at all is not a record (blank lines at the end of exports).
-    if (record.length > 0 || fieldStarted || field !== '') {
-      record.push(field);
-      records.push(record);
-    }
-    record = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const c = text[i];
+  let record: string[] = [];
+  // Fields are sliced out of the text, not built a character at a time: files run to millions of fields.
+  while (i < n) {
+    let field: string;
+    const quoted = text.charCodeAt(i) === QUOTE;
     if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
+      const openLine = line;
+      let parts = '';
+      let from = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', from);
+        if (close < 0) {
+          throw new RecipeInputError(
+            `${file}: a quoted field opened on line ${openLine} is never closed. Check for a stray " in that line, or double it ("") inside a quoted field.`,
+          );
+        }
+        parts += text.slice(from, close);
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          parts += '"';
+          from = close + 2;
+        } else {
+          i = close + 1;
+          break;
+        }
       }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-      fieldStarted = true;
-      quoteLine = line;
-    } else if (c === delimiter) {
-      record.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      line++;
-      endRecord();
-    } else field += c;
+      line += countNewlines(parts);
+      // Anything between the closing quote and the next delimiter is kept, as spreadsheets do.
+      const rest = i;
+      while (i < n && !isEnd(text.charCodeAt(i), d)) i++;
+      field = parts + text.slice(rest, i);
+    } else {
+      const from = i;
+      while (i < n && !isEnd(text.charCodeAt(i), d)) i++;
+      field = text.slice(from, i);
+    }
+    record.push(field);
+    const c = i < n ? text.charCodeAt(i) : LF;
+    i++;
+    if (c === d) {
+      if (i >= n) record.push('');
+      else continue;
+    }
+    if (c === CR && text.charCodeAt(i) === LF) i++;
+    line++;
+    // A line holding nothing at all is not a record (blank lines at the end of exports).
+    if (!(record.length === 1 && record[0] === '' && !quoted)) records.push(record);
+    record = [];
   }
-  if (quoted) {
-    throw new RecipeInputError(
-      `${file}: a quoted field opened on line ${quoteLine} is never closed. Check for a stray " in that line, or double it ("") inside a quoted field.`,
-    );
-  }
-  endRecord();
   return records;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+function isEnd(c: number, delimiter: number): boolean {
+  return c === delimiter || c === LF || c === CR;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /**
