@@ -131,6 +131,8 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await cell(page, 't').and(page.locator('[data-status="done"]')).waitFor({ timeout: 20_000 });
       // Arquero's own declarations: numRows() returns a number, so assigning it to a string is an error.
       await cell(page, 'u').locator('.squiggly-error').first().waitFor({ timeout: 45_000 });
+      await cell(page, 'u').locator('.view-line').first().hover({ position: { x: 40, y: 8 } });
+      await waitForText(page.locator('.monaco-hover').first(), "Type 'number' is not assignable to type 'string'", 15_000);
       await typeCode(page, 'v', 't.colu');
       await page.keyboard.press('Control+Space');
       await waitForText(page.locator('.suggest-widget'), 'columnNames', 20_000);
