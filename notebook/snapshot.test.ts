@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotebook } from './format.js';
-import { insertCell, updateCellCode } from './edit.js';
+import { deleteCell, insertCell, updateCellCode } from './edit.js';
 import { cellHash, createSnapshot, hashText, isFresh, staleCells } from './snapshot.js';
 
 describe('hashText', () => {
@@ -47,6 +47,7 @@ describe('snapshots', () => {
     expect(isFresh(snapshot, edited)).toBe(false);
     expect(staleCells(snapshot, edited)).toEqual(['a', 'b']);
     expect(staleCells(snapshot, insertCell(doc, { id: 'd', code: 'x' }))).toEqual(['d']);
+    expect(isFresh(snapshot, deleteCell(doc, 'c'))).toBe(false);
   });
 
   it('ignore line-ending differences between checkouts', () => {

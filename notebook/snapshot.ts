@@ -96,14 +96,17 @@ export function staleCells(snapshot: Snapshot, doc: NotebookDoc): string[] {
 }
 
 /**
- * Whether a snapshot still matches the document: no cell added or edited since (and, when
- * `params` are given, the same parameter values).
+ * Whether a snapshot still matches the document: no cell added, edited or deleted since (and,
+ * when `params` are given, the same parameter values).
  *
  * @example
  * isFresh(snapshot, doc); // → true until a cell's code changes
  */
 export function isFresh(snapshot: Snapshot, doc: NotebookDoc, params?: Record<string, unknown>): boolean {
   if (snapshot.version !== 1 || staleCells(snapshot, doc).length > 0) return false;
+  // A deleted cell may have fed others: their snapshot entries no longer describe them.
+  const ids = new Set(cellsOf(doc).map((c) => c.id));
+  if (Object.keys(snapshot.cells).some((id) => !ids.has(id))) return false;
   if (params && JSON.stringify(toJsonSafe(params).value) !== JSON.stringify(snapshot.params ?? {})) return false;
   return true;
 }
