@@ -115,8 +115,18 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await form.locator('input[data-param="alpha"]').fill('0.1');
       await form.locator('input[data-param="alpha"]').press('Tab');
       await waitForText(cell(page, 'r').locator('.view-lines'), /metrics: \["converted"\]/);
+      // Record what the cell's progress bar says while the recipe streams its progress (SSE).
+      await cell(page, 'r').evaluate((el) => {
+        const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
+        new MutationObserver(() => {
+          const label = el.querySelector('.progress:not([hidden]) .progress-label')?.textContent;
+          if (label) seen.push(label);
+        }).observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
       await cell(page, 'r').locator('.run-recipe').click();
       await cell(page, 'r').locator('.metric-card[data-metric="srm_p_value"]').waitFor({ timeout: 60_000 });
+      const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+      expect(progress.some((label) => /\d+%/.test(label) && !label.startsWith('Running lift 0%'))).toBe(true);
       await cell(page, 'r').locator('.result-chart svg').first().waitFor();
       await waitForText(cell(page, 'r').locator('.view-lines'), 'alpha: 0.1');
     });
