@@ -15,6 +15,7 @@ import { nextPurchase } from './next-purchase/index.js';
 import { recommendations } from './recommendations/index.js';
 import { attribution } from './attribution/index.js';
 import { omnichannel } from './omnichannel/index.js';
+import { psychographic } from './psychographic/index.js';
 import { fairness } from './fairness/index.js';
 
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
@@ -30,6 +31,7 @@ export const recipes: Recipe[] = [
   recommendations,
   attribution,
   omnichannel,
+  psychographic,
   fairness,
   relationship,
   context,
