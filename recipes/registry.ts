@@ -15,6 +15,7 @@ import { nextPurchase } from './next-purchase/index.js';
 import { recommendations } from './recommendations/index.js';
 import { attribution } from './attribution/index.js';
 import { omnichannel } from './omnichannel/index.js';
+import { sentiment } from './sentiment/index.js';
 import { psychographic } from './psychographic/index.js';
 import { fairness } from './fairness/index.js';
 
@@ -31,6 +32,7 @@ export const recipes: Recipe[] = [
   recommendations,
   attribution,
   omnichannel,
+  sentiment,
   psychographic,
   fairness,
   relationship,
