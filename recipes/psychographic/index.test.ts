@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { runRecipe } from '../define-recipe.js';
 import { psychographic } from './index.js';
-import { stem, tokenize } from './tokenize.js';
+import { compile, match, stem, tokenize } from './tokenize.js';
 import { generateShop } from '../../datasets/shop/index.js';
 
 type Row = Record<string, unknown>;
@@ -13,6 +13,13 @@ describe('psychographic recipe', () => {
   it('stems plurals and tokenizes lowercase', () => {
     expect(tokenize("Rare, SIGNED editions! Tom's")).toEqual(['rare', 'signed', 'editions', 'toms']);
     expect(['editions', 'stories', 'boxes', 'glass', 'classes'].map(stem)).toEqual(['edition', 'story', 'box', 'glass', 'class']);
+    const m = [...compile('collecting', ['first edition*', 'rare']), ...compile('emotive', ['love*'])];
+    expect(match(tokenize('Loved the first editions, rare first prints, RARE!'), m)).toEqual([
+      { word: 'first editions', label: 'collecting' },
+      { word: 'rare', label: 'collecting' },
+      { word: 'rare', label: 'collecting' },
+      { word: 'loved', label: 'emotive' },
+    ]);
   });
 
   it('computes profiles, cosine, dot and intensity by hand on tiny inputs', async () => {

@@ -46,7 +46,8 @@ export function compile(label: string, entries: string[]): Matcher[] {
   return entries.map((entry) => {
     const prefix = entry.endsWith('*');
     const words = tokenize(prefix ? entry.slice(0, -1) : entry);
-    return { entry, label, prefix, stems: prefix ? words : words.map(stem) };
+    // The `*` applies to the last word of a phrase; earlier words match by stem.
+    return { entry, label, prefix, stems: words.map((w, i) => (prefix && i === words.length - 1 ? w : stem(w))) };
   });
 }
 
@@ -71,7 +72,8 @@ export function match(tokens: string[], matchers: Matcher[]): Hit[] {
   for (const m of ordered) {
     if (!m.stems.length) continue;
     for (let i = 0; i + m.stems.length <= tokens.length; i++) {
-      const ok = m.prefix ? tokens[i]!.startsWith(m.stems[0]!) : m.stems.every((s, k) => stems[i + k] === s);
+      const last = m.stems.length - 1;
+      const ok = m.stems.every((s, k) => (m.prefix && k === last ? tokens[i + k]!.startsWith(s) : stems[i + k] === s));
       if (!ok) continue;
       const span = m.stems.map((_, k) => `${m.label}\u0000${i + k}`);
       if (span.some((s) => used.has(s))) continue;
