@@ -83,6 +83,7 @@ describe('psychographic recipe', () => {
     await expect(runRecipe(psychographic, { inputs: { texts }, params: { text: 'body', brand: { colecting: 1 } } })).rejects.toThrow(/brand profile names dimension "colecting"/);
     const interactions = aq.from([{ customer_id: 'A', tags: 'sale', minutes: 'lots' }]);
     await expect(runRecipe(psychographic, { inputs: { interactions }, params: { engagement: 'minutes' } })).rejects.toThrow(/interactions.minutes \(the engagement column\)/);
+    await expect(runRecipe(psychographic, { inputs: { interactions, brand: aq.from([{ dimension: 'value', w: 1 }]) } })).rejects.toThrow(/brand has no column "weight"/);
     await expect(runRecipe(psychographic, { inputs: {} })).rejects.toThrow(/texts.*and\/or.*interactions/);
     await expect(runRecipe(psychographic, { inputs: { texts }, params: { text: 'body', stray: 1 } })).rejects.toThrow(/stray/);
   });
