@@ -40,6 +40,18 @@ describe('sentiment recipe', () => {
     expect(result.notes.join(' ')).toMatch(/Spearman rank correlation of 0\.821/);
   });
 
+  it('keeps empty texts in the table but out of the summaries', async () => {
+    const withEmpty = aq.from([{ text: 'The book was good.', stars: 5 }, { text: '', stars: 1 }, { text: null, stars: 1 }, { text: 'Today SUX!', stars: 1 }, { text: 'It arrived.', stars: 3 }]);
+    const { result } = await runRecipe(sentiment, { inputs: { texts: withEmpty }, params: { rating: 'stars' } });
+    expect(result.tables.texts!.array('compound')).toEqual([0.4404, 0, 0, -0.5461, 0]);
+    expect(result.tables.texts!.array('id')).toEqual(['1', '2', '3', '4', '5']);
+    expect(result.metrics.scored_texts).toBe(3);
+    expect(result.metrics.mean_compound).toBeCloseTo((0.4404 - 0.5461) / 3, 12);
+    expect(result.metrics.rated_texts).toBe(2); // the 3-star text sits on the rating midpoint
+    expect(result.notes.join(' ')).toMatch(/2 text\(s\) are empty/);
+    await expect(runRecipe(sentiment, { inputs: { texts: aq.from([{ text: '' }]) } })).rejects.toThrow(/every value of the text column "text" is empty/);
+  });
+
   it('computes Spearman with average ranks for ties like scipy', () => {
     expect(spearman([1, 2, 3, 4], [10, 20, 20, 40])).toBeCloseTo(0.9486832980505138, 14);
     expect(spearman([1, 1, 1], [1, 2, 3])).toBeNull();
@@ -49,6 +61,7 @@ describe('sentiment recipe', () => {
     await expect(runRecipe(sentiment, { inputs: { texts }, params: { text: 'body' } })).rejects.toThrow(/texts has no column "body"/);
     await expect(runRecipe(sentiment, { inputs: { texts }, params: { rating: 'segment' } })).rejects.toThrow(/segment/);
     await expect(runRecipe(sentiment, { inputs: { texts }, params: { textt: 'x' } as never })).rejects.toThrow(/textt/);
+    await expect(runRecipe(sentiment, { inputs: { texts: texts.slice(0, 2) }, params: { rating: 'stars' } })).rejects.toThrow(/only 2 non-empty text\(s\) have a number in the rating column "stars"/);
   });
 
   it('agrees with star ratings on 1,000 women\'s clothing reviews', async () => {

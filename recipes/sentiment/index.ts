@@ -56,6 +56,9 @@ export const sentiment = defineRecipe({
     const n = raw.length;
     const rows = new Array(n);
     const compound: number[] = new Array(n);
+    // Empty texts score 0 as in vaderSentiment, but they say nothing: they are kept in the texts
+    // table and left out of means, shares and the rating comparison.
+    const hasText = new Uint8Array(n);
     let empty = 0;
     for (let i = 0; i < n; i++) {
       if ((i & 4095) === 0) {
@@ -68,14 +71,17 @@ export const sentiment = defineRecipe({
       }
       const t = v === null || v === undefined ? '' : String(v);
       if (t.trim() === '') empty++;
+      else hasText[i] = 1;
       const s = vaderScores(t);
       compound[i] = s.compound;
       rows[i] = { id: ids[i], compound: s.compound, pos: s.pos, neu: s.neu, neg: s.neg, label: label(s.compound), ...(groups ? { group: groups[i] } : {}), ...(ratings ? { rating: Number.isNaN(ratings[i]) ? null : ratings[i] } : {}) };
     }
     progress(0.9, 'summarizing');
-    const overall = summarizeGroup('all', compound, p.alpha);
+    if (empty === n) throw new RecipeInputError(`texts: every value of the text column "${p.text}" is empty; point "text" at the column that holds the texts.`);
+    const overall = summarizeGroup('all', compound.filter((_, i) => hasText[i]), p.alpha);
     const byGroup = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
+      if (!hasText[i]) continue;
       const g = groups ? groups[i]! : 'all';
       const list = byGroup.get(g) ?? [];
       if (list.length === 0) byGroup.set(g, list);
@@ -84,8 +90,8 @@ export const sentiment = defineRecipe({
     const groupRows = [...byGroup].map(([g, cs]) => summarizeGroup(g, cs, p.alpha)).sort((a, b) => a.group.localeCompare(b.group));
     let ratingStats: { correlation: number | null; agreement: number | null; n: number } | null = null;
     if (ratings) {
-      const idx = [...ratings.keys()].filter((i) => !Number.isNaN(ratings[i]!));
-      if (idx.length < 3) throw new RecipeInputError(`texts: the rating column "${p.rating}" has ${idx.length} numeric values; at least 3 are needed to compare sentiment with ratings.`);
+      const idx = [...ratings.keys()].filter((i) => hasText[i] && !Number.isNaN(ratings[i]!));
+      if (idx.length < 3) throw new RecipeInputError(`texts: only ${idx.length} non-empty text(s) have a number in the rating column "${p.rating}"; at least 3 are needed to compare sentiment with ratings (or leave "rating" out).`);
       const c = idx.map((i) => compound[i]!);
       const r = idx.map((i) => ratings[i]!);
       ratingStats = { correlation: spearman(c, r), ...ratingAgreement(c, r) };
@@ -93,12 +99,12 @@ export const sentiment = defineRecipe({
     progress(1, 'done');
     return {
       metrics: {
-        texts: n, mean_compound: overall.mean_compound, mean_compound_ci_low: overall.ci_low, mean_compound_ci_high: overall.ci_high,
+        texts: n, scored_texts: n - empty, mean_compound: overall.mean_compound, mean_compound_ci_low: overall.ci_low, mean_compound_ci_high: overall.ci_high,
         share_positive: overall.share_positive, share_negative: overall.share_negative,
         ...(ratingStats ? { rating_correlation: ratingStats.correlation, rating_agreement: ratingStats.agreement, rated_texts: ratingStats.n } : {}),
       },
       tables: { texts: aq.from(rows), groups: aq.from(groupRows) },
-      charts: [compoundChart(compound.map((c, i) => ({ group: groups ? groups[i]! : 'all', compound: c })))],
+      charts: [compoundChart(compound.flatMap((c, i) => (hasText[i] ? [{ group: groups ? groups[i]! : 'all', compound: c }] : [])))],
       notes: sentimentNotes(overall, groupRows, ratingStats, empty),
     };
   },

@@ -15,7 +15,7 @@ export function sentimentNotes(
   empty: number,
 ): string[] {
   const notes = [
-    `Across ${overall.n} texts the mean VADER compound score is ${overall.mean_compound.toFixed(3)}${overall.ci_low === null ? '' : ` (interval ${overall.ci_low.toFixed(3)} to ${overall.ci_high!.toFixed(3)})`}; ${pct(overall.share_positive)} read positive (≥ 0.05) and ${pct(overall.share_negative)} negative (≤ −0.05).`,
+    `Across ${overall.n} non-empty texts the mean VADER compound score is ${overall.mean_compound.toFixed(3)}${overall.ci_low === null ? '' : ` (interval ${overall.ci_low.toFixed(3)} to ${overall.ci_high!.toFixed(3)})`}; ${pct(overall.share_positive)} read positive (≥ 0.05) and ${pct(overall.share_negative)} negative (≤ −0.05).`,
   ];
   if (groups.length > 1) {
     const sorted = [...groups].sort((a, b) => b.mean_compound - a.mean_compound);
@@ -29,7 +29,7 @@ export function sentimentNotes(
     if (ratings.correlation !== null) notes.push(`Compound scores and ratings have a Spearman rank correlation of ${ratings.correlation.toFixed(3)}.`);
     if (ratings.agreement !== null) notes.push(`On ${ratings.n} texts rated above or below the middle of the rating scale, the sentiment label agrees with the rating ${pct(ratings.agreement)} of the time (a high rating counts as agreeing when compound ≥ 0.05).`);
   }
-  if (empty) notes.push(`${empty} text(s) are empty and score 0 (neutral).`);
+  if (empty) notes.push(`${empty} text(s) are empty: they score 0 in the texts table but are left out of the means, shares and rating comparison.`);
   notes.push('VADER is a lexicon-and-rules model tuned on short English social-media text: sarcasm, domain words (e.g. "runs small") and long reviews are scored less reliably; score sentences for best results.');
   return notes;
 }
