@@ -27,7 +27,10 @@ function stripPunct(token: string): string {
   let b = token.length;
   while (a < b && isPunct(token[a]!)) a++;
   while (b > a && isPunct(token[b - 1]!)) b--;
-  return b - a <= 2 ? token : token.slice(a, b);
+  const kept = token.slice(a, b);
+  // Python counts code points, so an astral emoji is one character, not two.
+  const length = /[\uD800-\uDFFF]/.test(kept) ? [...kept].length : kept.length;
+  return length <= 2 ? token : kept;
 }
 
 /** Python's str.isupper(): some cased character and none lower-case. */
