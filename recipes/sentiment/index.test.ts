@@ -80,8 +80,8 @@ describe('sentiment recipe', () => {
       return { id: i + 1, text: l.slice(0, tab), label: Number(l.slice(tab + 1)) };
     });
     const { result } = await runRecipe(sentiment, { inputs: { texts: aq.from(rows) }, params: { rating: 'label' } });
-    // 500/500 balanced, so chance is 50%
-    expect(result.metrics.rating_agreement as number).toBeGreaterThan(0.7);
-    expect(result.metrics.rating_correlation as number).toBeGreaterThan(0.5);
+    // 500/500 balanced, so chance is 50%; this implementation gets 81.7% (point-biserial ρ 0.687)
+    expect(result.metrics.rating_agreement as number).toBeGreaterThan(0.78);
+    expect(result.metrics.rating_correlation as number).toBeGreaterThan(0.6);
   });
 });
