@@ -37,6 +37,8 @@ export const DEFAULT_UPLOAD_LIMIT = 100 * 2 ** 20;
  * // … later
  * await server.close();
  */
+const EXAMPLE_NOTEBOOK = 'did-personalization-work';
+
 export async function startServer(options: ServerOptions = {}): Promise<{ url: string; dataDir: string; close(): Promise<void> }> {
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.build) await ensureClientBuilt({ log });
@@ -63,6 +65,8 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log(`liftbook: workbench at ${url}  (data in ${storage.dataDir})`);
+  // A first-time user should land on something that runs: point at the example notebook.
+  if (storage.notebooks.get(EXAMPLE_NOTEBOOK)) log(`liftbook: example notebook at ${url}/#/notebook/${EXAMPLE_NOTEBOOK}`);
   return {
     url,
     dataDir: storage.dataDir,
