@@ -1,4 +1,5 @@
 import { studentTInv } from '../stats/distributions.js';
+import { pearson } from '../stats/centred-sums.js';
 
 /** Per-group and overall summaries of compound scores, and their agreement with ratings. */
 
@@ -50,25 +51,6 @@ function ranks(values: readonly number[]): Float64Array {
     k = end + 1;
   }
   return out;
-}
-
-function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]! / n;
-    my += y[i]! / n;
-  }
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
 /**

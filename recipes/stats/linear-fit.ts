@@ -1,4 +1,5 @@
 import { studentTInv } from './distributions.js';
+import { centredSums } from './centred-sums.js';
 
 /**
  * Ordinary least squares of y on one x (slope, intercept) with the classical standard error of the
@@ -20,21 +21,7 @@ export interface LinearFit {
  * linearFit([1, 2, 3, 4], [2, 4.1, 5.9, 8]).slope; // → 1.98
  */
 export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>, alpha = 0.05): LinearFit {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]! / n;
-    my += y[i]! / n;
-  }
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i]! - mx) ** 2;
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    syy += (y[i]! - my) ** 2;
-  }
+  const { n, mx, my, sxx, sxy, syy } = centredSums(x, y);
   const slope = sxx > 0 ? sxy / sxx : NaN;
   const intercept = my - slope * mx;
   const sse = Math.max(0, syy - slope * sxy);
