@@ -2,28 +2,37 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { authenticate } from '../auth/authenticate.js';
 import { ApiRoutes } from './api-route.js';
 import type { AppDeps } from './deps.js';
 import { errorResponse } from './error-response.js';
+import { auditRoutes } from './routes/audit.js';
 import { datasetRoutes } from './routes/datasets.js';
+import { historyRoutes } from './routes/history.js';
 import { notebookRoutes } from './routes/notebooks.js';
 import { openApiRoute } from './routes/openapi.js';
 import { recipeRoutes } from './routes/recipes.js';
+import { sessionRoutes } from './routes/session.js';
+import { sharingRoutes } from './routes/sharing.js';
+import { trashRoutes } from './routes/trash.js';
+import { userRoutes } from './routes/users.js';
 import { securityHeaders } from './security-headers.js';
 import { serveClient } from './static-client.js';
 
 /**
- * The whole liftbook HTTP app: JSON API under /api (documented at /api/openapi.json), the built
- * client everywhere else, security headers on everything. Errors are JSON `{error}` with a
- * status; stack traces stay in the server log.
+ * The whole liftbook HTTP app: JSON API under /api (documented at /api/openapi.json; every route
+ * but that and signing in needs a signed-in user), the built client everywhere else, security
+ * headers on everything. Errors are JSON `{error}` with a status; stack traces stay in the server log.
  *
  * @example
- * const { app } = createApp({ storage, runRecipe: runRecipeInWorker, describeRecipes, clientDir, uploadLimit: 100 * 2 ** 20 });
+ * const { app } = createApp({ storage, runRecipe: runRecipeInWorker, describeRecipes, clientDir, uploadLimit: 100 * 2 ** 20, signInLimiter: new SignInLimiter() });
  * const res = await app.request('/api/recipes');
  */
 export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
   const app = new Hono();
   app.use('*', securityHeaders());
+  // Before the body limit: a stranger's upload is refused without reading it.
+  app.use('/api/*', authenticate(deps.storage, deps.signInLimiter));
   app.use(
     '/api/*',
     bodyLimit({
@@ -32,8 +41,14 @@ export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
     }),
   );
   const api = new ApiRoutes(app);
+  sessionRoutes(api, deps);
+  userRoutes(api, deps);
   recipeRoutes(api, deps);
   notebookRoutes(api, deps);
+  sharingRoutes(api, deps);
+  historyRoutes(api, deps);
+  trashRoutes(api, deps);
+  auditRoutes(api, deps);
   datasetRoutes(api, deps);
   openApiRoute(api);
   app.all('/api/*', (c) => c.json({ error: `There is no API route ${c.req.method} ${c.req.path}. The API is described at /api/openapi.json.` }, 404));

@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { RecipeDescriptor } from '../../recipes/registry.js';
+import type { SignInLimiter } from '../auth/sign-in-limiter.js';
 import type { WorkerRunOptions, WorkerRunOutput } from '../runner/pool.js';
 import type { Storage } from '../storage/storage.js';
 
@@ -15,4 +16,6 @@ export interface AppDeps {
   clientDir: string;
   /** Largest request body in bytes (uploads, inline rows); 413 above it. */
   uploadLimit: number;
+  /** Failed sign-ins per client address; shared by the token and cookie paths. */
+  signInLimiter: SignInLimiter;
 }

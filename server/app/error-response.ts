@@ -14,7 +14,7 @@ export function errorResponse(error: unknown): { status: number; body: { error: 
   if (isInputError(error)) return { status: 400, body: { error: error.message } };
   if (error instanceof StorageInputError) return { status: error.status, body: { error: error.message } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.message } };
-  if (error instanceof VersionConflictError) return { status: 412, body: { error: error.message, version: error.current } };
+  if (error instanceof VersionConflictError) return { status: 412, body: { error: error.message, version: error.current, ...error.state } };
   if (error instanceof Error && error.name === 'RecipeCancelledError') return { status: 499, body: { error: error.message } };
   console.error('liftbook: internal error:', error);
   return { status: 500, body: { error: 'Internal server error: the failure is logged on the server. Please report it.' } };

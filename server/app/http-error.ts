@@ -8,7 +8,7 @@
 export class HttpError extends Error {
   override readonly name = 'HttpError';
   constructor(
-    readonly status: 400 | 404 | 409 | 412 | 413 | 415 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {

@@ -12,7 +12,93 @@ export const NotebookSummary = z.object({
   updated_at: z.string(),
 });
 
-export const Notebook = NotebookSummary.extend({ source: z.string().describe('The notebook file (Markdown with fenced cells)') });
+const Role = z.enum(['owner', 'editor', 'viewer']).describe('Your role: the owner shares and deletes, an editor saves, a viewer reads and runs');
+const ShareRole = z.enum(['viewer', 'editor']);
+
+export const VisibleNotebook = NotebookSummary.extend({ role: Role, team_role: ShareRole.nullable().describe('The team-wide default role, if any') });
+
+export const Notebook = VisibleNotebook.extend({ source: z.string().describe('The notebook file (Markdown with fenced cells)') });
+
+export const NotebookScope = z.object({ scope: z.enum(['mine', 'shared']).optional().describe('mine: notebooks you own; shared: the ones shared with you') });
+
+export const User = z.object({ name: z.string(), role: z.enum(['admin', 'member']), created_at: z.string() });
+
+export const SessionUser = z.object({ user: z.object({ name: z.string(), role: z.enum(['admin', 'member']) }) });
+
+export const SignIn = z.object({ token: z.string().min(1).describe('An API token (lb_…)') }).strict();
+
+export const UserCreate = z
+  .object({ name: z.string().describe('lowercase letters, digits, ".", "_", "-"'), role: z.enum(['admin', 'member']).default('member') })
+  .strict();
+
+export const NewUser = z.object({ user: User, token: z.string().describe('Shown once: the server keeps only its hash') });
+
+export const TokenInfo = z.object({
+  id: z.number().int(),
+  user_name: z.string(),
+  label: z.string(),
+  prefix: z.string().describe('The first characters of the token, to recognise it'),
+  created_at: z.string(),
+  expires_at: z.string().nullable(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+
+export const TokenCreate = z.object({ label: z.string().max(100).optional() }).strict();
+
+export const NewToken = TokenInfo.extend({ token: z.string().describe('Shown once') });
+
+export const TokenId = z.object({ id: z.coerce.number().int().positive() });
+
+export const Shares = z.object({
+  owner: z.string().nullable(),
+  team: ShareRole.nullable().describe('The role everyone on the server has'),
+  users: z.array(z.object({ user: z.string(), role: ShareRole })),
+});
+
+export const ShareRequest = z
+  .object({
+    user: z.string().min(1).describe('A user name, or "*" for the team-wide default'),
+    role: z.enum(['viewer', 'editor', 'none']).describe('none takes the share away'),
+  })
+  .strict();
+
+export const RevisionSummary = z.object({ version: z.number().int(), title: z.string(), author: z.string().nullable(), created_at: z.string(), bytes: z.number().int() });
+
+export const Revision = z.object({ version: z.number().int(), title: z.string(), author: z.string().nullable(), created_at: z.string(), source: z.string() });
+
+export const RevisionId = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'is not a notebook id'), version: z.coerce.number().int().positive() });
+
+export const DiffQuery = z.object({
+  from: z.coerce.number().int().positive().describe('The older version'),
+  to: z.coerce.number().int().positive().optional().describe('The newer version (default: the current one)'),
+});
+
+export const CellChange = z.object({
+  key: z.string().describe('Cell id, prose key or "front-matter"'),
+  kind: z.enum(['cell', 'prose', 'front-matter']),
+  status: z.enum(['added', 'removed', 'changed', 'moved', 'unchanged']),
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
+
+export const Diff = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(CellChange) });
+
+export const TrashedNotebook = NotebookSummary.extend({ deleted_at: z.string() });
+
+export const AuditQuery = z.object({
+  notebook: z.string().optional().describe('Only entries about this notebook'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.enum(['share', 'delete', 'restore', 'restore-revision', 'user-add', 'token-create', 'token-revoke']),
+  notebook_id: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
 
 export const NotebookId = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'is not a notebook id') });
 
@@ -26,7 +112,12 @@ export const NotebookCreate = z
 
 export const NotebookSave = z.object({ source: z.string() }).strict();
 
-export const Conflict = ErrorBody.extend({ version: z.number().int().describe('The current version') });
+export const Conflict = ErrorBody.extend({
+  version: z.number().int().describe('The current version'),
+  source: z.string().describe('The current text, to merge with yours'),
+  updated_at: z.string(),
+  author: z.string().nullable().describe('Who saved the current version'),
+});
 
 export const Template = z.object({ id: z.string(), title: z.string() });
 
@@ -48,6 +139,7 @@ export const Dataset = z.object({
   rows: z.number().int().optional(),
   columns: z.array(ColumnInfo).optional(),
   created_at: z.string().optional(),
+  owner: z.string().nullable().optional().describe('Who uploaded it'),
 });
 
 export const DatasetName = z.object({ name: z.string().min(1) });

@@ -2,11 +2,13 @@ import { serve, type ServerType } from '@hono/node-server';
 import path from 'node:path';
 import { RecipeInputError } from '../../recipes/errors.js';
 import { describeRecipes } from '../../recipes/registry.js';
+import { SignInLimiter } from '../auth/sign-in-limiter.js';
 import { RecipePool } from '../runner/pool.js';
 import { closeTableReader } from '../runner/read-in-worker.js';
 import { openStorage } from '../storage/storage.js';
 import { ensureClientBuilt, REPO_ROOT } from './build-client.js';
 import { createApp } from './create-app.js';
+import { signInToken } from './sign-in-token.js';
 
 export interface ServerOptions {
   /** Default 4100; 0 picks a free port. */
@@ -39,7 +41,17 @@ export const DEFAULT_UPLOAD_LIMIT = 100 * 2 ** 20;
  */
 const EXAMPLE_NOTEBOOK = 'did-personalization-work';
 
-export async function startServer(options: ServerOptions = {}): Promise<{ url: string; dataDir: string; close(): Promise<void> }> {
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** Opens the workbench signed in as the admin (the token is in the fragment, never sent in a request line). */
+  signInUrl: string;
+  /** The sign-in link's token (an admin's, valid for a week). */
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.build) await ensureClientBuilt({ log });
   const storage = openDataDir(options.dataDir ?? '.liftbook');
@@ -51,6 +63,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
     describeRecipes,
     clientDir: path.join(REPO_ROOT, 'dist', 'client'),
     uploadLimit: options.uploadLimit ?? uploadLimitFromEnv() ?? DEFAULT_UPLOAD_LIMIT,
+    signInLimiter: new SignInLimiter(),
   });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
@@ -64,12 +77,18 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { token, admin, created } = signInToken(storage);
+  // A first-time user should land on something that runs: the link opens the example notebook.
+  const next = storage.notebooks.get(EXAMPLE_NOTEBOOK) ? `&next=${encodeURIComponent(`/notebook/${EXAMPLE_NOTEBOOK}`)}` : '';
+  const signInUrl = `${url}/#/signin?token=${token}${next}`;
   log(`liftbook: workbench at ${url}  (data in ${storage.dataDir})`);
-  // A first-time user should land on something that runs: point at the example notebook.
-  if (storage.notebooks.get(EXAMPLE_NOTEBOOK)) log(`liftbook: example notebook at ${url}/#/notebook/${EXAMPLE_NOTEBOOK}`);
+  if (created) log(`liftbook: created the admin user "${admin}" (add teammates with: liftbook user add <name> --data ${storage.dataDir})`);
+  log(`liftbook: sign in as ${admin} (link valid for 7 days): ${signInUrl}`);
   return {
     url,
     dataDir: storage.dataDir,
+    signInUrl,
+    token,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

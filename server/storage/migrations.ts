@@ -7,10 +7,7 @@ export interface Migration {
   up(db: Database): void;
 }
 
-/**
- * The schema's history. Append new steps (never edit a released one): users, tokens and shares
- * come as later versions on top of these tables.
- */
+/** The schema's history. Append new steps; never edit a released one. */
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -48,6 +45,57 @@ export const migrations: Migration[] = [
           owner TEXT,
           created_at TEXT NOT NULL
         );
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'users, tokens, sessions, shares, audit log',
+    up(db) {
+      db.exec(`
+        CREATE TABLE users (
+          name TEXT PRIMARY KEY,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+          created_at TEXT NOT NULL
+        );
+        -- Only a token's SHA-256 is kept: a copy of the database lets no one sign in.
+        CREATE TABLE tokens (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          user_name TEXT NOT NULL REFERENCES users(name),
+          hash TEXT NOT NULL UNIQUE,
+          prefix TEXT NOT NULL,
+          label TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          expires_at TEXT,
+          last_used_at TEXT,
+          revoked_at TEXT
+        );
+        CREATE TABLE sessions (
+          hash TEXT PRIMARY KEY,
+          user_name TEXT NOT NULL REFERENCES users(name),
+          token_id INTEGER REFERENCES tokens(id),
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        );
+        -- user_name '*' is the team-wide default role of a notebook.
+        CREATE TABLE shares (
+          notebook_id TEXT NOT NULL REFERENCES notebooks(id),
+          user_name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('viewer', 'editor')),
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (notebook_id, user_name)
+        );
+        CREATE TABLE audit (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          actor TEXT,
+          action TEXT NOT NULL,
+          notebook_id TEXT,
+          detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_notebook ON audit (notebook_id, id);
+        -- Notebooks from before users (the examples) stay readable by the whole team.
+        INSERT INTO shares (notebook_id, user_name, role, created_at) SELECT id, '*', 'viewer', created_at FROM notebooks WHERE owner IS NULL;
       `);
     },
   },

@@ -16,6 +16,15 @@ export interface NotebookRecord extends NotebookSummary {
   source: string;
 }
 
+export interface RevisionSummary {
+  version: number;
+  title: string;
+  author: string | null;
+  created_at: string;
+  /** Size of the source in bytes (UTF-8). */
+  bytes: number;
+}
+
 export interface RevisionRecord {
   notebook_id: string;
   version: number;
@@ -23,6 +32,10 @@ export interface RevisionRecord {
   source: string;
   author: string | null;
   created_at: string;
+}
+
+export interface TrashedNotebook extends NotebookSummary {
+  deleted_at: string;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -84,7 +97,8 @@ export class NotebookStore {
       const current = this.get(id);
       if (!current) throw new NotFoundError(`There is no notebook "${id}".`);
       if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
-        throw new VersionConflictError(options.expectedVersion, current.version);
+        const last = this.revision(id, current.version);
+        throw new VersionConflictError(options.expectedVersion, current.version, { source: current.source, updated_at: current.updated_at, author: last?.author ?? null });
       }
       const version = current.version + 1;
       const title = notebookTitle(source);
@@ -105,6 +119,30 @@ export class NotebookStore {
     return this.db
       .prepare('SELECT notebook_id, version, title, source, author, created_at FROM revisions WHERE notebook_id = ? ORDER BY version')
       .all(id) as RevisionRecord[];
+  }
+
+  /** The history as listed (no sources), newest first. */
+  history(id: string): RevisionSummary[] {
+    return this.db
+      .prepare("SELECT version, title, author, created_at, length(CAST(source AS BLOB)) AS bytes FROM revisions WHERE notebook_id = ? ORDER BY version DESC")
+      .all(id) as RevisionSummary[];
+  }
+
+  /** One revision, or undefined. */
+  revision(id: string, version: number): RevisionRecord | undefined {
+    return this.db
+      .prepare('SELECT notebook_id, version, title, source, author, created_at FROM revisions WHERE notebook_id = ? AND version = ?')
+      .get(id, version) as RevisionRecord | undefined;
+  }
+
+  /** Deleted notebooks, most recently deleted first. */
+  trash(): TrashedNotebook[] {
+    return this.db.prepare(`SELECT ${SUMMARY}, deleted_at FROM notebooks WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id`).all() as TrashedNotebook[];
+  }
+
+  /** Takes a notebook out of the trash (with its history intact); false when it was not there. */
+  restore(id: string): boolean {
+    return this.db.prepare('UPDATE notebooks SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes > 0;
   }
 
   #revision(id: string, version: number, title: string, source: string, author: string | null, at: string): void {

@@ -1,9 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
+import { AuditLog } from './audit-log.js';
 import { DatasetStore } from './dataset-store.js';
 import { EXAMPLES_DIR, listExamples } from './examples.js';
 import { NotebookStore } from './notebook-store.js';
 import { openDatabase } from './open-database.js';
+import { SessionStore } from './session-store.js';
+import { ShareStore, TEAM } from './share-store.js';
+import { UserStore } from './user-store.js';
 
 /** Everything the server keeps: one SQLite file plus dataset files, under one data directory. */
 export interface Storage {
@@ -11,6 +15,10 @@ export interface Storage {
   db: Database;
   notebooks: NotebookStore;
   datasets: DatasetStore;
+  users: UserStore;
+  sessions: SessionStore;
+  shares: ShareStore;
+  audit: AuditLog;
   /** Where the example notebooks (seeds and templates) come from. */
   examplesDir: string;
   /** Ids of the example notebooks seeded by this open (only on the first start). */
@@ -31,14 +39,29 @@ export function openStorage(dataDir = '.liftbook', options: { examplesDir?: stri
   const dir = path.resolve(dataDir);
   const { db, created } = openDatabase(dir);
   const notebooks = new NotebookStore(db);
+  const shares = new ShareStore(db);
   const seeded: string[] = [];
   const examplesDir = options.examplesDir ?? EXAMPLES_DIR;
   if (created) {
     for (const example of listExamples(examplesDir)) {
       if (notebooks.exists(example.id)) continue;
+      // Nobody owns the examples (admins manage them); the whole team may read and run them.
       notebooks.create({ id: example.id, source: example.source });
+      shares.set(example.id, TEAM, 'viewer');
       seeded.push(example.id);
     }
   }
-  return { dataDir: dir, db, notebooks, datasets: new DatasetStore(db, dir), examplesDir, seeded, close: () => db.close() };
+  return {
+    dataDir: dir,
+    db,
+    notebooks,
+    datasets: new DatasetStore(db, dir),
+    users: new UserStore(db),
+    sessions: new SessionStore(db),
+    shares,
+    audit: new AuditLog(db),
+    examplesDir,
+    seeded,
+    close: () => db.close(),
+  };
 }

@@ -44,8 +44,9 @@ describe('CSP in Chromium', () => {
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => Object.keys((window as unknown as { results: object }).results ?? {}).length === 3, null, { timeout: 20_000 });
     const results = await page.evaluate(() => (window as unknown as { results: Record<string, string> }).results);
-    expect(results.page).toBe('fetched 200');
-    expect(results['helper-worker-probe']).toBe('fetched 200');
+    // Not signed in, so the API answers 401: what matters is that the request went out.
+    expect(results.page).toBe('fetched 401');
+    expect(results['helper-worker-probe']).toBe('fetched 401');
     expect(results['sandbox-worker-probe']).toMatch(/^blocked/);
   });
 });

@@ -8,7 +8,7 @@ import { expectJson, harness } from './harness.js';
 
 const h = harness({ uploadLimit: 64 * 1024 });
 afterAll(() => h.close());
-const req = (p: string, init?: RequestInit) => h.app.request(p, init);
+const req = (p: string, init?: RequestInit) => h.request(p, init);
 function upload(file: File, fields: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
   form.append('file', file);

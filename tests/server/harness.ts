@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { expect } from 'vitest';
 import { paramsJsonSchema } from '../../recipes/define-recipe.js';
+import { SignInLimiter } from '../../server/auth/sign-in-limiter.js';
 import { createApp } from '../../server/app/create-app.js';
 import type { AppDeps } from '../../server/app/deps.js';
 import { RecipePool } from '../../server/runner/pool.js';
@@ -17,6 +18,14 @@ export interface Harness extends ReturnType<typeof createApp> {
   dir: string;
   /** Every run the app started, settled to its output or error. */
   runs: Promise<unknown>[];
+  /** The admin `admin`'s API token. */
+  token: string;
+  /** A request as `as` (default the admin: a user name made with `user()`, or null for no credentials). */
+  request(path: string, init?: RequestInit, as?: string | null): Promise<Response>;
+  /** Adds a user (member unless told) and returns their token; `request(…, name)` then acts as them. */
+  user(name: string, role?: 'admin' | 'member'): string;
+  /** `Authorization` header of a user made here. */
+  auth(as?: string): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -26,7 +35,7 @@ export interface Harness extends ReturnType<typeof createApp> {
  * @example
  * const h = harness(); const res = await h.app.request('/api/recipes'); await h.close();
  */
-export function harness(options: { uploadLimit?: number; client?: boolean } = {}): Harness {
+export function harness(options: { uploadLimit?: number; client?: boolean; signInLimiter?: SignInLimiter } = {}): Harness {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'liftbook-api-'));
   const examples = path.join(dir, 'examples');
   mkdirSync(examples);
@@ -51,12 +60,32 @@ export function harness(options: { uploadLimit?: number; client?: boolean } = {}
     describeRecipes: () => recipes.map((r) => ({ id: r.id, title: r.title, description: r.description, inputs: r.inputs, params: paramsJsonSchema(r) })),
     clientDir,
     uploadLimit: options.uploadLimit ?? 1024 * 1024,
+    signInLimiter: options.signInLimiter ?? new SignInLimiter(),
   };
+  const tokens = new Map<string, string>([['admin', storage.users.add('admin', 'admin').token]]);
+  const auth = (as = 'admin'): Record<string, string> => {
+    const token = tokens.get(as);
+    if (!token) throw new Error(`harness: no user "${as}" (make one with h.user("${as}"))`);
+    return { Authorization: `Bearer ${token}` };
+  };
+  const built = createApp(deps);
   return {
-    ...createApp(deps),
+    ...built,
     deps,
     dir,
     runs,
+    token: tokens.get('admin')!,
+    auth,
+    user(name, role = 'member') {
+      const { token } = storage.users.add(name, role);
+      tokens.set(name, token);
+      return token;
+    },
+    request(url, init = {}, as = 'admin') {
+      const headers = new Headers(init.headers);
+      if (as !== null && !headers.has('authorization')) for (const [k, v] of Object.entries(auth(as))) headers.set(k, v);
+      return Promise.resolve(built.app.request(url, { ...init, headers }));
+    },
     async close() {
       await pool.close();
       storage.close();

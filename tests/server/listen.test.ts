@@ -22,7 +22,7 @@ describe('over a real socket', () => {
     const controller = new AbortController();
     const res = await fetch(`${base()}/api/recipes/slow/run`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...h.auth() },
       body: JSON.stringify({ params: { ms: 20_000, steps: 400 } }),
       signal: controller.signal,
     });
@@ -39,7 +39,7 @@ describe('over a real socket', () => {
     const controller = new AbortController();
     const pending = fetch(`${base()}/api/recipes/slow/run`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...h.auth() },
       body: JSON.stringify({ params: { ms: 20_000, steps: 400 } }),
       signal: controller.signal,
     });
@@ -49,7 +49,7 @@ describe('over a real socket', () => {
     expect(await h.runs[before]).toBeInstanceOf(RecipeCancelledError);
   });
 
-  it('startServer listens, serves the API, prints its URL and closes', async () => {
+  it('startServer listens, serves the API to the admin it made, prints its URL and sign-in link, and closes', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'liftbook-start-'));
     const lines: string[] = [];
     const started = await startServer({ port: 0, dataDir, log: (l) => lines.push(l), workers: 1 });
@@ -57,9 +57,13 @@ describe('over a real socket', () => {
       expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(lines.join('\n')).toContain(started.url);
       expect(lines.join('\n')).toContain(dataDir);
-      const notebooks = await fetch(`${started.url}/api/notebooks`);
+      expect(lines.join('\n')).toContain(`created the admin user "admin"`);
+      expect(started.signInUrl).toBe(`${started.url}/#/signin?token=${started.token}&next=${encodeURIComponent('/notebook/did-personalization-work')}`);
+      expect(lines.join('\n')).toContain(started.signInUrl);
+      expect((await fetch(`${started.url}/api/notebooks`)).status).toBe(401);
+      const notebooks = await fetch(`${started.url}/api/notebooks`, { headers: { Authorization: `Bearer ${started.token}` } });
       expect(notebooks.status).toBe(200);
-      expect(Array.isArray(await notebooks.json())).toBe(true);
+      expect(((await notebooks.json()) as { id: string; role: string }[]).find((n) => n.id === 'did-personalization-work')?.role).toBe('owner');
       const openapi = await (await fetch(`${started.url}/api/openapi.json`)).json();
       expect(openapi.openapi).toBe('3.1.0');
       const taken = Number(new URL(started.url).port);

@@ -5,7 +5,7 @@ import { expectJson, harness, json } from './harness.js';
 
 const h = harness();
 afterAll(() => h.close());
-const req = (path: string, init?: RequestInit) => h.app.request(path, init);
+const req = (path: string, init?: RequestInit) => h.request(path, init);
 
 describe('notebooks API', () => {
   it('lists the seeded example and opens it with its version as ETag', async () => {
@@ -23,10 +23,11 @@ describe('notebooks API', () => {
     expect(first.headers.get('etag')).toBe('"2"');
     expect(await expectJson(first, 200, Notebook)).toMatchObject({ version: 2, title: 'Saves 2' });
     const stale = await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: 'lost?' }, { 'If-Match': '"1"' })), 412, Conflict);
-    expect(stale.version).toBe(2);
+    expect(stale).toMatchObject({ version: 2, source: '---\ntitle: Saves 2\n---\n', author: 'admin' });
     expect(stale.error).toMatch(/version 2, not 1/);
-    // Without If-Match the save is unconditional (last writer wins).
-    expect(await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: '# three\n' })), 200, Notebook)).toMatchObject({ version: 3, title: 'three' });
+    // A save must name its base version: none is 428 (nothing written); "*" is the explicit overwrite.
+    expect((await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: '# blind\n' })), 428, ErrorBody)).error).toMatch(/If-Match/);
+    expect(await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: '# three\n' }, { 'If-Match': '*' })), 200, Notebook)).toMatchObject({ version: 3, title: 'three' });
     expect(h.deps.storage.notebooks.revisions(id).map((r) => r.version)).toEqual([1, 2, 3]);
     expect((await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: 'x' }, { 'If-Match': 'yesterday' })), 400, ErrorBody)).error).toMatch(/If-Match/);
   });
@@ -63,7 +64,7 @@ describe('notebooks API', () => {
     expect((await req(`/api/notebooks/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await expectJson(await req(`/api/notebooks/${id}`), 404, ErrorBody)).error).toMatch(/no notebook "doomed"/);
     await expectJson(await req(`/api/notebooks/${id}`, { method: 'DELETE' }), 404, ErrorBody);
-    await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: '' })), 404, ErrorBody);
+    await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: '' }, { 'If-Match': '"1"' })), 404, ErrorBody);
     const list = await expectJson(await req('/api/notebooks'), 200, z.array(NotebookSummary));
     expect(list.map((n) => n.id)).not.toContain(id);
     expect(h.deps.storage.notebooks.revisions(id)).toHaveLength(1);
@@ -71,7 +72,7 @@ describe('notebooks API', () => {
 
   it('refuses malformed ids and bodies', async () => {
     await expectJson(await req('/api/notebooks/..%2Fetc'), 400, ErrorBody);
-    await expectJson(await req('/api/notebooks/did-it-work', json('PUT', '{"source": ')), 400, ErrorBody);
-    expect((await expectJson(await req('/api/notebooks/did-it-work', json('PUT', {})), 400, ErrorBody)).error).toMatch(/"source"/);
+    await expectJson(await req('/api/notebooks/did-it-work', json('PUT', '{"source": ', { 'If-Match': '"1"' })), 400, ErrorBody);
+    expect((await expectJson(await req('/api/notebooks/did-it-work', json('PUT', {}, { 'If-Match': '"1"' })), 400, ErrorBody)).error).toMatch(/"source"/);
   });
 });

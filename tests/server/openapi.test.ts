@@ -8,7 +8,7 @@ type Operation = { operationId: string; summary: string; parameters?: { name: st
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 async function document() {
-  const doc = await expectJson(await h.app.request('/api/openapi.json'), 200);
+  const doc = await expectJson(await h.request('/api/openapi.json'), 200);
   return doc as { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>> };
 }
 
@@ -24,17 +24,34 @@ describe('GET /api/openapi.json', () => {
     expect(documented).toEqual([
       'DELETE /api/datasets/{name}',
       'DELETE /api/notebooks/{id}',
+      'DELETE /api/session',
+      'DELETE /api/tokens/{id}',
+      'GET /api/audit',
       'GET /api/datasets',
       'GET /api/datasets/{name}/preview',
       'GET /api/datasets/{name}/rows',
       'GET /api/notebooks',
       'GET /api/notebooks/{id}',
+      'GET /api/notebooks/{id}/diff',
+      'GET /api/notebooks/{id}/revisions',
+      'GET /api/notebooks/{id}/revisions/{version}',
+      'GET /api/notebooks/{id}/shares',
       'GET /api/openapi.json',
       'GET /api/recipes',
+      'GET /api/session',
       'GET /api/templates',
+      'GET /api/tokens',
+      'GET /api/trash',
+      'GET /api/users',
       'POST /api/datasets',
       'POST /api/notebooks',
+      'POST /api/notebooks/{id}/revisions/{version}/restore',
+      'POST /api/notebooks/{id}/share',
       'POST /api/recipes/{id}/run',
+      'POST /api/session',
+      'POST /api/tokens',
+      'POST /api/trash/{id}/restore',
+      'POST /api/users',
       'PUT /api/notebooks/{id}',
     ]);
   });

@@ -6,11 +6,11 @@ import { z } from 'zod';
 
 const h = harness({ uploadLimit: 4096 });
 afterAll(() => h.close());
-const run = (id: string, body: unknown, headers: Record<string, string> = {}) => h.app.request(`/api/recipes/${id}/run`, json('POST', body, headers));
+const run = (id: string, body: unknown, headers: Record<string, string> = {}) => h.request(`/api/recipes/${id}/run`, json('POST', body, headers));
 
 describe('GET /api/recipes', () => {
   it('lists each recipe with inputs and the parameter JSON Schema', async () => {
-    const list = await expectJson(await h.app.request('/api/recipes'), 200, z.array(RecipeDescriptor));
+    const list = await expectJson(await h.request('/api/recipes'), 200, z.array(RecipeDescriptor));
     const sum = list.find((r) => r.id === 'sum')!;
     expect(sum.inputs[0].roles[0].role).toBe('value');
     expect(sum.params).toMatchObject({ type: 'object', properties: { value: { type: 'string', default: 'value' } } });
@@ -39,13 +39,13 @@ describe('POST /api/recipes/:id/run', () => {
     expect(bundled.metrics.rows).toBe(2357);
     const form = new FormData();
     form.append('file', new File(['value\n2\n3\n'], 'vals.csv'));
-    expect((await h.app.request('/api/datasets', { method: 'POST', body: form })).status).toBe(201);
+    expect((await h.request('/api/datasets', { method: 'POST', body: form })).status).toBe(201);
     const uploaded = await expectJson(await run('sum', { inputs: { rows: { dataset: 'vals' } } }), 200, RecipeResultJson);
     expect(uploaded.metrics.total).toBe(5);
   });
 
   it('treats an empty body as no inputs and default parameters', async () => {
-    const res = await h.app.request('/api/recipes/slow/run', { method: 'POST' });
+    const res = await h.request('/api/recipes/slow/run', { method: 'POST' });
     expect((await expectJson(res, 200, RecipeResultJson)).params).toEqual({ ms: 500, steps: 10 });
   });
 
@@ -82,7 +82,7 @@ describe('POST /api/recipes/:id/run', () => {
   it('cancels a plain JSON run when the request is aborted', async () => {
     const before = h.runs.length;
     const controller = new AbortController();
-    const pending = Promise.resolve(h.app.request(new Request('http://x/api/recipes/slow/run', { ...json('POST', { params: { ms: 20_000, steps: 400 } }), signal: controller.signal })));
+    const pending = Promise.resolve(h.request('/api/recipes/slow/run', { ...json('POST', { params: { ms: 20_000, steps: 400 } }), signal: controller.signal }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     controller.abort();
     await pending.catch(() => undefined);

@@ -11,7 +11,7 @@ afterAll(async () => {
 
 describe('security headers', () => {
   it('gives the page a same-origin CSP and the usual hardening headers', async () => {
-    const res = await built.app.request('/');
+    const res = await built.request('/');
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/default-src 'self'/);
@@ -23,41 +23,41 @@ describe('security headers', () => {
   });
 
   it('locks the sandbox worker out of the network, so cell code cannot call the API', async () => {
-    const res = await built.app.request('/assets/sandbox-worker-abc123.js');
+    const res = await built.request('/assets/sandbox-worker-abc123.js');
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/connect-src 'none'/);
     expect(csp).toMatch(/default-src 'none'/);
-    const other = await built.app.request('/assets/index-abc123.js');
+    const other = await built.request('/assets/index-abc123.js');
     expect(other.headers.get('content-security-policy')).toMatch(/connect-src 'self'/);
     expect(other.headers.get('cache-control')).toMatch(/immutable/);
   });
 
   it('gives API responses a CSP that allows nothing', async () => {
-    const res = await built.app.request('/api/notebooks');
+    const res = await built.request('/api/notebooks');
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
 
 describe('client and fallbacks', () => {
   it('serves index.html for client routes (SPA fallback) but 404s missing assets', async () => {
-    const page = await built.app.request('/notebooks/did-it-work');
+    const page = await built.request('/notebooks/did-it-work');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
     expect(page.headers.get('cache-control')).toBe('no-cache');
-    expect((await built.app.request('/assets/gone-123.js')).status).toBe(404);
+    expect((await built.request('/assets/gone-123.js')).status).toBe(404);
   });
 
   it('answers unknown API paths with JSON 404, never the page', async () => {
-    const error = await expectJson(await built.app.request('/api/nope'), 404, ErrorBody);
+    const error = await expectJson(await built.request('/api/nope'), 404, ErrorBody);
     expect(error.error).toMatch(/no API route GET \/api\/nope/);
-    await expectJson(await built.app.request('/api/notebooks', { method: 'PATCH' }), 404, ErrorBody);
+    await expectJson(await built.request('/api/notebooks', { method: 'PATCH' }), 404, ErrorBody);
   });
 
   it('still runs the API when the client is not built, and says how to build it', async () => {
-    const page = await unbuilt.app.request('/');
+    const page = await unbuilt.request('/');
     expect(page.status).toBe(503);
     expect(await page.text()).toMatch(/npm run build/);
-    await expectJson(await unbuilt.app.request('/api/notebooks'), 200);
+    await expectJson(await unbuilt.request('/api/notebooks'), 200);
   });
 });

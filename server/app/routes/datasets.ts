@@ -31,6 +31,12 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
     if (!loading) throw new HttpError(404, `There is no dataset "${name}".`);
     return loading;
   };
+  // Every signed-in user reads every uploaded dataset (a team's shared data); changing one is its uploader's or an admin's.
+  const mayChange = (c: Context, name: string, what: 'replace' | 'delete') => {
+    const owner = storage.datasets.get(name)?.owner;
+    const me = c.get('user');
+    if (owner && owner !== me.name && me.role !== 'admin') throw new HttpError(403, `"${name}" was uploaded by ${owner}: only they or an admin can ${what} it. Upload yours under another name.`);
+  };
   const page = (name: string, t: ColumnTable, offset: number, limit: number) => ({
     name,
     total: t.numRows(),
@@ -48,7 +54,7 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
     handler: (c) =>
       c.json([
         ...listBundledDatasets().map((d) => ({ ...d, bundled: true })),
-        ...storage.datasets.list().map(({ owner: _, ...d }) => ({ ...d, bundled: false })),
+        ...storage.datasets.list().map((d) => ({ ...d, bundled: false })),
       ]),
   });
 
@@ -61,6 +67,7 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
     responses: {
       201: { description: 'Stored', schema: Dataset },
       400: { description: 'No file, unreadable file or bad name', schema: ErrorBody },
+      403: { description: 'Replacing a dataset someone else uploaded (only they or an admin may)', schema: ErrorBody },
       409: { description: 'The name is taken (send replace=true to replace it)', schema: ErrorBody },
       413: { description: 'The file is over the upload limit', schema: ErrorBody },
     },
@@ -69,9 +76,10 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
       const file = form.file;
       if (!(file instanceof File)) throw new HttpError(400, 'Send the dataset as a multipart form field named "file".');
       const name = typeof form.name === 'string' && form.name.trim() ? form.name.trim() : nameFromFilename(file.name);
-      const record = await storage.datasets.add({ name, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), replace: form.replace === 'true' });
-      const { owner: _, ...rest } = record;
-      return c.json({ ...rest, bundled: false }, 201);
+      const replace = form.replace === 'true';
+      if (replace) mayChange(c, name, 'replace');
+      const record = await storage.datasets.add({ name, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), replace, owner: c.get('user').name });
+      return c.json({ ...record, bundled: false }, 201);
     },
   });
 
@@ -116,10 +124,16 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
     tag: 'datasets',
     summary: 'Delete an uploaded dataset and its file',
     params: DatasetName,
-    responses: { 204: { description: 'Deleted' }, 400: { description: 'Bad name, or a bundled dataset', schema: ErrorBody }, 404: notFound },
+    responses: {
+      204: { description: 'Deleted' },
+      400: { description: 'Bad name, or a bundled dataset', schema: ErrorBody },
+      403: { description: 'Someone else uploaded it (only they or an admin may delete it)', schema: ErrorBody },
+      404: notFound,
+    },
     handler: async (c, { params }) => {
       if (isBundledDataset(params.name)) throw new HttpError(400, `"${params.name}" is bundled with liftbook and cannot be deleted.`);
       checkDatasetName(params.name);
+      mayChange(c, params.name, 'delete');
       if (!(await storage.datasets.remove(params.name))) throw new HttpError(404, `There is no dataset "${params.name}".`);
       return c.body(null, 204);
     },

@@ -1,37 +1,45 @@
 import { z } from 'zod';
-import type { NotebookRecord } from '../../storage/notebook-store.js';
 import { blankNotebook, listExamples } from '../../storage/examples.js';
+import type { NotebookRole } from '../../storage/share-store.js';
 import { withTitle } from '../../storage/notebook-title.js';
 import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { etag, ifMatchVersion } from '../if-match.js';
-import { Conflict, ErrorBody, Notebook, NotebookCreate, NotebookId, NotebookSave, NotebookSummary, Template } from '../schemas.js';
+import { requireRole } from '../require-role.js';
+import { Conflict, ErrorBody, Notebook, NotebookCreate, NotebookId, NotebookSave, NotebookScope, Template, VisibleNotebook } from '../schemas.js';
 
-const notFound = { description: 'No such notebook (or it was deleted)', schema: ErrorBody };
+const notFound = { description: 'No such notebook, or not shared with you (the two look the same)', schema: ErrorBody };
+const forbidden = { description: 'Your role does not allow it (the message says who can grant more)', schema: ErrorBody };
 
 /**
- * Notebook routes: list, open, save (If-Match → 412 on a stale version), create from a template,
- * delete (to the trash); plus GET /api/templates.
+ * Notebook routes: list what you may see, open, save (If-Match required; 412 with the current
+ * text on a stale version; 403 for viewers), create (you own it), delete (owners; to the trash);
+ * plus GET /api/templates.
  *
  * @example
  * notebookRoutes(api, deps);
  */
 export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
-  const { notebooks } = deps.storage;
-  const open = (id: string): NotebookRecord => {
+  const { notebooks, shares } = deps.storage;
+  /** The notebook as the API shows it: with the caller's role and the team default. */
+  const view = (id: string, role: NotebookRole) => {
     const notebook = notebooks.get(id);
     if (!notebook) throw new HttpError(404, `There is no notebook "${id}".`);
-    return notebook;
+    return { ...notebook, role, team_role: shares.shares(id).team };
   };
 
   api.add({
     method: 'get',
     path: '/api/notebooks',
     tag: 'notebooks',
-    summary: 'Saved notebooks, most recently updated first',
-    responses: { 200: { description: 'The notebooks', schema: z.array(NotebookSummary) } },
-    handler: (c) => c.json(notebooks.list()),
+    summary: 'The notebooks you can see (yours and those shared with you), most recently updated first',
+    query: NotebookScope,
+    responses: { 200: { description: 'The notebooks, each with your role', schema: z.array(VisibleNotebook) } },
+    handler: (c, { query }) => {
+      const visible = shares.visible(c.get('user'));
+      return c.json(query.scope === undefined ? visible : visible.filter((n) => (n.role === 'owner') === (query.scope === 'mine')));
+    },
   });
 
   api.add({
@@ -42,7 +50,7 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
     params: NotebookId,
     responses: { 200: { description: 'The notebook', schema: Notebook }, 404: notFound },
     handler: (c, { params }) => {
-      const notebook = open(params.id);
+      const notebook = view(params.id, requireRole(c, deps.storage, params.id, 'viewer'));
       c.header('ETag', etag(notebook.version));
       return c.json(notebook);
     },
@@ -52,22 +60,27 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
     method: 'put',
     path: '/api/notebooks/:id',
     tag: 'notebooks',
-    summary: 'Save a notebook: a new version and revision; with If-Match only over that version',
+    summary: 'Save a notebook over the version you opened (If-Match): a new version and revision',
     params: NotebookId,
     body: NotebookSave,
-    headers: { 'If-Match': 'The ETag from GET: save only if the notebook is still at that version' },
+    headers: { 'If-Match': 'Required: the ETag from GET. The save happens only if the notebook is still at that version' },
     responses: {
       200: { description: 'Saved (ETag: the new version)', schema: Notebook },
       400: { description: 'Bad body or If-Match', schema: ErrorBody },
+      403: forbidden,
       404: notFound,
-      412: { description: 'Someone saved since: nothing was written; `version` is the current one', schema: Conflict },
+      412: { description: 'Someone saved since: nothing was written; the body has the current version and text to merge with', schema: Conflict },
+      428: { description: 'No If-Match: a save must say which version it is based on', schema: ErrorBody },
     },
     handler: (c, { params, body }) => {
-      const expectedVersion = ifMatchVersion(c.req.header('if-match'));
-      if (!notebooks.get(params.id)) throw new HttpError(404, `There is no notebook "${params.id}".`);
-      const saved = notebooks.save(params.id, body.source, { expectedVersion });
+      const role = requireRole(c, deps.storage, params.id, 'editor');
+      const header = c.req.header('if-match');
+      const expectedVersion = ifMatchVersion(header);
+      // A blind save could silently drop someone's work; "*" is the explicit "I mean to overwrite".
+      if (header === undefined) throw new HttpError(428, `Send If-Match with the version you opened (the ETag of GET /api/notebooks/${params.id}), or "*" to overwrite whatever is there.`);
+      const saved = notebooks.save(params.id, body.source, { expectedVersion, author: c.get('user').name });
       c.header('ETag', etag(saved.version));
-      return c.json(saved);
+      return c.json(view(saved.id, role));
     },
   });
 
@@ -88,10 +101,11 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
       }
       source ??= blankNotebook(body.title);
       if (body.title) source = withTitle(source, body.title);
-      const created = notebooks.create({ source });
+      const me = c.get('user').name;
+      const created = notebooks.create({ source, owner: me, author: me });
       c.header('ETag', etag(created.version));
       c.header('Location', `/api/notebooks/${created.id}`);
-      return c.json(created, 201);
+      return c.json(view(created.id, 'owner'), 201);
     },
   });
 
@@ -99,11 +113,13 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
     method: 'delete',
     path: '/api/notebooks/:id',
     tag: 'notebooks',
-    summary: 'Delete a notebook (kept in the trash with its history)',
+    summary: 'Delete a notebook (owners only): it moves to the trash with its history',
     params: NotebookId,
-    responses: { 204: { description: 'Deleted' }, 404: notFound },
+    responses: { 204: { description: 'Deleted' }, 403: forbidden, 404: notFound },
     handler: (c, { params }) => {
-      if (!notebooks.remove(params.id)) throw new HttpError(404, `There is no notebook "${params.id}".`);
+      requireRole(c, deps.storage, params.id, 'owner');
+      notebooks.remove(params.id);
+      deps.storage.audit.record(c.get('user').name, 'delete', params.id);
       return c.body(null, 204);
     },
   });

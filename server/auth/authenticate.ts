@@ -1,0 +1,91 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Storage } from '../storage/storage.js';
+import type { User } from '../storage/user-store.js';
+import { clientAddress } from './client-address.js';
+import type { SignInLimiter } from './sign-in-limiter.js';
+
+export const SESSION_COOKIE = 'liftbook_session';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    user: User;
+    /** How the request signed in: an API token (its id) or the session cookie. */
+    auth: { via: 'token'; tokenId: number } | { via: 'cookie'; session: string };
+  }
+}
+
+/** Routes anyone may call: the API's description and signing in itself. */
+const PUBLIC = [
+  { method: 'GET', path: '/api/openapi.json' },
+  { method: 'POST', path: '/api/session' },
+];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Puts the signed-in user on every /api request (`c.get('user')`) or answers 401: a Bearer token,
+ * else the session cookie. A wrong token counts as a failed sign-in for the limiter. A request
+ * signed in by cookie that changes something must come from this origin (when the browser says
+ * where it comes from): SameSite=Strict already keeps other sites' requests cookieless, this is
+ * the second lock.
+ *
+ * @example
+ * app.use('/api/*', authenticate(storage, new SignInLimiter()));
+ */
+export function authenticate(storage: Storage, limiter: SignInLimiter): MiddlewareHandler {
+  return async (c, next) => {
+    if (PUBLIC.some((p) => p.method === c.req.method && p.path === c.req.path)) return next();
+    const header = c.req.header('authorization');
+    if (header !== undefined) {
+      const address = clientAddress(c);
+      const wait = limiter.retryAfter(address);
+      if (wait) return tooMany(c, wait);
+      const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+      const found = token ? storage.users.authenticate(token) : undefined;
+      if (!found) {
+        limiter.fail(address);
+        return unauthorized(c, token ? 'The API token is not valid (unknown, revoked or expired). Ask an admin for a new one: liftbook user token <name>.' : 'The Authorization header must be "Bearer <token>".');
+      }
+      c.set('user', found.user);
+      c.set('auth', { via: 'token', tokenId: found.tokenId });
+      return next();
+    }
+    const session = getCookie(c, SESSION_COOKIE);
+    const user = session ? storage.sessions.user(session) : undefined;
+    if (!session || !user) {
+      return unauthorized(c, session ? 'Your session has ended: sign in again with your token.' : 'Sign in first: send "Authorization: Bearer <token>", or sign in in the workbench with your token.');
+    }
+    if (!SAFE_METHODS.has(c.req.method) && !sameOrigin(c)) {
+      return c.json({ error: 'Refused: this request comes from another site.' }, 403);
+    }
+    c.set('user', user);
+    c.set('auth', { via: 'cookie', session });
+    return next();
+  };
+}
+
+function sameOrigin(c: Context): boolean {
+  const origin = c.req.header('origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
+  } catch {
+    return false;
+  }
+}
+
+function unauthorized(c: Context, error: string): Response {
+  c.header('WWW-Authenticate', 'Bearer realm="liftbook"');
+  return c.json({ error }, 401);
+}
+
+/**
+ * The 429 of a shut-out address, with how long to wait.
+ *
+ * @example
+ * return tooMany(c, 30);
+ */
+export function tooMany(c: Context, seconds: number): Response {
+  c.header('Retry-After', String(seconds));
+  return c.json({ error: `Too many failed sign-ins from your address: try again in ${seconds} s.` }, 429);
+}

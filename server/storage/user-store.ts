@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3';
+import { hashSecret, newSecret } from '../auth/secret.js';
+import { NotFoundError, StorageInputError } from './errors.js';
+
+export type UserRole = 'admin' | 'member';
+
+export interface User {
+  name: string;
+  role: UserRole;
+  created_at: string;
+}
+
+/** A token as listed: never the secret itself, only its first characters. */
+export interface TokenRecord {
+  id: number;
+  user_name: string;
+  label: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+const TOKEN_COLUMNS = 'id, user_name, label, prefix, created_at, expires_at, last_used_at, revoked_at';
+// last_used_at is for people reading the token list; a write per request would cost an fsync each.
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Users and their API tokens. A token is shown once, when it is made; only its hash is stored.
+ *
+ * @example
+ * const users = new UserStore(db);
+ * const { user, token } = users.add('ana', 'member');
+ * users.authenticate(token); // → { user: { name: 'ana', … }, tokenId: 1 }
+ */
+export class UserStore {
+  constructor(private readonly db: Database) {}
+
+  list(): User[] {
+    return this.db.prepare('SELECT name, role, created_at FROM users ORDER BY name').all() as User[];
+  }
+
+  get(name: string): User | undefined {
+    return this.db.prepare('SELECT name, role, created_at FROM users WHERE name = ?').get(name) as User | undefined;
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+  }
+
+  /** Adds a user and gives them a first token. */
+  add(name: string, role: UserRole = 'member', options: { label?: string; expiresAt?: Date } = {}): { user: User; token: string } {
+    if (!USER_NAME.test(name)) {
+      throw new StorageInputError(`"${name}" is not a valid user name: use lowercase letters, digits, ".", "_" and "-" (at most 40, starting with a letter or digit).`);
+    }
+    if (role !== 'admin' && role !== 'member') throw new StorageInputError(`Role "${String(role)}" is not one of admin, member.`);
+    return this.db.transaction(() => {
+      if (this.get(name)) throw new StorageInputError(`A user named "${name}" already exists. Give them another token with "liftbook user token ${name}".`, 409);
+      this.db.prepare('INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)').run(name, role, new Date().toISOString());
+      const { token } = this.issueToken(name, { label: options.label ?? 'first token', expiresAt: options.expiresAt });
+      return { user: this.get(name)!, token };
+    })();
+  }
+
+  /** A new token for an existing user; the secret is returned once and never again. */
+  issueToken(name: string, options: { label?: string; expiresAt?: Date } = {}): { token: string; record: TokenRecord } {
+    if (!this.get(name)) throw new NotFoundError(`There is no user "${name}". Add them with "liftbook user add ${name}".`);
+    const token = newSecret('lb_');
+    const info = this.db
+      .prepare('INSERT INTO tokens (user_name, hash, prefix, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(name, hashSecret(token), token.slice(0, 10), options.label?.trim() || 'token', new Date().toISOString(), options.expiresAt?.toISOString() ?? null);
+    return { token, record: this.token(Number(info.lastInsertRowid))! };
+  }
+
+  token(id: number): TokenRecord | undefined {
+    return this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE id = ?`).get(id) as TokenRecord | undefined;
+  }
+
+  /** Tokens of one user (or everyone's), newest first, revoked ones included. */
+  tokens(name?: string): TokenRecord[] {
+    const where = name === undefined ? '' : 'WHERE user_name = ?';
+    return this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ${where} ORDER BY id DESC`).all(...(name === undefined ? [] : [name])) as TokenRecord[];
+  }
+
+  /** Revokes a token and ends the sessions signed in with it; false when it was unknown or revoked already. */
+  revokeToken(id: number): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), id).changes > 0;
+      if (changed) this.db.prepare('DELETE FROM sessions WHERE token_id = ?').run(id);
+      return changed;
+    })();
+  }
+
+  /** The user a token belongs to, when it is known, not revoked and not expired. */
+  authenticate(token: string, now = new Date()): { user: User; tokenId: number } | undefined {
+    if (!token.startsWith('lb_')) return undefined;
+    const row = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`).get(hashSecret(token)) as TokenRecord | undefined;
+    if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
+      this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+    }
+    return { user: this.get(row.user_name)!, tokenId: row.id };
+  }
+}
