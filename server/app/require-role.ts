@@ -14,9 +14,9 @@ const WHAT: Record<NotebookRole, string> = { viewer: 'read', editor: 'save', own
  * @example
  * const role = requireRole(c, storage, 'q3', 'editor'); // before saving
  */
-export function requireRole(c: Context, storage: Storage, id: string, need: NotebookRole, options: { deleted?: boolean } = {}): NotebookRole {
-  const role = storage.shares.roleOf(c.get('user'), id, options);
-  if (!role) throw new HttpError(404, options.deleted ? `There is no notebook "${id}" in your trash.` : `There is no notebook "${id}".`);
+export function requireRole(c: Context, storage: Storage, id: string, need: NotebookRole): NotebookRole {
+  const role = storage.shares.roleOf(c.get('user'), id);
+  if (!role) throw new HttpError(404, `There is no notebook "${id}".`);
   if (RANK[role] < RANK[need]) {
     const owner = storage.shares.shares(id).owner;
     throw new HttpError(

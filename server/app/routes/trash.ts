@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { etag } from '../if-match.js';
-import { requireRole } from '../require-role.js';
+import { HttpError } from '../http-error.js';
 import { ErrorBody, Notebook, NotebookId, TrashedNotebook } from '../schemas.js';
 
 /**
@@ -35,7 +35,8 @@ export function trashRoutes(api: ApiRoutes, deps: AppDeps): void {
     params: NotebookId,
     responses: { 200: { description: 'Restored', schema: Notebook }, 404: { description: 'Not in your trash', schema: ErrorBody } },
     handler: (c, { params }) => {
-      requireRole(c, storage, params.id, 'owner', { deleted: true });
+      // Someone else's trash is not yours to see into: anything but the owner gets the 404.
+      if (storage.shares.roleOf(c.get('user'), params.id, { deleted: true }) !== 'owner') throw new HttpError(404, `There is no notebook "${params.id}" in your trash.`);
       storage.notebooks.restore(params.id);
       storage.audit.record(c.get('user').name, 'restore', params.id);
       const notebook = storage.notebooks.get(params.id)!;
