@@ -28,6 +28,8 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   body?: B;
   /** A multipart/form-data body, documented only (the handler reads it). */
   form?: AnyObject;
+  /** Callable without signing in (the API's description, signing in itself). */
+  public?: boolean;
   /** Request headers the route reads, documented only. */
   headers?: Record<string, string>;
   responses: Record<number, ResponseSpec>;
@@ -47,6 +49,11 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
 export class ApiRoutes {
   readonly routes: RouteSpec[] = [];
   constructor(private readonly app: Hono) {}
+
+  /** True for a public route's exact method and path (public routes have no path parameters). */
+  isPublic(method: string, path: string): boolean {
+    return this.routes.some((r) => r.public && r.method.toUpperCase() === method && r.path === path);
+  }
 
   add<P extends AnyObject, Q extends AnyObject, B extends z.ZodType>(spec: RouteSpec<P, Q, B>): void {
     this.routes.push(spec as unknown as RouteSpec);

@@ -31,8 +31,9 @@ import { serveClient } from './static-client.js';
 export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
   const app = new Hono();
   app.use('*', securityHeaders());
+  const api = new ApiRoutes(app);
   // Before the body limit: a stranger's upload is refused without reading it.
-  app.use('/api/*', authenticate(deps.storage, deps.signInLimiter));
+  app.use('/api/*', authenticate(deps.storage, deps.signInLimiter, (method, path) => api.isPublic(method, path)));
   app.use(
     '/api/*',
     bodyLimit({
@@ -40,7 +41,6 @@ export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
       onError: (c) => c.json({ error: `The request body is over the ${formatBytes(deps.uploadLimit)} limit. Send a smaller file, or raise the server's limit (LIFTBOOK_UPLOAD_LIMIT, in MB).` }, 413),
     }),
   );
-  const api = new ApiRoutes(app);
   sessionRoutes(api, deps);
   userRoutes(api, deps);
   recipeRoutes(api, deps);

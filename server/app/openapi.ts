@@ -27,11 +27,23 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
       ...(parameters.length ? { parameters } : {}),
       responses: Object.fromEntries(Object.entries(route.responses).map(([status, spec]) => [status, response(spec)])),
     };
+    if (route.public) operation.security = [];
     if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
     if (route.form) operation.requestBody = { required: true, content: { 'multipart/form-data': { schema: jsonSchema(route.form, 'input') } } };
     (paths[path] ??= {})[route.method] = operation;
   }
-  return { openapi: '3.1.0', info, paths };
+  return {
+    openapi: '3.1.0',
+    info,
+    components: {
+      securitySchemes: {
+        token: { type: 'http', scheme: 'bearer', description: 'An API token (lb_…): liftbook user add / user token, or POST /api/tokens' },
+        session: { type: 'apiKey', in: 'cookie', name: 'liftbook_session', description: 'Set by POST /api/session (the workbench signs in this way)' },
+      },
+    },
+    security: [{ token: [] }, { session: [] }],
+    paths,
+  };
 }
 
 function objectParameters(schema: z.ZodObject<z.ZodRawShape> | undefined, where: 'path' | 'query') {

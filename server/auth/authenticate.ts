@@ -15,11 +15,6 @@ declare module 'hono' {
   }
 }
 
-/** Routes anyone may call: the API's description and signing in itself. */
-const PUBLIC = [
-  { method: 'GET', path: '/api/openapi.json' },
-  { method: 'POST', path: '/api/session' },
-];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -30,11 +25,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * the second lock.
  *
  * @example
- * app.use('/api/*', authenticate(storage, new SignInLimiter()));
+ * app.use('/api/*', authenticate(storage, new SignInLimiter(), (method, path) => api.isPublic(method, path)));
  */
-export function authenticate(storage: Storage, limiter: SignInLimiter): MiddlewareHandler {
+export function authenticate(storage: Storage, limiter: SignInLimiter, isPublic: (method: string, path: string) => boolean): MiddlewareHandler {
   return async (c, next) => {
-    if (PUBLIC.some((p) => p.method === c.req.method && p.path === c.req.path)) return next();
+    if (isPublic(c.req.method, c.req.path)) return next();
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const address = clientAddress(c);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseNotebook } from '../../notebook/format.js';
 import { StorageInputError, VersionConflictError } from './errors.js';
 import { blankNotebook } from './examples.js';
-import { migrate, type Migration } from './migrations.js';
+import { migrate, migrations, type Migration } from './migrations.js';
 import { openStorage, type Storage } from './storage.js';
 
 const dirs: string[] = [];
@@ -32,9 +32,9 @@ describe('migrations', () => {
     const storage = open(data, tempDir());
     expect(storage.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(storage.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(storage.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(storage.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     const tables = storage.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['datasets', 'notebooks', 'revisions']));
+    expect(tables).toEqual(expect.arrayContaining(['audit', 'datasets', 'notebooks', 'revisions', 'sessions', 'shares', 'tokens', 'users']));
     expect(readdirSync(data)).toEqual(expect.arrayContaining(['liftbook.db', 'datasets']));
     expect(migrate(storage.db)).toEqual([]);
   });
@@ -48,6 +48,14 @@ describe('migrations', () => {
     expect(migrate(db, steps.slice(0, 1))).toEqual([1]);
     expect(migrate(db, steps)).toEqual([2]);
     expect(() => migrate(db, steps.slice(0, 1))).toThrow(/schema version 2, newer than this liftbook knows \(1\)/);
+  });
+
+  it('upgrades a database from before users: its unowned notebooks become readable by the whole team', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO notebooks (id, title, source, created_at, updated_at) VALUES ('old', 'Old', '# Old', 'then', 'then')").run();
+    expect(migrate(db)).toEqual([2]);
+    expect(db.prepare('SELECT notebook_id, user_name, role FROM shares').all()).toEqual([{ notebook_id: 'old', user_name: '*', role: 'viewer' }]);
   });
 
   it('rolls a failed step back whole', () => {

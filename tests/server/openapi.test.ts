@@ -108,4 +108,15 @@ describe('GET /api/openapi.json', () => {
     ]);
     expect(Object.keys(doc.paths['/api/datasets'].post.requestBody!.content)).toEqual(['multipart/form-data']);
   });
+
+  it('says how to authenticate: a Bearer token or the session cookie, except on the public routes', async () => {
+    const doc = (await document()) as unknown as { security: object[]; components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string; name?: string }> }; paths: Record<string, Record<string, { security?: object[] }>> };
+    expect(doc.security).toEqual([{ token: [] }, { session: [] }]);
+    expect(doc.components.securitySchemes.token).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'liftbook_session' });
+    const open = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).filter(([, op]) => op.security?.length === 0).map(([m]) => `${m.toUpperCase()} ${p}`));
+    expect(open.sort()).toEqual(['GET /api/openapi.json', 'POST /api/session']);
+    expect((await h.request('/api/openapi.json', {}, null)).status).toBe(200);
+    expect((await h.request('/api/recipes', {}, null)).status).toBe(401);
+  });
 });

@@ -18,6 +18,7 @@ export function openApiRoute(api: ApiRoutes): void {
     path: '/api/openapi.json',
     tag: 'meta',
     summary: 'This document',
+    public: true,
     responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
     handler: (c) => c.json(openApiDocument(api.routes, { title: 'liftbook API', version: pkg.version, description: pkg.description })),
   });

@@ -21,6 +21,7 @@ export function sessionRoutes(api: ApiRoutes, deps: AppDeps): void {
     path: '/api/session',
     tag: 'session',
     summary: 'Sign in with an API token: sets the session cookie',
+    public: true,
     body: SignIn,
     responses: {
       200: { description: 'Signed in', schema: SessionUser },
