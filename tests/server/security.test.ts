@@ -33,9 +33,13 @@ describe('security headers', () => {
     expect(other.headers.get('cache-control')).toMatch(/immutable/);
   });
 
-  it('gives API responses a CSP that allows nothing', async () => {
+  it('gives API responses a CSP that allows nothing, refusals included', async () => {
     const res = await built.request('/api/notebooks');
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const refused = await built.request('/api/notebooks', {}, null);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
 
