@@ -30,16 +30,74 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
 }
 
-export interface NotebookSummary { id: string; title: string; version?: number; updatedAt?: string; updated_at?: string }
-export interface NotebookDoc { id: string; title: string; source: string; version: number }
+/** Your role on a notebook; the owner created it (admins own the unowned examples). */
+export type NotebookRole = 'owner' | 'editor' | 'viewer';
+/** A role someone else is given on a notebook; `none` removes it. */
+export type ShareRole = 'viewer' | 'editor' | 'none';
+
+export interface NotebookSummary {
+  id: string; title: string; version?: number; updatedAt?: string; updated_at?: string; created_at?: string;
+  owner?: string | null; role?: NotebookRole; team_role?: 'viewer' | 'editor' | null;
+}
+export interface NotebookDoc extends NotebookSummary { source: string; version: number }
+/** `PUT` answered 412: someone saved since; the body carries the current text for a merge. */
+export interface SaveConflict { error: string; version: number; source: string; updated_at?: string; author?: string | null }
+export interface SessionUser { name: string; role: 'admin' | 'member' }
+export interface TeamUser { name: string; role: 'admin' | 'member'; created_at?: string }
+export interface Shares { owner: string | null; team: 'viewer' | 'editor' | null; users: { user: string; role: 'viewer' | 'editor' }[] }
+export interface Revision { version: number; title?: string; author?: string | null; created_at: string; bytes?: number }
+export interface TrashedNotebook { id: string; title: string; version: number; owner?: string | null; deleted_at: string }
 export interface DatasetInfo { name: string; rows?: number; columns?: { name: string; type?: string }[] | string[]; size?: number; bytes?: number; format?: string; bundled?: boolean; [k: string]: unknown }
 export interface DatasetPreview { columns: { name: string; type?: string }[]; rows: Record<string, unknown>[]; total: number }
 
-/** An API failure with the server's message (recipes' 400s name the column or parameter to fix). */
+/** An API failure with the server's message (recipes' 400s name the column or parameter to fix); `body` is the parsed JSON, when there was one. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly body?: unknown) {
     super(message);
   }
+}
+
+let unauthorized: (() => void) | null = null;
+
+/**
+ * Registers what happens when the session ends while the page is in use (any API call answers
+ * 401): the app shows the sign-in page. Sign-in's own calls do not count, they report their errors.
+ *
+ * @example
+ * onUnauthorized(() => showSignIn());
+ */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorized = handler;
+}
+
+/**
+ * Tells the app a response said 401 (used by the few modules that call `fetch` themselves).
+ *
+ * @example
+ * if (response.status === 401) reportUnauthorized();
+ */
+export function reportUnauthorized(): void {
+  unauthorized?.();
+}
+
+/**
+ * Turns a failed response into an {@link ApiError} and, on 401, reports the ended session.
+ *
+ * @example
+ * if (!response.ok) throw await failure(response);
+ */
+export async function failure(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const error = new ApiError(response.status, messageOf(body, text, response), body);
+  // The session endpoint answers 401 for "not signed in" and for a bad token: the sign-in page shows those itself.
+  if (response.status === 401 && !new URL(response.url || '/', location.href).pathname.startsWith('/api/session')) reportUnauthorized();
+  return error;
 }
 
 /**
@@ -56,7 +114,7 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
   const response = await fetch(path, init);
-  if (!response.ok) throw new ApiError(response.status, await errorMessage(response));
+  if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
@@ -70,14 +128,20 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
  */
 export async function errorMessage(response: Response): Promise<string> {
   const text = await response.text();
+  let body: unknown;
   try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
-    const error = body.error ?? body.message;
-    if (typeof error === 'string') return error;
-    if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+    body = JSON.parse(text);
   } catch {
-    // not JSON: fall through to the raw text
+    // not JSON: the raw text is the message
   }
+  return messageOf(body, text, response);
+}
+
+function messageOf(body: unknown, text: string, response: Response): string {
+  const { error, message } = (body ?? {}) as { error?: unknown; message?: unknown };
+  const found = error ?? message;
+  if (typeof found === 'string') return found;
+  if (found && typeof found === 'object' && 'message' in found) return String((found as { message: unknown }).message);
   return text || `${response.status} ${response.statusText}`;
 }
 

@@ -1,4 +1,4 @@
-import { ApiError, datasetPath, errorMessage } from './api.js';
+import { datasetPath, failure } from './api.js';
 import { runRecipeStream } from './recipe-stream.js';
 
 type Progress = (fraction: number | null, label?: string) => void;
@@ -18,7 +18,7 @@ export async function loadDataset(name: string, options: Record<string, unknown>
   const query = Object.entries(options ?? {}).filter(([, v]) => ['number', 'string', 'boolean'].includes(typeof v)).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
   progress(NaN, `Loading ${name}`);
   const response = await fetch(`${datasetPath(name)}/rows${query.length ? `?${query.join('&')}` : ''}`, { headers: { accept: `${ARROW}, application/json` }, credentials: 'same-origin', signal });
-  if (!response.ok) throw new ApiError(response.status, await errorMessage(response));
+  if (!response.ok) throw await failure(response);
   const total = Number(response.headers.get('content-length')) || 0;
   const rows = Number(response.headers.get('x-total-rows')) || 0;
   const chunks: Uint8Array[] = [];

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from './api.js';
+import { ApiError, failure } from './api.js';
 
 export interface RecipeRunRequest {
   inputs: Record<string, Record<string, unknown>[] | { dataset: string }>;
@@ -25,7 +25,7 @@ export async function runRecipeStream(id: string, request: RecipeRunRequest, onP
     credentials: 'same-origin',
     signal,
   });
-  if (!response.ok) throw new ApiError(response.status, await errorMessage(response));
+  if (!response.ok) throw await failure(response);
   if (!(response.headers.get('content-type') ?? '').includes('event-stream')) return response.json();
   for await (const message of readEvents(response.body!)) {
     const data = message.data ? JSON.parse(message.data) : {};

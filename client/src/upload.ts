@@ -1,4 +1,4 @@
-import { ApiError } from './api.js';
+import { ApiError, reportUnauthorized } from './api.js';
 
 /**
  * Uploads a dataset file as multipart (`file`, `name`) with upload progress — `fetch` cannot
@@ -23,8 +23,9 @@ export function uploadDataset(file: File, name: string, onProgress: (fraction: n
       } catch {
         // plain-text error body
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else reject(new ApiError(xhr.status, typeof body === 'string' ? body || `Upload failed (${xhr.status})` : String(body.error?.message ?? body.error ?? body.message ?? `Upload failed (${xhr.status})`)));
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body);
+      if (xhr.status === 401) reportUnauthorized();
+      reject(new ApiError(xhr.status, typeof body === 'string' ? body || `Upload failed (${xhr.status})` : String(body.error?.message ?? body.error ?? body.message ?? `Upload failed (${xhr.status})`)));
     };
     xhr.onerror = () => reject(new Error('The upload failed: the server could not be reached.'));
     xhr.send(form);

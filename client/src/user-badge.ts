@@ -1,0 +1,16 @@
+import type { SessionUser } from './api.js';
+import { h } from './dom.js';
+
+/**
+ * Who is signed in (name and role) and a Sign out button, for the toolbars of every page.
+ *
+ * @example
+ * toolbar.append(userBadge({ name: 'ana', role: 'member' }, () => void signOutAndShowSignIn()));
+ */
+export function userBadge(user: SessionUser | null, onSignOut: () => void): HTMLElement | null {
+  if (!user) return null;
+  return h('span', { class: 'user-badge', title: `Signed in as ${user.name} (${user.role})` },
+    h('span', { class: 'user-name' }, user.name),
+    h('span', { class: 'user-role tag' }, user.role),
+    h('button', { class: 'sign-out', onclick: onSignOut }, 'Sign out'));
+}
