@@ -1,16 +1,26 @@
 import { api, listOf, type NotebookSummary } from './api.js';
 import { h } from './dom.js';
+import { trashSection } from './trash-section.js';
 
 interface Template { id: string; title: string }
 
+export interface HomeOptions {
+  toast: (message: string, kind?: 'error' | 'info') => void;
+  /** Who is signed in and Sign out, for the toolbar. */
+  account?: HTMLElement | null;
+}
+
 /**
- * The start page: saved notebooks (open) and "new notebook" from a template or blank.
+ * The start page: "new notebook" from a template or blank, then "My notebooks" (you own them),
+ * "Shared with me" (with their owner and your role) and the trash of notebooks you deleted.
  *
  * @example
- * await notebookList(document.getElementById('app')!, toast);
+ * await notebookList(document.getElementById('app')!, { toast, account: userBadge(user, signOut) });
  */
-export async function notebookList(root: HTMLElement, toast: (message: string, kind?: 'error' | 'info') => void): Promise<void> {
-  const list = h('ul', { class: 'notebook-list' }, h('li', { class: 'muted' }, 'Loading…'));
+export async function notebookList(root: HTMLElement, options: HomeOptions): Promise<void> {
+  const { toast } = options;
+  const mine = h('ul', { class: 'notebook-list my-notebook-list' }, h('li', { class: 'muted' }, 'Loading…'));
+  const shared = h('ul', { class: 'notebook-list shared-notebook-list' }, h('li', { class: 'muted' }, 'Loading…'));
   const templates = await api<unknown>('GET', '/api/templates').then((b) => listOf<Template>(b, 'templates'), () => [] as Template[]);
   const titleInput = h('input', { type: 'text', class: 'new-title', placeholder: 'Title of the new notebook', 'aria-label': 'New notebook title' });
   const templateSelect = h('select', { class: 'new-template', 'aria-label': 'Template' }, h('option', { value: '' }, 'Blank notebook'),
@@ -26,18 +36,39 @@ export async function notebookList(root: HTMLElement, toast: (message: string, k
       toast((error as Error).message, 'error');
     }
   };
+  const trash = trashSection({ toast, onRestored: () => void loadLists() });
   root.replaceChildren(h('div', { class: 'home' },
-    h('div', { class: 'toolbar' }, h('a', { class: 'brand', href: '#/' }, 'liftbook'), h('span', { class: 'muted' }, 'Did your personalization work?')),
+    h('div', { class: 'toolbar' }, h('a', { class: 'brand', href: '#/' }, 'liftbook'), h('span', { class: 'muted' }, 'Did your personalization work?'), h('span', { class: 'grow' }), options.account),
     h('main', { class: 'home-main' },
       h('section', { class: 'new-notebook' }, h('h2', {}, 'New notebook'), h('div', { class: 'row' }, titleInput, templateSelect, h('button', { class: 'primary create', onclick: () => void create() }, 'Create'))),
-      h('section', {}, h('h2', {}, 'Notebooks'), list))));
-  try {
-    const notebooks = listOf<NotebookSummary>(await api('GET', '/api/notebooks'), 'notebooks');
-    list.replaceChildren(...notebooks.map((n) => h('li', { class: 'notebook-item', 'data-notebook': n.id },
-      h('a', { href: `#/notebook/${encodeURIComponent(n.id)}` }, h('strong', {}, n.title || n.id)),
-      h('span', { class: 'muted' }, ` ${n.id}${n.updatedAt ?? n.updated_at ? ` · updated ${String(n.updatedAt ?? n.updated_at).slice(0, 16).replace('T', ' ')}` : ''}`))));
-    if (!notebooks.length) list.replaceChildren(h('li', { class: 'muted' }, 'No notebooks yet: create one above.'));
-  } catch (error) {
-    list.replaceChildren(h('li', { class: 'output-error' }, (error as Error).message));
+      h('section', { class: 'my-notebooks' }, h('h2', {}, 'My notebooks'), mine),
+      h('section', { class: 'shared-notebooks' }, h('h2', {}, 'Shared with me'), shared),
+      trash.el)));
+
+  async function loadLists(): Promise<void> {
+    try {
+      const notebooks = listOf<NotebookSummary>(await api('GET', '/api/notebooks'), 'notebooks');
+      // A server without roles (older data) lists everything as yours.
+      const own = notebooks.filter((n) => (n.role ?? 'owner') === 'owner');
+      const others = notebooks.filter((n) => (n.role ?? 'owner') !== 'owner');
+      mine.replaceChildren(...own.map((n) => item(n, false)));
+      if (!own.length) mine.replaceChildren(h('li', { class: 'muted' }, 'No notebooks of yours yet: create one above.'));
+      shared.replaceChildren(...others.map((n) => item(n, true)));
+      if (!others.length) shared.replaceChildren(h('li', { class: 'muted' }, 'Nothing is shared with you yet.'));
+    } catch (error) {
+      mine.replaceChildren(h('li', { class: 'output-error' }, (error as Error).message));
+      shared.replaceChildren();
+    }
   }
+  await Promise.all([loadLists(), trash.refresh()]);
+}
+
+function item(n: NotebookSummary, sharedWithMe: boolean): HTMLElement {
+  const updated = n.updatedAt ?? n.updated_at;
+  return h('li', { class: 'notebook-item', 'data-notebook': n.id, 'data-role': n.role ?? 'owner' },
+    h('a', { href: `#/notebook/${encodeURIComponent(n.id)}` }, h('strong', {}, n.title || n.id)),
+    sharedWithMe ? [' ', h('span', { class: 'notebook-role tag', title: 'Your role on this notebook' }, n.role ?? ''),
+      h('span', { class: 'notebook-owner muted' }, n.owner ? ` by ${n.owner}` : ' (team example)')] : null,
+    !sharedWithMe && n.team_role ? [' ', h('span', { class: 'notebook-team tag', title: 'Everyone on the team may open it' }, `team: ${n.team_role}`)] : null,
+    h('span', { class: 'muted' }, ` ${n.id}${updated ? ` · updated ${String(updated).slice(0, 16).replace('T', ' ')}` : ''}`));
 }
