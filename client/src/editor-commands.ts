@@ -15,6 +15,11 @@ export interface EditorActions {
   exportMarkdown: () => void;
   exportHtml: () => void;
   toggleDatasets: () => void;
+  share: () => void;
+  history: () => void;
+  saveCopy: () => void;
+  /** Only for the owner: the palette offers Delete only to them. */
+  deleteNotebook?: () => void;
 }
 
 /**
@@ -39,6 +44,10 @@ export function editorCommands(a: EditorActions): Command[] {
     { id: 'export-md', title: 'Export as Markdown (.md)', run: a.exportMarkdown },
     { id: 'export-html', title: 'Export HTML report', run: a.exportHtml },
     { id: 'datasets', title: 'Show / hide datasets panel', run: a.toggleDatasets },
+    { id: 'share', title: 'Share notebook…', run: a.share },
+    { id: 'history', title: 'History: saved versions, compare, restore…', run: a.history },
+    { id: 'save-copy', title: 'Save a copy as a new notebook', run: a.saveCopy },
+    ...(a.deleteNotebook ? [{ id: 'delete-notebook', title: 'Delete notebook (to the trash)', run: a.deleteNotebook }] : []),
     { id: 'list', title: 'Go to notebook list', run: () => (location.hash = '#/') },
   ];
 }

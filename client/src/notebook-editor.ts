@@ -1,38 +1,52 @@
 import { cellSources, parseNotebook, serializeNotebook } from '../../notebook/format.js';
 import { resolveParams } from '../../notebook/params.js';
 import { deleteCell, insertCell, insertProse, moveCell, newCellId, setCellAttrs, setProse, setTitle, updateCellCode } from '../../notebook/edit.js';
+import { mergeNotebooks } from '../../notebook/merge.js';
 import type { FromWorker } from '../../notebook/protocol.js';
 import type { CellBlock, NotebookDoc } from '../../notebook/types.js';
-import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type RecipeInfo } from './api.js';
+import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type NotebookRole, type RecipeInfo, type SessionUser } from './api.js';
 import { h } from './dom.js';
 import { mergeStatus, type CellUiState } from './cell-status.js';
 import { CodeCellView } from './code-cell.js';
 import { openPalette } from './command-palette.js';
+import { conflictSafeSave } from './conflict-safe-save.js';
+import { draftBanner } from './draft-banner.js';
 import { editorCommands } from './editor-commands.js';
 import { datasetsPanel } from './datasets-panel.js';
 import { download, fileStem } from './download.js';
 import { editorToolbar } from './editor-toolbar.js';
 import { loadDataset, runRecipe } from './host-calls.js';
+import { openHistoryDialog } from './history-dialog.js';
 import { htmlReport } from './html-report.js';
 import { insertBar, type NewCellKind } from './insert-bar.js';
 import { Kernel } from './kernel.js';
 import { markdownCell } from './markdown-cell.js';
+import { confirmDialog } from './modal.js';
 import { notebookNamesSync } from './notebook-names.js';
 import type { RemoteTables } from './output-view.js';
 import { paramsBar } from './params-bar.js';
 import { titleOf } from './notebook-title.js';
 import { parseRecipeCode, recipeCode } from './recipe-code.js';
+import { openShareDialog } from './share-dialog.js';
+import { keepDraft, readDraft } from './unsaved-drafts.js';
 
 const NEW_PROSE = '_New text: double-click to edit._';
 
 export interface EditorServices {
   recipes: () => Promise<RecipeInfo[]>;
   toast: (message: string, kind?: 'error' | 'info') => void;
+  /** Who is signed in: unsaved drafts are kept per user. */
+  user?: SessionUser | null;
+  /** Who is signed in and Sign out, for the toolbar. */
+  account?: HTMLElement | null;
 }
+
+const VIEWER_SAVE = 'You are a viewer of this notebook: you can edit and run cells here, but not save. "Save a copy" keeps your edits as a notebook of your own.';
 
 /**
  * The notebook editor: loads a saved notebook, draws its prose and cells, runs cells reactively in
- * the sandbox worker, and saves with optimistic concurrency (If-Match on the version).
+ * the sandbox worker, and saves with optimistic concurrency (If-Match on the version), merging cell
+ * by cell when someone saved meanwhile. Viewers read and run; unsaved text is kept in the tab.
  *
  * @example
  * const editor = await openNotebookEditor(document.getElementById('app')!, 'did-personalization-work', services);
@@ -44,6 +58,12 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   let doc: NotebookDoc = parseNotebook(saved.source);
   let savedSource = saved.source;
   let version = saved.version;
+  let role: NotebookRole = saved.role ?? 'owner';
+  let saving = false;
+  // Set while an unsaved draft from before waits for the user's answer: new typing must not overwrite it.
+  let draftPending = false;
+  let leaving = false;
+  const userName = services.user?.name ?? '';
   let lazy = localStorage.getItem('liftbook.lazy') === 'true';
   let datasets: DatasetInfo[] = [];
   let focused: string | null = null;
@@ -58,7 +78,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     onTitle: (title) => edit(() => setTitle(doc, title)),
     runAll, stopAll: () => kernel.stop(), toggleLazy, save, exportMarkdown, exportHtml,
     toggleDatasets: () => root.classList.toggle('hide-datasets'),
-    palette,
+    palette, share, history, saveCopy, deleteNotebook,
+    account: services.account,
   });
   const datasetsUi = datasetsPanel({
     insertLoadCell: (name) => addCell('code', anchorAfterFocus(), `const ${name.replace(/\W/g, '_')} = await load(${JSON.stringify(name)})`),
@@ -69,8 +90,11 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     toast: services.toast,
   });
   const statusBar = h('footer', { class: 'statusbar' });
-  root.replaceChildren(h('div', { class: 'editor-layout' }, toolbar.el, h('div', { class: 'editor-body' }, h('main', { class: 'notebook' }, cellsEl), datasetsUi.el), statusBar));
+  const notebookEl = h('main', { class: 'notebook' }, cellsEl);
+  root.replaceChildren(h('div', { class: 'editor-layout' }, toolbar.el, h('div', { class: 'editor-body' }, notebookEl, datasetsUi.el), statusBar));
   toolbar.setLazy(lazy);
+  toolbar.setRole(role);
+  offerDraft();
 
   const remote: RemoteTables = (summary) => ({
     numRows: summary.numRows,
@@ -136,6 +160,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       return;
     }
     toolbar.setDirty(serializeNotebook(doc) !== savedSource);
+    persistDraft();
     if (structural) {
       render();
       kernel.setNotebook(kernelSources(), lazy, currentParams());
@@ -300,21 +325,153 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   async function save(): Promise<void> {
-    const source = serializeNotebook(doc);
+    if (role === 'viewer' && !(await roleAllowsSave())) {
+      services.toast(VIEWER_SAVE, 'error');
+      return;
+    }
+    if (saving) return;
+    saving = true;
+    const typed = serializeNotebook(doc);
     try {
-      const result = await api<{ version: number }>('PUT', `/api/notebooks/${encodeURIComponent(id)}`, { source }, { 'if-match': `"${version}"` });
-      version = result.version ?? version + 1;
-      savedSource = source;
-      toolbar.setDirty(false);
-      services.toast('Saved.');
+      const outcome = await conflictSafeSave({ id, base: savedSource, mine: typed, version });
+      if (!outcome) {
+        services.toast('Not saved: your text is still here, unsaved. Save again to merge.');
+        return;
+      }
+      version = outcome.version;
+      savedSource = outcome.source;
+      if (outcome.merged) {
+        showDocument(withEditsSince(typed, outcome.source), outcome.source, outcome.version);
+        services.toast(`Merged and saved as version ${outcome.version}.`);
+      } else services.toast('Saved.');
+      toolbar.setDirty(serializeNotebook(doc) !== savedSource);
+      persistDraft();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) {
-        if (confirm('Someone else saved this notebook since you opened it. Overwrite their version with yours? (Cancel keeps theirs on the server; your text stays here.)')) {
-          const latest = await api<SavedNotebook>('GET', `/api/notebooks/${encodeURIComponent(id)}`);
-          version = latest.version;
-          return save();
-        }
-      } else services.toast(`Not saved: ${(error as Error).message}`, 'error');
+      // A 401 already took the page to sign-in; the draft in sessionStorage keeps the text.
+      if (error instanceof ApiError && error.status === 401) return;
+      if (error instanceof ApiError && error.status === 403) await roleAllowsSave();
+      services.toast(`Not saved: ${(error as Error).message}`, 'error');
+    } finally {
+      saving = false;
+    }
+  }
+
+  /** Asks the server for our role again (the owner may have made us an editor since the page opened). */
+  async function roleAllowsSave(): Promise<boolean> {
+    try {
+      const latest = await api<SavedNotebook>('GET', `/api/notebooks/${encodeURIComponent(id)}`);
+      role = latest.role ?? 'owner';
+      toolbar.setRole(role);
+    } catch {
+      // Keep the role we knew; the save itself will say what is wrong.
+    }
+    return role !== 'viewer';
+  }
+
+  /**
+   * What the editor shows after saving a merge: the merged text, plus whatever was typed while the
+   * merge dialog and the request were open (those keystrokes win over the merge).
+   */
+  function withEditsSince(typed: string, merged: string): string {
+    const now = serializeNotebook(doc);
+    if (now === typed) return merged;
+    const first = mergeNotebooks(typed, now, merged);
+    if (!first.conflicts.length) return first.source;
+    return mergeNotebooks(typed, now, merged, Object.fromEntries(first.conflicts.map((c) => [c.key, 'mine' as const]))).source;
+  }
+
+  /**
+   * Replaces the document in place (after a merge, a restore, a draft): cells keep their views and
+   * outputs, changed code goes into their editors, and the kernel gets the new text to run.
+   */
+  function showDocument(source: string, base: string, at: number): void {
+    const before = new Map(cellBlocks().map((b) => [b.id, b]));
+    doc = parseNotebook(source);
+    savedSource = base;
+    version = at;
+    for (const block of cellBlocks()) {
+      const view = views.get(block.id);
+      const old = before.get(block.id);
+      if (view && old && old.lang !== block.lang) {
+        // A cell's language is part of its Monaco model's name: a new view, not an edit.
+        view.dispose();
+        views.delete(block.id);
+      } else if (view && view.code() !== block.code) view.setCode(block.code);
+      // Code that came from elsewhere runs as it is now, not as this page last ran it.
+      if (old?.code !== block.code) submitted.delete(block.id);
+    }
+    render();
+    kernel.setNotebook(kernelSources(), lazy, currentParams());
+    toolbar.setTitle(titleOf(doc, saved.title));
+    toolbar.setDirty(serializeNotebook(doc) !== savedSource);
+    persistDraft();
+  }
+
+  function persistDraft(): void {
+    if (draftPending || leaving || !userName) return;
+    const source = serializeNotebook(doc);
+    keepDraft(userName, id, source === savedSource ? null : { source, base: savedSource, version, savedAt: new Date().toISOString() });
+  }
+
+  function offerDraft(): void {
+    const draft = userName ? readDraft(userName, id) : null;
+    if (!draft) return;
+    if (draft.source === savedSource) return keepDraft(userName, id, null);
+    draftPending = true;
+    notebookEl.prepend(draftBanner(draft, version, {
+      restore: () => {
+        draftPending = false;
+        // Based on the version it was typed on, so a save merges it with anything saved since.
+        showDocument(draft.source, draft.base, draft.version);
+      },
+      discard: () => {
+        draftPending = false;
+        keepDraft(userName, id, null);
+        persistDraft();
+      },
+    }));
+  }
+
+  function share(): void {
+    void openShareDialog({ notebookId: id, isOwner: role === 'owner', toast: services.toast });
+  }
+
+  function history(): void {
+    void openHistoryDialog({
+      notebookId: id,
+      canRestore: role !== 'viewer',
+      beforeRestore: (v) => (serializeNotebook(doc) === savedSource ? Promise.resolve(true)
+        : confirmDialog(`Restore version ${v}?`, `The editor has unsaved edits; restoring version ${v} replaces them. Cancel, then Save, to keep them as a version first.`, 'Restore')),
+      onRestored: (notebook) => {
+        showDocument(notebook.source, notebook.source, notebook.version);
+        services.toast(`Restored: the notebook is now at version ${notebook.version}.`);
+      },
+    });
+  }
+
+  async function saveCopy(): Promise<void> {
+    const title = `${titleOf(doc, saved.title)} (copy)`;
+    try {
+      const created = await api<{ id: string }>('POST', '/api/notebooks', { title, source: serializeNotebook(doc) });
+      // The edits live on in the copy: nothing to offer back on the original.
+      leaving = true;
+      keepDraft(userName, id, null);
+      services.toast(`Saved as "${title}", a notebook of your own.`);
+      location.hash = `#/notebook/${encodeURIComponent(created.id)}`;
+    } catch (error) {
+      services.toast(`Not copied: ${(error as Error).message}`, 'error');
+    }
+  }
+
+  async function deleteNotebook(): Promise<void> {
+    const title = titleOf(doc, saved.title);
+    if (!(await confirmDialog(`Delete "${title}"?`, 'It moves to the trash with its history; restore it from the start page.', 'Delete', true))) return;
+    try {
+      await api('DELETE', `/api/notebooks/${encodeURIComponent(id)}`);
+      services.toast(`"${title}" moved to the trash.`);
+      location.hash = '#/';
+    } catch (error) {
+      services.toast(`Not deleted: ${(error as Error).message}`, 'error');
     }
   }
 
@@ -332,6 +489,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       toggleLazy, lazy, save: () => void save(), addCell: (kind) => addCell(kind, anchorAfterFocus()),
       toggleCollapse: () => focused && cellContext.onToggleCollapse(focused), deleteCell: () => focused && cellContext.onDelete(focused),
       exportMarkdown, exportHtml, toggleDatasets: () => root.classList.toggle('hide-datasets'),
+      share, history, saveCopy: () => void saveCopy(), deleteNotebook: role === 'owner' ? () => void deleteNotebook() : undefined,
     }));
   }
 
@@ -346,7 +504,10 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     }
   };
   const onUnload = (e: BeforeUnloadEvent) => {
-    if (serializeNotebook(doc) !== savedSource) e.preventDefault();
+    if (serializeNotebook(doc) !== savedSource) {
+      persistDraft();
+      e.preventDefault();
+    }
   };
   window.addEventListener('keydown', onKey);
   window.addEventListener('beforeunload', onUnload);
@@ -355,6 +516,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   kernel.setNotebook(kernelSources(), lazy, currentParams());
   return {
     dispose() {
+      persistDraft();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onUnload);
       kernel.dispose();
