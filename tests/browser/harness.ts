@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -58,10 +58,19 @@ export function ensureClientBuilt(): void {
   }
 }
 
-export interface TestServer { url: string; dataDir: string; close: () => Promise<void> }
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  /** The link the server prints: signs the local admin in and opens the example notebook. */
+  signInUrl: string;
+  /** The local admin's token (the one in signInUrl). */
+  token: string;
+  close: () => Promise<void>;
+}
 
 /**
- * Starts the real liftbook server on a free port with a fresh temporary data directory.
+ * Starts the real liftbook server on a free port with a fresh temporary data directory (the
+ * server creates the local admin; `token` is theirs).
  *
  * @example
  * const server = await startTestServer();
@@ -70,13 +79,14 @@ export interface TestServer { url: string; dataDir: string; close: () => Promise
 export async function startTestServer(): Promise<TestServer> {
   const { startServer } = await import('../../server/app/start.js');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'liftbook-browser-'));
-  const started: any = await startServer({ port: 0, host: '127.0.0.1', dataDir, build: false });
-  const url: string = started.url ?? `http://127.0.0.1:${started.port ?? started.address?.().port}`;
+  const started = await startServer({ port: 0, host: '127.0.0.1', dataDir, build: false, log: () => {} });
   return {
-    url: url.replace(/\/$/, ''),
+    url: started.url.replace(/\/$/, ''),
     dataDir,
+    signInUrl: started.signInUrl,
+    token: started.token,
     close: async () => {
-      await (started.close?.() ?? started.server?.close?.());
+      await started.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -115,4 +125,73 @@ export async function step<T>(page: Page, name: string, body: () => Promise<T>):
   } finally {
     page.off('console', onConsole);
   }
+}
+
+/** A parsed API answer: the status, the JSON body (or text) and the headers. */
+export interface ApiAnswer<T = any> { status: number; body: T; headers: Headers }
+export type ApiCall = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiAnswer<T>>;
+
+/**
+ * Calls the server's API as the owner of `token` (`Authorization: Bearer`), for test set-up and
+ * for checking what the server holds after a browser step.
+ *
+ * @example
+ * const asAdmin = apiAs(server.url, server.token);
+ * const { body } = await asAdmin('POST', '/api/users', { name: 'ana' });
+ */
+export function apiAs(url: string, token: string): ApiCall {
+  return async (method, path, body, headers = {}) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as any, headers: response.headers };
+  };
+}
+
+/**
+ * Makes a team member through the API as the admin; returns their name and token.
+ *
+ * @example
+ * const ana = await addUser(server, 'ana');
+ */
+export async function addUser(server: TestServer, name: string, role: 'admin' | 'member' = 'member'): Promise<{ name: string; token: string }> {
+  const { status, body } = await apiAs(server.url, server.token)('POST', '/api/users', { name, role });
+  if (status !== 201) throw new Error(`POST /api/users ${name}: ${status} ${JSON.stringify(body)}`);
+  return { name: body.user.name, token: body.token };
+}
+
+/**
+ * Signs a page in with a token through the sign-in link (`#/signin?token=…`) and waits for the
+ * home page; the session cookie then serves every page of the page's browser context.
+ *
+ * @example
+ * await signIn(page, server.url, server.token);
+ */
+export async function signIn(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(`${url}/#/signin?token=${encodeURIComponent(token)}`);
+  await page.locator('.home .user-badge').waitFor({ timeout: 30_000 });
+}
+
+/**
+ * A browser context (its own cookies, like another person's browser) signed in with `token`.
+ *
+ * @example
+ * const ana = await signedInContext(browser, server.url, anaToken);
+ * const page = await ana.newPage();
+ */
+export async function signedInContext(browser: Browser, url: string, token: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, url, token);
+  await page.close();
+  return context;
 }

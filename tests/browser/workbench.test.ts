@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureClientBuilt, hasChromium, launchBrowser, startTestServer, step, type TestServer } from './harness.js';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { apiAs, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, type ApiCall, type TestServer } from './harness.js';
 
 // End-to-end: the real server (temp data dir) and the built client in Debian's Chromium.
 if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
@@ -12,10 +12,15 @@ const notebook = (title: string, ...cells: string[]) => `---\ntitle: ${title}\n-
 describe.skipIf(!hasChromium)('workbench in the browser', () => {
   let server: TestServer;
   let browser: Browser;
+  // The local admin, signed in once: every page of this context has the session cookie.
+  let context: BrowserContext;
+  let asAdmin: ApiCall;
 
   beforeAll(async () => {
     ensureClientBuilt();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    asAdmin = apiAs(server.url, server.token);
+    context = await signedInContext(browser, server.url, server.token);
   }, 240_000);
 
   afterAll(async () => {
@@ -24,13 +29,13 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
   });
 
   async function create(title: string, source: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/notebooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, source }) });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { id: string }).id;
+    const { status, body } = await asAdmin('POST', '/api/notebooks', { title, source });
+    expect(status).toBe(201);
+    return (body as { id: string }).id;
   }
 
   async function open(id: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${server.url}/#/notebook/${id}`);
     await page.locator('.cells').waitFor();
@@ -237,7 +242,7 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await page.reload();
       await waitForText(cell(page, 's').locator('.view-lines'), 'after the edit');
       await waitForText(cell(page, 's').locator('.outputs'), 'after the edit');
-      const saved = (await (await fetch(`${server.url}/api/notebooks/${id}`)).json()) as { source: string; version: number };
+      const saved = (await asAdmin('GET', `/api/notebooks/${id}`)).body as { source: string; version: number };
       expect(saved.source).toContain('const s = "after the edit"');
       expect(saved.version).toBe(2);
       // Exports: the notebook file and a self-contained HTML report, built in the page.
