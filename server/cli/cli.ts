@@ -11,11 +11,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: () => import('./cmd-run.js').then((m) => m.runCommand),
   serve: () => import('./cmd-serve.js').then((m) => m.serveCommand),
   generate: () => import('./cmd-generate.js').then((m) => m.generateCommand),
+  user: () => import('./cmd-user.js').then((m) => m.userCommand),
 };
+// Errors the user can fix besides RecipeInputError: a bad --param for a notebook (ParamError), and
+// what the stores refuse (a bad or taken name: StorageInputError; an unknown user or token: NotFoundError).
+const USER_ERRORS = new Set(['ParamError', 'StorageInputError', 'NotFoundError']);
 
 /**
- * Runs the `liftbook` command line and returns the exit status: 0 success, 1 bad data or
- * parameters (or a failed notebook cell), 2 usage error, 130 cancelled by Ctrl-C.
+ * Runs the `liftbook` command line and returns the exit status: 0 success, 1 bad data,
+ * parameters or names (or a failed notebook cell), 2 usage error, 130 cancelled by Ctrl-C.
  *
  * @example
  * process.exit(await main(['recipes', '--json']));
@@ -39,8 +43,7 @@ function report(error: unknown): number {
     return 2;
   }
   const e = error as Error;
-  // ParamError is the notebook's "bad --param value"; like RecipeInputError, the user can fix it.
-  if (isInputError(e) || e?.name === 'ParamError') {
+  if (isInputError(e) || USER_ERRORS.has(e?.name)) {
     process.stderr.write(`liftbook: ${e.message}\n`);
     return 1;
   }

@@ -10,6 +10,7 @@ Commands:
   run <notebook.md>       run a notebook headless (HTML report, JSON summary)
   serve                   start the workbench server
   generate                write the generated bookstore's tables to files
+  user <subcommand>       add users, give out and revoke their API tokens
 
 Run "liftbook <command> --help" for a command's options.`,
   recipes: `Usage: liftbook recipes [--json]
@@ -59,4 +60,22 @@ as one file per table plus truth.json with the planted effects.
   --seed N         random seed (default 42); the same seed gives the same shop
   --customers N    number of customers (default 4000)
   --format         csv (default) or json`,
+  user: `Usage: liftbook user add <name> [--role admin|member]   add a user; prints their first API token
+       liftbook user list                               the users, their roles, when they were added
+       liftbook user token <name> [--label L]           a new API token for a user
+       liftbook user tokens [<name>]                    the tokens: id, user, label, prefix, dates
+       liftbook user revoke <token-id>                  revoke a token; its sessions end too
+
+Manages who may use the workbench. Each subcommand also takes
+  --data DIR   the data directory, as for "liftbook serve --data DIR" (default ./.liftbook);
+               the server may be running on it
+  --json       print one JSON object (add: {"user", "token"}) or, for list and tokens, an array
+
+A token is printed once: liftbook keeps only its hash, so a lost one cannot be shown again.
+Give a new one with "liftbook user token <name>" and revoke the old one.
+User names: lowercase letters, digits, ".", "_" and "-", at most 40, starting with a letter or digit.
+Exit status: 0 success, 1 a bad or taken name or an unknown user or token (message on stderr),
+2 usage error.
+Example:
+  liftbook user add ana --data /srv/liftbook`,
 };
