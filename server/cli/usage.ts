@@ -47,7 +47,9 @@ recipe(id, inputs, params) runs a recipe.
 Exit status: 0 when every cell ran, 1 when a cell failed (named on stderr), 2 usage error.`,
   serve: `Usage: liftbook serve [--port N] [--host H] [--data DIR] [--build]
 
-Starts the workbench server.
+Starts the workbench server. On a data directory without users it first creates the admin
+"admin"; every start prints a sign-in link for the admin (its token is valid for 7 days).
+Add teammates with "liftbook user add <name> --data DIR".
   --port N     port to listen on (default 4100, or $PORT; 0 picks a free one)
   --host H     interface to bind (default 127.0.0.1; 0.0.0.0 to share on a network)
   --data DIR   where notebooks, users and datasets are stored (default ./.liftbook)

@@ -55,6 +55,8 @@ export class UserStore {
     if (!USER_NAME.test(name)) {
       throw new StorageInputError(`"${name}" is not a valid user name: use lowercase letters, digits, ".", "_" and "-" (at most 40, starting with a letter or digit).`);
     }
+    // The audit log names the command line as actor "cli"; no user may look like it.
+    if (name === 'cli') throw new StorageInputError('"cli" is reserved (the audit log uses it for the command line): choose another user name.');
     if (role !== 'admin' && role !== 'member') throw new StorageInputError(`Role "${String(role)}" is not one of admin, member.`);
     return this.db.transaction(() => {
       if (this.get(name)) throw new StorageInputError(`A user named "${name}" already exists. Give them another token with "liftbook user token ${name}".`, 409);

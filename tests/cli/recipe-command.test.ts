@@ -144,7 +144,7 @@ describe('liftbook recipes, help and unknown commands', () => {
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(((_c: unknown, cb?: () => void) => (cb?.(), true)) as never);
     const err = vi.spyOn(process.stderr, 'write').mockImplementation((() => true) as never);
     try {
-      for (const command of ['recipes', 'recipe', 'run', 'serve', 'generate']) {
+      for (const command of ['recipes', 'recipe', 'run', 'serve', 'generate', 'user']) {
         out.mockClear();
         expect(await main([command, '--help']), command).toBe(0);
         expect(String(out.mock.calls[0]?.[0])).toContain(`Usage: liftbook ${command}`);
