@@ -14,3 +14,5 @@ export { hashText, cellHash, createSnapshot, staleCells, isFresh, type CellOutco
 export { summarizeValue, tablePage, toJsonSafe, isTable, type TableLike, type SummarizeOptions } from './summarize.js';
 export { restartPlan, type ToWorker, type FromWorker, type SetNotebookMessage } from './protocol.js';
 export { createWorkerSession, defaultRevive, type WorkerSession, type WorkerSessionOptions } from './worker-session.js';
+export { diffNotebooks, type CellChange } from './diff.js';
+export { mergeNotebooks, type MergeConflict, type MergeResult } from './merge.js';

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { diffNotebooks } from './diff.js';
+import { deleteCell, insertCell, insertProse, moveCell, setCellAttrs, setProse, setTitle, updateCellCode } from './edit.js';
+import { parseNotebook, serializeNotebook } from './format.js';
+import type { NotebookDoc } from './types.js';
+
+const BASE = '---\ntitle: Lift\n---\n# Intro\n\n```js id=a\nconst x = 1\n```\n\nMiddle text.\n\n```js id=b\nx + 1\n```\n\n```js id=c\nx * 2\n```\n';
+const doc = parseNotebook(BASE);
+const edit = (f: (d: NotebookDoc) => NotebookDoc) => serializeNotebook(f(doc));
+const summary = (after: string, before = BASE) => diffNotebooks(before, after).map((c) => `${c.key} ${c.status}`);
+
+describe('diffNotebooks', () => {
+  it('keys cells by id, prose by the cell before it and the front matter as one block, all unchanged for the same text', () => {
+    expect(summary(BASE)).toEqual([
+      'front-matter unchanged', 'prose:start unchanged', 'a unchanged', 'prose:after:a unchanged', 'b unchanged', 'c unchanged',
+    ]);
+  });
+
+  it('gives each block its exact text on both sides (a cell with its fences)', () => {
+    const changes = diffNotebooks(BASE, edit((d) => updateCellCode(d, 'b', 'x + 2')));
+    expect(changes.find((c) => c.key === 'b')).toEqual({
+      key: 'b', kind: 'cell', status: 'changed', before: '```js id=b\nx + 1\n```\n', after: '```js id=b\nx + 2\n```\n',
+    });
+    expect(changes.find((c) => c.key === 'front-matter')).toMatchObject({ kind: 'front-matter', before: '---\ntitle: Lift\n---\n' });
+    expect(changes.find((c) => c.key === 'prose:after:a')).toMatchObject({ kind: 'prose', before: '\nMiddle text.\n\n' });
+  });
+
+  it('counts an attribute change (collapsed, recipe=) as a change of the cell', () => {
+    expect(summary(edit((d) => setCellAttrs(d, 'a', { collapsed: true })))).toContain('a changed');
+  });
+
+  it('reports an added cell in the order of after, without touching the prose it was inserted above', () => {
+    expect(summary(edit((d) => insertCell(d, { id: 'n', code: 'new' }, { after: 'a' })))).toEqual([
+      'front-matter unchanged', 'prose:start unchanged', 'a unchanged', 'n added', 'prose:after:a unchanged', 'b unchanged', 'c unchanged',
+    ]);
+    const added = diffNotebooks(BASE, edit((d) => insertCell(d, { id: 'n', code: 'new' }))).at(-1);
+    expect(added).toEqual({ key: 'n', kind: 'cell', status: 'added', after: '```js id=n\nnew\n```\n' });
+  });
+
+  it('places a removed block where it was in before', () => {
+    expect(summary(edit((d) => deleteCell(d, 'b')))).toEqual([
+      'front-matter unchanged', 'prose:start unchanged', 'a unchanged', 'prose:after:a unchanged', 'b removed', 'c unchanged',
+    ]);
+    const removed = diffNotebooks(BASE, edit((d) => deleteCell(d, 'b'))).find((c) => c.status === 'removed');
+    expect(removed).toEqual({ key: 'b', kind: 'cell', status: 'removed', before: '```js id=b\nx + 1\n```\n' });
+  });
+
+  it('reports a cell whose content is the same but whose place among the others changed as moved', () => {
+    expect(summary(edit((d) => moveCell(d, 'c', { before: 'a' })))).toEqual([
+      'front-matter unchanged', 'prose:start unchanged', 'c moved', 'a unchanged', 'prose:after:a unchanged', 'b unchanged',
+    ]);
+    expect(summary(edit((d) => updateCellCode(moveCell(d, 'c', { before: 'a' }), 'c', 'x * 3')))).toContain('c changed');
+  });
+
+  it('reports a changed title as a change of the front matter, and added or removed front matter', () => {
+    expect(summary(edit((d) => setTitle(d, 'Lift, revisited')))).toContain('front-matter changed');
+    const bare = BASE.replace('---\ntitle: Lift\n---\n', '');
+    expect(summary(BASE, bare)[0]).toBe('front-matter added');
+    expect(summary(bare)[0]).toBe('front-matter removed');
+  });
+
+  it('reports edited and new prose', () => {
+    expect(summary(edit((d) => setProse(d, 'md-1', 'Better middle.')))).toContain('prose:after:a changed');
+    expect(summary(edit((d) => insertProse(d, 'Closing words.', { after: 'c' })))).toContain('prose:after:c added');
+  });
+
+  it('ignores blank lines around blocks, line endings and a missing final line break', () => {
+    const loose = BASE.replace('```\n\nMiddle', '```\n\n\nMiddle').replace('x + 1\n```\n\n', 'x + 1\n```\n\n\n').replace(/\n$/, '');
+    expect(summary(loose).every((s) => s.endsWith('unchanged'))).toBe(true);
+    expect(summary(BASE.replace(/\n/g, '\r\n')).every((s) => s.endsWith('unchanged'))).toBe(true);
+  });
+
+  it('keys a second prose block after the same cell with #2 and a cell named front-matter apart from the front matter', () => {
+    const twice = '```js id=a\n1\n```\nOne.\n```js id=a\n2\n```\nTwo.\n```js id=front-matter\n3\n```\n';
+    expect(diffNotebooks(twice, twice).map((c) => c.key)).toEqual(['a', 'prose:after:a', 'a#2', 'prose:after:a#2', 'front-matter#2']);
+  });
+
+  it('diffs empty notebooks', () => {
+    expect(diffNotebooks('', '')).toEqual([]);
+    expect(summary('# Just prose\n', '')).toEqual(['prose:start added']);
+  });
+});
