@@ -39,20 +39,21 @@ describe('liftbook generate', () => {
 });
 
 describe('liftbook serve', () => {
-  it('serves the workbench API until Ctrl-C, then exits 0', async () => {
+  it('serves the workbench API to the admin of its sign-in link until Ctrl-C, then exits 0', async () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/liftbook.js'), 'serve', '--port', '0', '--data', path.join(dir, 'data')], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const url = await new Promise<string>((resolve, reject) => {
+    const [url, token] = await new Promise<[string, string]>((resolve, reject) => {
       child.stdout.on('data', (d) => {
         stdout += d;
-        const match = /http:\/\/[\d.]+:\d+/.exec(stdout);
-        if (match) resolve(match[0]);
+        const match = /sign in as admin .*: (http:\/\/[\d.]+:\d+)\/#\/signin\?token=(lb_[\w-]+)/.exec(stdout);
+        if (match) resolve([match[1]!, match[2]!]);
       });
       child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
     });
-    const recipes = (await (await fetch(`${url}/api/recipes`)).json()) as { id: string }[];
+    expect((await fetch(`${url}/api/recipes`)).status).toBe(401);
+    const recipes = (await (await fetch(`${url}/api/recipes`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { id: string }[];
     expect(recipes.map((r) => r.id)).toContain('lift');
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);

@@ -78,7 +78,9 @@ describe('durability', () => {
       // Two writers per notebook race on the same versions, so conflicts (412) happen under load too.
       const writers = ids.flatMap((id) => [writer(url, token, id, versions[id]!, acks, stop, `r${round}a`), writer(url, token, id, versions[id]!, acks, stop, `r${round}b`)]);
       const before = acks.length;
-      await new Promise((resolve) => setTimeout(resolve, 400 + Math.random() * 800));
+      // Kill mid-load: once saves are flowing (a busy machine may take a while to get there), at a random moment.
+      for (const deadline = Date.now() + 60_000; acks.length - before < 10 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 500));
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
