@@ -49,6 +49,20 @@ describe('over a real socket', () => {
     expect(await h.runs[before]).toBeInstanceOf(RecipeCancelledError);
   });
 
+  it('lets exactly one of 12 simultaneous saves on one version win over real connections, and keeps the other 11 texts out', async () => {
+    const headers = { 'Content-Type': 'application/json', ...h.auth() };
+    const created = await fetch(`${base()}/api/notebooks`, { method: 'POST', headers, body: JSON.stringify({ title: 'Socket race' }) });
+    const { id } = (await created.json()) as { id: string };
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        fetch(`${base()}/api/notebooks/${id}`, { method: 'PUT', headers: { ...headers, 'If-Match': '"1"' }, body: JSON.stringify({ source: `# racer ${i}\n` }) }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(11).fill(412)]);
+    const winner = (await responses.find((r) => r.status === 200)!.json()) as { source: string };
+    expect(h.deps.storage.notebooks.revisions(id).map((r) => r.source)).toEqual([expect.any(String), winner.source]);
+  });
+
   it('startServer listens, serves the API to the admin it made, prints its URL and sign-in link, and closes', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'liftbook-start-'));
     const lines: string[] = [];
