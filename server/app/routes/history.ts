@@ -4,6 +4,7 @@ import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { etag } from '../if-match.js';
+import { notebookView } from '../notebook-view.js';
 import { requireRole } from '../require-role.js';
 import { Diff, DiffQuery, ErrorBody, Notebook, NotebookId, Revision, RevisionId, RevisionSummary } from '../schemas.js';
 
@@ -80,7 +81,7 @@ export function historyRoutes(api: ApiRoutes, deps: AppDeps): void {
       const saved = storage.notebooks.save(params.id, old.source, { author: me });
       storage.audit.record(me, 'restore-revision', params.id, { version: params.version, new_version: saved.version });
       c.header('ETag', etag(saved.version));
-      return c.json({ ...saved, role, team_role: storage.shares.shares(params.id).team });
+      return c.json(notebookView(storage, saved.id, role));
     },
   });
 }

@@ -6,6 +6,7 @@ import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { etag, ifMatchVersion } from '../if-match.js';
+import { notebookView } from '../notebook-view.js';
 import { requireRole } from '../require-role.js';
 import { Conflict, ErrorBody, Notebook, NotebookCreate, NotebookId, NotebookSave, NotebookScope, Template, VisibleNotebook } from '../schemas.js';
 
@@ -22,12 +23,7 @@ const forbidden = { description: 'Your role does not allow it (the message says 
  */
 export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
   const { notebooks, shares } = deps.storage;
-  /** The notebook as the API shows it: with the caller's role and the team default. */
-  const view = (id: string, role: NotebookRole) => {
-    const notebook = notebooks.get(id);
-    if (!notebook) throw new HttpError(404, `There is no notebook "${id}".`);
-    return { ...notebook, role, team_role: shares.shares(id).team };
-  };
+  const view = (id: string, role: NotebookRole) => notebookView(deps.storage, id, role);
 
   api.add({
     method: 'get',

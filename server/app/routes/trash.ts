@@ -3,6 +3,7 @@ import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { etag } from '../if-match.js';
 import { HttpError } from '../http-error.js';
+import { notebookView } from '../notebook-view.js';
 import { ErrorBody, Notebook, NotebookId, TrashedNotebook } from '../schemas.js';
 
 /**
@@ -39,9 +40,9 @@ export function trashRoutes(api: ApiRoutes, deps: AppDeps): void {
       if (storage.shares.roleOf(c.get('user'), params.id, { deleted: true }) !== 'owner') throw new HttpError(404, `There is no notebook "${params.id}" in your trash.`);
       storage.notebooks.restore(params.id);
       storage.audit.record(c.get('user').name, 'restore', params.id);
-      const notebook = storage.notebooks.get(params.id)!;
+      const notebook = notebookView(storage, params.id, 'owner');
       c.header('ETag', etag(notebook.version));
-      return c.json({ ...notebook, role: 'owner' as const, team_role: storage.shares.shares(params.id).team });
+      return c.json(notebook);
     },
   });
 }
