@@ -43,6 +43,8 @@ export async function conflictSafeSave(request: SaveRequest): Promise<SaveOutcom
       const theirs = await currentText(path, error);
       const result = await mergeDialog({ base, mine, theirs });
       if (result === null) return null;
+      // Keeping their version of everything: it is saved already, no new revision needed.
+      if (result === theirs.source) return { source: result, version: theirs.version, merged: true };
       // Their save is the new base: what we save now is built on it.
       base = theirs.source;
       version = theirs.version;

@@ -91,7 +91,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   });
   const statusBar = h('footer', { class: 'statusbar' });
   const notebookEl = h('main', { class: 'notebook' }, cellsEl);
-  root.replaceChildren(h('div', { class: 'editor-layout' }, toolbar.el, h('div', { class: 'editor-body' }, notebookEl, datasetsUi.el), statusBar));
+  root.replaceChildren(h('div', { class: 'editor-layout', 'data-notebook': id }, toolbar.el, h('div', { class: 'editor-body' }, notebookEl, datasetsUi.el), statusBar));
   toolbar.setLazy(lazy);
   toolbar.setRole(role);
   offerDraft();
@@ -330,8 +330,12 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       return;
     }
     if (saving) return;
-    saving = true;
     const typed = serializeNotebook(doc);
+    if (typed === savedSource) {
+      services.toast('No unsaved changes.');
+      return;
+    }
+    saving = true;
     try {
       const outcome = await conflictSafeSave({ id, base: savedSource, mine: typed, version });
       if (!outcome) {

@@ -39,7 +39,7 @@ export async function notebookList(root: HTMLElement, options: HomeOptions): Pro
   const trash = trashSection({ toast, onRestored: () => void loadLists() });
   root.replaceChildren(h('div', { class: 'home' },
     h('div', { class: 'toolbar' }, h('a', { class: 'brand', href: '#/' }, 'liftbook'), h('span', { class: 'muted' }, 'Did your personalization work?'), h('span', { class: 'grow' }), options.account),
-    h('main', { class: 'home-main' },
+    h('main', { class: 'home-main', 'aria-busy': 'true' },
       h('section', { class: 'new-notebook' }, h('h2', {}, 'New notebook'), h('div', { class: 'row' }, titleInput, templateSelect, h('button', { class: 'primary create', onclick: () => void create() }, 'Create'))),
       h('section', { class: 'my-notebooks' }, h('h2', {}, 'My notebooks'), mine),
       h('section', { class: 'shared-notebooks' }, h('h2', {}, 'Shared with me'), shared),
@@ -61,14 +61,16 @@ export async function notebookList(root: HTMLElement, options: HomeOptions): Pro
     }
   }
   await Promise.all([loadLists(), trash.refresh()]);
+  root.querySelector('.home-main')?.removeAttribute('aria-busy');
 }
 
 function item(n: NotebookSummary, sharedWithMe: boolean): HTMLElement {
   const updated = n.updatedAt ?? n.updated_at;
+  const meta = [n.id, updated ? `updated ${String(updated).slice(0, 16).replace('T', ' ')}` : ''].filter(Boolean).join(' · ');
   return h('li', { class: 'notebook-item', 'data-notebook': n.id, 'data-role': n.role ?? 'owner' },
     h('a', { href: `#/notebook/${encodeURIComponent(n.id)}` }, h('strong', {}, n.title || n.id)),
-    sharedWithMe ? [' ', h('span', { class: 'notebook-role tag', title: 'Your role on this notebook' }, n.role ?? ''),
-      h('span', { class: 'notebook-owner muted' }, n.owner ? ` by ${n.owner}` : ' (team example)')] : null,
+    sharedWithMe ? [' ', h('span', { class: 'notebook-role tag', title: 'Your role on this notebook' }, n.role ?? ''), ' ',
+      h('span', { class: 'notebook-owner' }, n.owner ? `by ${n.owner}` : 'team example')] : null,
     !sharedWithMe && n.team_role ? [' ', h('span', { class: 'notebook-team tag', title: 'Everyone on the team may open it' }, `team: ${n.team_role}`)] : null,
-    h('span', { class: 'muted' }, ` ${n.id}${updated ? ` · updated ${String(updated).slice(0, 16).replace('T', ' ')}` : ''}`));
+    h('span', { class: 'muted' }, ` · ${meta}`));
 }

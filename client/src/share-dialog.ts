@@ -10,7 +10,7 @@ export interface ShareDialogOptions {
 }
 
 const ROLE_TEXT = { viewer: 'viewer (read and run)', editor: 'editor (also save)' } as const;
-const TEAM_TEXT = { none: 'nobody else', viewer: 'everyone on the team may view', editor: 'everyone on the team may edit' } as const;
+const TEAM_TEXT = { none: 'only the people below', viewer: 'everyone on the team may view', editor: 'everyone on the team may edit' } as const;
 
 /**
  * The Share dialog: who owns the notebook, the team-wide default and each user's role. The owner
