@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -194,4 +194,43 @@ export async function signedInContext(browser: Browser, url: string, token: stri
   await signIn(page, url, token);
   await page.close();
   return context;
+}
+
+/**
+ * The code cell `id` of the notebook open in `page`.
+ *
+ * @example
+ * await cell(page, 'lift').locator('.metric-card').first().waitFor();
+ */
+export function cell(page: Page, id: string): Locator {
+  return page.locator(`[data-cell="${id}"]`);
+}
+
+/**
+ * Waits until the first element of `locator` contains `text` (Monaco's non-breaking spaces read as spaces).
+ *
+ * @example
+ * await waitForText(cell(page, 'b').locator('.outputs'), '20');
+ */
+export async function waitForText(locator: Locator, text: string | RegExp, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = ((await locator.first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
+    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${String(text)}; last text: ${JSON.stringify(last.slice(0, 300))}`);
+}
+
+/**
+ * Replaces the code of cell `id` as a user would: click into its editor, select all, type.
+ *
+ * @example
+ * await typeCode(page, 'a', 'const a = 3');
+ */
+export async function typeCode(page: Page, id: string, code: string): Promise<void> {
+  await cell(page, id).locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(code);
 }

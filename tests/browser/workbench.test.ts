@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { apiAs, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, type ApiCall, type TestServer } from './harness.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, typeCode, waitForText, type ApiCall, type TestServer } from './harness.js';
 
 // End-to-end: the real server (temp data dir) and the built client in Debian's Chromium.
 if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
@@ -40,26 +40,6 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
     await page.goto(`${server.url}/#/notebook/${id}`);
     await page.locator('.cells').waitFor();
     return page;
-  }
-
-  const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
-
-  async function waitForText(locator: Locator, text: string | RegExp, timeout = 30_000): Promise<void> {
-    const deadline = Date.now() + timeout;
-    let last = '';
-    while (Date.now() < deadline) {
-      // Monaco lays code out with non-breaking spaces.
-      last = ((await locator.first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
-      if (typeof text === 'string' ? last.includes(text) : text.test(last)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`Timed out waiting for ${String(text)}; last text: ${JSON.stringify(last.slice(0, 300))}`);
-  }
-
-  async function typeCode(page: Page, id: string, code: string): Promise<void> {
-    await cell(page, id).locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(code);
   }
 
   it('opens the example notebook and draws its charts, with tooltips', async () => {
