@@ -1,3 +1,4 @@
+import { mergeNotebooks } from '../../notebook/merge.js';
 import { api, ApiError, type NotebookDoc, type SaveConflict } from './api.js';
 import { mergeDialog } from './merge-dialog.js';
 
@@ -52,6 +53,20 @@ export async function conflictSafeSave(request: SaveRequest): Promise<SaveOutcom
       merged = true;
     }
   }
+}
+
+/**
+ * What the editor shows after a merged save: the merged text plus whatever was typed while the
+ * merge dialog and the request were open (`now` differs from `typed`); those keystrokes win.
+ *
+ * @example
+ * const shown = withTypedEdits(typedWhenSaving, serializeNotebook(doc), outcome.source);
+ */
+export function withTypedEdits(typed: string, now: string, merged: string): string {
+  if (now === typed) return merged;
+  const first = mergeNotebooks(typed, now, merged);
+  if (!first.conflicts.length) return first.source;
+  return mergeNotebooks(typed, now, merged, Object.fromEntries(first.conflicts.map((c) => [c.key, 'mine' as const]))).source;
 }
 
 // The 412 body carries the server's text; should it not (an older server), ask for it.

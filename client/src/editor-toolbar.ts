@@ -81,6 +81,10 @@ export function editorToolbar(title: string, hooks: ToolbarHooks) {
       remove.hidden = value !== 'owner';
       el.classList.toggle('is-readonly', viewer);
     },
+    /** Shows Save a copy to anyone whose save the server refused (no longer shared, deleted meanwhile). */
+    offerCopy() {
+      saveCopy.hidden = false;
+    },
     setTitle(text: string) {
       if (document.activeElement !== titleInput) titleInput.value = text;
     },

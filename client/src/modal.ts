@@ -34,16 +34,18 @@ export function openModal(options: ModalOptions): Modal {
     h('header', { class: 'modal-header' }, h('h2', { class: 'modal-title', id: titleId }, options.title), h('button', { class: 'icon modal-close', title: 'Close', 'aria-label': 'Close', onclick: () => close() }, '✕')),
     body, errorLine, actions);
   const backdrop = h('div', { class: 'modal-backdrop' }, dialog);
-  let open = true;
+  let isOpen = true;
+  // Escape closes the topmost dialog only (a confirm over the history panel, say).
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && backdrop.parentNode && backdrop === document.querySelector('.modal-backdrop:last-of-type')) {
-      e.stopPropagation();
+    const shown = document.querySelectorAll('.modal-backdrop');
+    if (e.key === 'Escape' && shown[shown.length - 1] === backdrop) {
+      e.stopImmediatePropagation();
       close();
     }
   };
   function close(): void {
-    if (!open) return;
-    open = false;
+    if (!isOpen) return;
+    isOpen = false;
     backdrop.remove();
     document.removeEventListener('keydown', onKey, true);
     options.onClose?.();

@@ -1,7 +1,6 @@
 import { cellSources, parseNotebook, serializeNotebook } from '../../notebook/format.js';
 import { resolveParams } from '../../notebook/params.js';
 import { deleteCell, insertCell, insertProse, moveCell, newCellId, setCellAttrs, setProse, setTitle, updateCellCode } from '../../notebook/edit.js';
-import { mergeNotebooks } from '../../notebook/merge.js';
 import type { FromWorker } from '../../notebook/protocol.js';
 import type { CellBlock, NotebookDoc } from '../../notebook/types.js';
 import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type NotebookRole, type RecipeInfo, type SessionUser } from './api.js';
@@ -9,7 +8,7 @@ import { h } from './dom.js';
 import { mergeStatus, type CellUiState } from './cell-status.js';
 import { CodeCellView } from './code-cell.js';
 import { openPalette } from './command-palette.js';
-import { conflictSafeSave } from './conflict-safe-save.js';
+import { conflictSafeSave, withTypedEdits } from './conflict-safe-save.js';
 import { draftBanner } from './draft-banner.js';
 import { editorCommands } from './editor-commands.js';
 import { datasetsPanel } from './datasets-panel.js';
@@ -78,7 +77,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     onTitle: (title) => edit(() => setTitle(doc, title)),
     runAll, stopAll: () => kernel.stop(), toggleLazy, save, exportMarkdown, exportHtml,
     toggleDatasets: () => root.classList.toggle('hide-datasets'),
-    palette, share, history, saveCopy, deleteNotebook,
+    palette, share: showShares, history: showHistory, saveCopy, deleteNotebook,
     account: services.account,
   });
   const datasetsUi = datasetsPanel({
@@ -345,7 +344,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       version = outcome.version;
       savedSource = outcome.source;
       if (outcome.merged) {
-        showDocument(withEditsSince(typed, outcome.source), outcome.source, outcome.version);
+        showDocument(withTypedEdits(typed, serializeNotebook(doc), outcome.source), outcome.source, outcome.version);
         services.toast(`Merged and saved as version ${outcome.version}.`);
       } else services.toast('Saved.');
       toolbar.setDirty(serializeNotebook(doc) !== savedSource);
@@ -354,7 +353,10 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       // A 401 already took the page to sign-in; the draft in sessionStorage keeps the text.
       if (error instanceof ApiError && error.status === 401) return;
       if (error instanceof ApiError && error.status === 403) await roleAllowsSave();
-      services.toast(`Not saved: ${(error as Error).message}`, 'error');
+      // Refused for good (no longer allowed, or gone): the text can still live on as a copy.
+      const refused = error instanceof ApiError && (error.status === 403 || error.status === 404);
+      if (refused) toolbar.offerCopy();
+      services.toast(`Not saved: ${(error as Error).message}${refused ? ' "Save a copy" keeps your text as a notebook of your own.' : ''}`, 'error');
     } finally {
       saving = false;
     }
@@ -370,18 +372,6 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       // Keep the role we knew; the save itself will say what is wrong.
     }
     return role !== 'viewer';
-  }
-
-  /**
-   * What the editor shows after saving a merge: the merged text, plus whatever was typed while the
-   * merge dialog and the request were open (those keystrokes win over the merge).
-   */
-  function withEditsSince(typed: string, merged: string): string {
-    const now = serializeNotebook(doc);
-    if (now === typed) return merged;
-    const first = mergeNotebooks(typed, now, merged);
-    if (!first.conflicts.length) return first.source;
-    return mergeNotebooks(typed, now, merged, Object.fromEntries(first.conflicts.map((c) => [c.key, 'mine' as const]))).source;
   }
 
   /**
@@ -436,11 +426,11 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     }));
   }
 
-  function share(): void {
+  function showShares(): void {
     void openShareDialog({ notebookId: id, isOwner: role === 'owner', toast: services.toast });
   }
 
-  function history(): void {
+  function showHistory(): void {
     void openHistoryDialog({
       notebookId: id,
       canRestore: role !== 'viewer',
@@ -493,7 +483,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       toggleLazy, lazy, save: () => void save(), addCell: (kind) => addCell(kind, anchorAfterFocus()),
       toggleCollapse: () => focused && cellContext.onToggleCollapse(focused), deleteCell: () => focused && cellContext.onDelete(focused),
       exportMarkdown, exportHtml, toggleDatasets: () => root.classList.toggle('hide-datasets'),
-      share, history, saveCopy: () => void saveCopy(), deleteNotebook: role === 'owner' ? () => void deleteNotebook() : undefined,
+      share: showShares, history: showHistory, saveCopy: () => void saveCopy(), deleteNotebook: role === 'owner' ? () => void deleteNotebook() : undefined,
     }));
   }
 
