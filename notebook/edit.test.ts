@@ -3,6 +3,7 @@ import { parseNotebook, serializeNotebook } from './format.js';
 import {
   deleteCell, insertCell, insertProse, moveCell, newCellId, setCellAttrs, setParams, setProse, setTitle, updateCellCode,
 } from './edit.js';
+import { rng } from './test-fixtures/rng.js';
 
 const TEXT = '# Intro\n\n```js id=a\nconst x = 1\n```\n\nMiddle text.\n\n```js id=b\nx + 1\n```\n';
 const doc = parseNotebook(TEXT);
@@ -62,15 +63,6 @@ describe('editing helpers', () => {
   });
 });
 
-/** mulberry32: a seeded generator so the sequence of edits is reproducible. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Block ids after putting `id` before/after `anchor` (or at the end). */
 function placed(ids: string[], id: string, where: { before?: string; after?: string }): string[] {

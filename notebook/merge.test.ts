@@ -3,6 +3,7 @@ import { deleteCell, insertCell, insertProse, moveCell, newCellId, setCellAttrs,
 import { cellsOf, parseNotebook, serializeNotebook } from './format.js';
 import { mergeNotebooks } from './merge.js';
 import type { NotebookDoc } from './types.js';
+import { rng } from './test-fixtures/rng.js';
 
 const BASE = '---\ntitle: Lift\n---\n# Intro\n\n```js id=a\nconst x = 1\n```\n\nMiddle text.\n\n```js id=b\nx + 1\n```\n\n```js id=c\nx * 2\n```\n';
 const doc = parseNotebook(BASE);
@@ -264,12 +265,3 @@ describe('mergeNotebooks', () => {
   });
 });
 
-/** mulberry32: a seeded generator so the sequence of edits is reproducible. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -120,23 +120,6 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   return (type.includes('json') ? await response.json() : await response.text()) as T;
 }
 
-/**
- * The human message of a failed response: `{error}`, `{message}` or the text itself.
- *
- * @example
- * await errorMessage(new Response(JSON.stringify({ error: 'no column x' }), { status: 400 })); // → 'no column x'
- */
-export async function errorMessage(response: Response): Promise<string> {
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: the raw text is the message
-  }
-  return messageOf(body, text, response);
-}
-
 function messageOf(body: unknown, text: string, response: Response): string {
   const { error, message } = (body ?? {}) as { error?: unknown; message?: unknown };
   const found = error ?? message;
