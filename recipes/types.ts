@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { z } from 'zod';
+import type { Dialect } from './sql/dialect.js';
 
 /** A named scalar in a RecipeResult. */
 export type MetricValue = number | string | null;
@@ -64,6 +65,37 @@ export interface RunContext<P> {
   signal: AbortSignal;
 }
 
+/** A column of an input relation as the engine reports it. */
+export interface SqlColumn {
+  name: string;
+  type: 'number' | 'string' | 'boolean' | 'date' | 'other';
+}
+
+/** An input as the aggregation phase sees it: text to put after FROM, and its columns. */
+export interface SqlRelation {
+  /** A quoted table name or a parenthesised subquery with an alias, ready for `FROM`. */
+  from: string;
+  columns: SqlColumn[];
+}
+
+export interface AggregateContext<P> {
+  params: P;
+  /** Only the inputs that were given. */
+  inputs: Record<string, SqlRelation>;
+  sql: Dialect;
+}
+
+/**
+ * The aggregation phase: SQL text for each table the model phase needs, keyed by table name.
+ * The engine runs every query where the inputs live and hands `run` the results under those names
+ * (together with the inputs the plan did not read, which it leaves out of `consumes`).
+ */
+export interface AggregationPlan {
+  queries: Record<string, string>;
+  /** Inputs fully replaced by the queries: `run` does not receive them. */
+  consumes: string[];
+}
+
 /** The declared contract of a recipe; `run` is pure: no I/O, no globals. */
 export interface Recipe<S extends z.ZodType = z.ZodType> {
   id: string;
@@ -71,5 +103,7 @@ export interface Recipe<S extends z.ZodType = z.ZodType> {
   description: string;
   inputs: InputSpec[];
   params: S;
+  /** Pure: builds the aggregation SQL from params and the inputs' columns. Absent: `run` gets rows. */
+  aggregate?(context: AggregateContext<z.output<S>>): AggregationPlan;
   run(context: RunContext<z.output<S>>): Promise<RecipeResult>;
 }

@@ -1,0 +1,33 @@
+/**
+ * The few places SQL engines differ, as one interface with one object per engine. Recipes build
+ * their aggregation SQL through a `Dialect` (never by splicing names or values into text), so the
+ * same query runs on the embedded DuckDB, on Postgres and on ClickHouse (18.16 included: no window
+ * functions, no server-side parameters).
+ *
+ * @example
+ * const d = dialects.duckdb;
+ * `SELECT ${d.ident('arm')}, count(*) FROM t WHERE ${d.ident('day')} >= ${d.literal('2025-01-01')} GROUP BY 1`;
+ */
+export type DialectName = 'duckdb' | 'postgres' | 'clickhouse';
+
+export type SqlValue = string | number | boolean | null;
+
+export type TimeUnit = 'day' | 'week' | 'month';
+
+export interface Dialect {
+  readonly name: DialectName;
+  /** A quoted identifier: any text, quotes and semicolons included, stays one name. */
+  ident(name: string): string;
+  /** A quoted literal; non-finite numbers are refused. */
+  literal(value: SqlValue): string;
+  /** The expression as a 64-bit float (sums of doubles agree across engines to ~1e-15). */
+  double(expr: string): string;
+  /** The expression as text. */
+  text(expr: string): string;
+  /** A timestamp or date expression as seconds since 1970-01-01 UTC, a double. */
+  epochSeconds(expr: string): string;
+  /** Start of the calendar day/week/month (UTC) of a timestamp or date expression, as a date. */
+  truncate(unit: TimeUnit, expr: string, weekStart?: 'sunday' | 'monday'): string;
+  /** Values of `expr` within a group joined by `separator` in the order of `orderBy` (ties by `expr`). */
+  orderedJoin(expr: string, orderBy: string, separator: string): string;
+}

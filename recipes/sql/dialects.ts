@@ -1,0 +1,78 @@
+import type { Dialect, DialectName, SqlValue, TimeUnit } from './dialect.js';
+
+function literalWith(escape: (s: string) => string) {
+  return (value: SqlValue): string => {
+    if (value === null) return 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error(`Cannot write the number ${value} into SQL; give a finite number.`);
+      return String(value);
+    }
+    return `'${escape(value)}'`;
+  };
+}
+
+// Standard SQL: a quote inside a name or string is doubled. A NUL byte can end a string early in
+// some drivers, so it is refused rather than passed through.
+function noNul(s: string): string {
+  if (s.includes('\0')) throw new Error('A name or value holds a NUL character, which SQL cannot carry; remove it.');
+  return s;
+}
+const doubled = (q: string) => (s: string) => noNul(s).replaceAll(q, q + q);
+
+const duckdb: Dialect = {
+  name: 'duckdb',
+  ident: (name) => `"${doubled('"')(name)}"`,
+  literal: literalWith(doubled("'")),
+  double: (e) => `CAST(${e} AS DOUBLE)`,
+  text: (e) => `CAST(${e} AS VARCHAR)`,
+  epochSeconds: (e) => `CAST(epoch(CAST(${e} AS TIMESTAMP)) AS DOUBLE)`,
+  truncate: (unit, e, weekStart = 'sunday') => truncateStandard('duckdb', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
+  orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS VARCHAR), ${duckdbLiteral(sep)} ORDER BY ${orderBy}, ${e})`,
+};
+function duckdbLiteral(s: string) {
+  return duckdb.literal(s);
+}
+
+const postgres: Dialect = {
+  name: 'postgres',
+  ident: (name) => `"${doubled('"')(name)}"`,
+  literal: literalWith(doubled("'")),
+  double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
+  text: (e) => `CAST(${e} AS TEXT)`,
+  epochSeconds: (e) => `CAST(EXTRACT(EPOCH FROM CAST(${e} AS TIMESTAMP)) AS DOUBLE PRECISION)`,
+  truncate: (unit, e, weekStart = 'sunday') => truncateStandard('postgres', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
+  orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS TEXT), ${postgres.literal(sep)} ORDER BY ${orderBy}, ${e})`,
+};
+
+// date_trunc('week') starts weeks on Monday in both DuckDB and Postgres; a Sunday week is the
+// Monday week of the next day, moved back one day.
+function truncateStandard(name: DialectName, unit: TimeUnit, ts: string, weekStart: 'sunday' | 'monday'): string {
+  if (unit !== 'week' || weekStart === 'monday') return `CAST(date_trunc('${unit}', ${ts}) AS DATE)`;
+  const plusDay = name === 'duckdb' ? `${ts} + INTERVAL 1 DAY` : `${ts} + INTERVAL '1 day'`;
+  return `CAST(CAST(date_trunc('week', ${plusDay}) AS DATE) - 1 AS DATE)`;
+}
+
+// ClickHouse escapes with backslashes inside both quoted names and strings.
+const chEscape = (q: string) => (s: string) => noNul(s).replaceAll('\\', '\\\\').replaceAll(q, '\\' + q);
+
+const clickhouse: Dialect = {
+  name: 'clickhouse',
+  ident: (name) => `\`${chEscape('`')(name)}\``,
+  literal: literalWith(chEscape("'")),
+  double: (e) => `toFloat64(${e})`,
+  text: (e) => `toString(${e})`,
+  epochSeconds: (e) => `toFloat64(toUnixTimestamp(toDateTime(${e}, 'UTC')))`,
+  // toStartOfWeek needs 19.x; toMonday is in 18.16. A Sunday week is the Monday week of the next day, less a day.
+  truncate: (unit, e, weekStart = 'sunday') => {
+    const ts = `toDateTime(${e}, 'UTC')`;
+    if (unit === 'day') return `toDate(${ts})`;
+    if (unit === 'month') return `toStartOfMonth(${ts})`;
+    return weekStart === 'monday' ? `toMonday(${ts})` : `toMonday(toDate(${ts}) + 1) - 1`;
+  },
+  // arraySort by a key keeps the pairs together, so ties are ordered by the value as elsewhere.
+  orderedJoin: (e, orderBy, sep) =>
+    `arrayStringConcat(arrayMap(x -> x.2, arraySort(x -> (x.1, x.2), groupArray((${orderBy}, toString(${e}))))), ${clickhouse.literal(sep)})`,
+};
+
+export const dialects: Record<DialectName, Dialect> = { duckdb, postgres, clickhouse };
