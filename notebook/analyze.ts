@@ -8,6 +8,7 @@ import { transform } from 'sucrase';
 import { analyzeScope } from './scope.js';
 import type { CellError, CellLang } from './types.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- acorn's ESTree nodes carry type-specific fields
 type AnyNode = Node & Record<string, any>;
 
 export interface CellAnalysis {

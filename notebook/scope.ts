@@ -5,6 +5,7 @@
 import type { Node } from 'acorn';
 import * as walk from 'acorn-walk';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- acorn's ESTree nodes carry type-specific fields
 type AnyNode = Node & Record<string, any>;
 
 const FUNCTION = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);

@@ -106,7 +106,9 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
       register: (table) => {
         const handle = `${cellId}#${nextHandle++}`;
         tables.set(handle, table);
-        handlesOf.get(cellId)?.push(handle) ?? handlesOf.set(cellId, [handle]);
+        const handles = handlesOf.get(cellId);
+        if (handles) handles.push(handle);
+        else handlesOf.set(cellId, [handle]);
         return handle;
       },
     });

@@ -30,7 +30,7 @@ export class Kernel {
   private params: Record<string, unknown> = {};
   private running = new Set<string>();
   private hostCalls = new Map<number, AbortController>();
-  private tableCalls = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private tableCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   /** How many workers this kernel has started (tests and the status bar read it). */
   generation = 0;
@@ -162,7 +162,8 @@ export class Kernel {
   private ask<T>(request: TableRequest): Promise<T> {
     const requestId = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.tableCalls.set(requestId, { resolve, reject });
+      // The worker's reply is typed by the request kind; ask<T> is where that promise is made.
+      this.tableCalls.set(requestId, { resolve: (v) => resolve(v as T), reject });
       this.post({ ...request, requestId });
     });
   }

@@ -1,5 +1,9 @@
 import { parse } from 'acorn';
 
+// acorn's ESTree nodes carry type-specific fields; this module reads them by node type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyNode = any;
+
 /** A parameter value kept as code, e.g. the notebook parameter `alpha` or `[...segments]`. */
 export class Expression {
   constructor(readonly code: string) {}
@@ -60,7 +64,7 @@ function propertyKey(key: string): string {
  * parseRecipeCode('const r = await recipe("lift", { units }, { alpha: 0.1, seed })')?.params; // → { alpha: 0.1, seed: Expression('seed') }
  */
 export function parseRecipeCode(code: string): RecipeCall | null {
-  let program: any;
+  let program: AnyNode;
   try {
     program = parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true });
   } catch {
@@ -93,7 +97,7 @@ export function parseRecipeCode(code: string): RecipeCall | null {
 
 const NOT_LITERAL = Symbol('not a literal');
 
-function keyName(prop: any): string | null {
+function keyName(prop: AnyNode): string | null {
   if (prop.computed) return null;
   if (prop.key.type === 'Identifier') return prop.key.name;
   if (prop.key.type === 'Literal') return String(prop.key.value);
@@ -101,7 +105,7 @@ function keyName(prop: any): string | null {
 }
 
 // JSON-like literals become values; anything else is kept as an Expression (never evaluated here).
-function literalValue(node: any, code: string): unknown {
+function literalValue(node: AnyNode, code: string): unknown {
   switch (node.type) {
     case 'Literal':
       return node.regex || typeof node.value === 'bigint' ? new Expression(node.raw) : node.value;
@@ -110,7 +114,7 @@ function literalValue(node: any, code: string): unknown {
       return node.operator === '-' && typeof inner === 'number' ? -inner : new Expression(code.slice(node.start, node.end));
     }
     case 'ArrayExpression': {
-      const items = node.elements.map((e: any) => (e && e.type !== 'SpreadElement' ? literalValue(e, code) : NOT_LITERAL));
+      const items = node.elements.map((e: AnyNode) => (e && e.type !== 'SpreadElement' ? literalValue(e, code) : NOT_LITERAL));
       return items.includes(NOT_LITERAL) ? new Expression(code.slice(node.start, node.end)) : items;
     }
     case 'ObjectExpression': {

@@ -17,6 +17,7 @@ export function uploadDataset(file: File, name: string, onProgress: (fraction: n
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the server's JSON body or its plain text
       let body: any = xhr.responseText;
       try {
         body = JSON.parse(xhr.responseText);

@@ -13,7 +13,12 @@ export function auc(scores: ArrayLike<number>, positive: ArrayLike<number>): num
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
     const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (positive[idx[k]!]) (rankSum += rank), pos++;
+    for (let k = i; k <= j; k++) {
+      if (positive[idx[k]!]) {
+        rankSum += rank;
+        pos++;
+      }
+    }
     i = j + 1;
   }
   const neg = idx.length - pos;

@@ -52,14 +52,13 @@ export function prAuc(y: Numbers, score: Numbers): number {
   if (positives === 0) return NaN;
   const order = descending(score);
   let tp = 0;
-  let seen = 0;
   let ap = 0;
   let lastRecall = 0;
   for (let i = 0; i < order.length; ) {
     let j = i;
     while (j + 1 < order.length && score[order[j + 1]] === score[order[i]]) j++;
     for (let k = i; k <= j; k++) tp += y[order[k]];
-    seen = j + 1;
+    const seen = j + 1;
     const recall = tp / positives;
     ap += (recall - lastRecall) * (tp / seen);
     lastRecall = recall;

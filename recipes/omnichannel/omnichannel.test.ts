@@ -65,7 +65,10 @@ describe('omnichannel recipe', () => {
     for (const r of tables.touchpoints!) {
       const e = byJourney.get(String(r.journey_id)) ?? { channels: new Set(), k: 0, all: new Set() };
       e.all.add(String(r.channel));
-      if (r.personalized === 1) (e.channels.add(String(r.channel)), e.k++);
+      if (r.personalized === 1) {
+        e.channels.add(String(r.channel));
+        e.k++;
+      }
       byJourney.set(String(r.journey_id), e);
     }
     const eligible = [...byJourney.values()].filter((e) => e.channels.size >= 2);

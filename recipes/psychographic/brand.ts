@@ -12,7 +12,7 @@ import { RecipeInputError } from '../errors.js';
  */
 export function readBrand(table: ColumnTable | undefined, param: Record<string, number> | undefined, dims: string[]): number[] | null {
   if (table && param) throw new RecipeInputError('Give the brand profile once: either the "brand" table or the "brand" parameter, not both.');
-  let entries: [string, number][] = [];
+  let entries: [string, number][];
   if (table) {
     requireRows(table, 'brand');
     const names = stringColumn(table, 'brand', 'dimension', 'dimension');
