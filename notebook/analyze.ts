@@ -6,6 +6,7 @@
 import { parse, type Node } from 'acorn';
 import { transform } from 'sucrase';
 import { analyzeScope } from './scope.js';
+import { DEFAULT_SOURCE, sqlCellCode } from './sql-cell.js';
 import type { CellError, CellLang } from './types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- acorn's ESTree nodes carry type-specific fields
@@ -62,11 +63,17 @@ function importReplacement(node: AnyNode): string {
  * analyzeCell('const y = x * 2').defines; // → ['y']  (references: ['x'])
  * analyzeCell('const y: number = 1', 'ts').error; // → undefined
  * analyzeCell('const = 1').error; // → { message: 'Unexpected token', line: 1, column: 7 }
+ * analyzeCell('SELECT * FROM t WHERE n > ${min}', 'sql', { id: 'big' }); // defines ['big'], references [..., 'min']
  */
-export function analyzeCell(code: string, lang: CellLang = 'js'): CellAnalysis {
+export function analyzeCell(code: string, lang: CellLang = 'js', cell: { id?: string; source?: string } = {}): CellAnalysis {
   const empty = { defines: [], references: [], assigns: [], body: '' };
   let js = code;
-  if (lang === 'ts') {
+  if (lang === 'sql') {
+    // A SQL cell is analyzed as the JS it compiles to: it defines its id, reads its ${…} names.
+    const compiled = sqlCellCode(cell.id ?? '', cell.source ?? DEFAULT_SOURCE, code);
+    if (compiled.error) return { ...empty, error: compiled.error };
+    js = compiled.code;
+  } else if (lang === 'ts') {
     try {
       js = transform(code, { transforms: ['typescript'], disableESTransforms: true, keepUnusedImports: true }).code;
     } catch (error) {

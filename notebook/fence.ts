@@ -46,7 +46,7 @@ const ATTR = /([^\s=]+)(?:=(?:"([^"]*)"|(\S*)))?/g;
 const ID = /^[A-Za-z0-9_-]+$/;
 
 /**
- * Reads a cell's info string; null when the block is not a cell (not js/ts, or no valid `id=`).
+ * Reads a cell's info string; null when the block is not a cell (not js/ts/sql, or no valid `id=`).
  *
  * @example
  * parseInfo('ts id=c1 recipe=lift collapsed');
@@ -57,7 +57,7 @@ export function parseInfo(info: string): CellInfo | null {
   if (tokens.length === 0) return null;
   const [first, ...rest] = tokens;
   const lang = first[0];
-  if (lang !== 'js' && lang !== 'ts') return null;
+  if (lang !== 'js' && lang !== 'ts' && lang !== 'sql') return null;
   const attrs: Record<string, string | true> = {};
   let id: string | undefined;
   for (const t of rest) {

@@ -1,11 +1,12 @@
 /**
  * The notebook file format: Markdown with optional YAML front matter, where a fenced block whose
- * info string is `js|ts id=<id> …` is a cell. Every block keeps its exact source text, so
+ * info string is `js|ts|sql id=<id> …` is a cell. Every block keeps its exact source text, so
  * `serializeNotebook(parseNotebook(text)) === text` for any string.
  */
 import { closesFence, fenceFor, formatInfo, openingFence, parseInfo, type Fence } from './fence.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { lineContent, lineEnding, splitLines } from './lines.js';
+import { DEFAULT_SOURCE } from './sql-cell.js';
 import type { Block, CellBlock, CellLang, CellSource, Diagnostic, NotebookDoc } from './types.js';
 
 /** The fields of a cell that its text is rendered from. */
@@ -103,7 +104,7 @@ export function parseNotebook(text: string): NotebookDoc {
       flushProse();
       blocks.push(cell);
     } else {
-      if (/^\s*(js|ts)\s(.*\s)?id=/.test(fence.info)) {
+      if (/^\s*(js|ts|sql)\s(.*\s)?id=/.test(fence.info)) {
         diagnostics.push({ message: 'this block looks like a cell but its id is not valid: use letters, digits, - or _ (it is read as prose)', line: offset + i + 1 });
       }
       prose.push(...blockLines);
@@ -149,5 +150,16 @@ export function cellsOf(doc: NotebookDoc): CellBlock[] {
  * runtime.setNotebook(cellSources(doc));
  */
 export function cellSources(doc: NotebookDoc): CellSource[] {
-  return cellsOf(doc).map(({ id, code, lang }) => ({ id, code, lang }));
+  return cellsOf(doc).map((cell) => cellSource(cell));
+}
+
+/**
+ * What the runtime needs of one cell; a SQL cell also names its source (default `local`).
+ *
+ * @example
+ * cellSource(sqlCell); // → { id: 'by_week', code: 'SELECT …', lang: 'sql', source: 'wh' }
+ */
+export function cellSource({ id, code, lang, attrs }: Pick<CellBlock, 'id' | 'code' | 'lang' | 'attrs'>): CellSource {
+  if (lang !== 'sql') return { id, code, lang };
+  return { id, code, lang, source: typeof attrs.source === 'string' && attrs.source ? attrs.source : DEFAULT_SOURCE };
 }

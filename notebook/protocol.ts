@@ -21,7 +21,7 @@ export type ToWorker =
       stopped?: string[];
     }
   /** Submit one cell's code (Shift-Enter): it runs; dependents run (eager) or go `stale` (lazy). */
-  | { type: 'set-cell'; id: string; code: string; lang?: CellLang }
+  | { type: 'set-cell'; id: string; code: string; lang?: CellLang; source?: string }
   /** Re-run one cell (and any stale cells above it), then its dependents (eager) / mark them stale (lazy). */
   | { type: 'run'; id: string }
   /** Run every cell that is not `done` (stale, idle, cancelled, error). */
@@ -55,7 +55,10 @@ export type FromWorker =
   | { type: 'cell-removed'; id: string }
   /** Nothing is queued or running any more (the CLI waits for this). */
   | { type: 'idle' }
-  /** A cell called a host function (`recipe`, `load`): answer with `host-reply` of the same id. */
+  /**
+   * A cell called a host function (`recipe`, `load`, or `sql` for a SQL cell: `args` is
+   * `[SqlRequest]`, answered with a `SqlReply`): answer with `host-reply` of the same id.
+   */
   | { type: 'host-request'; requestId: number; cellId: string; fn: string; args: unknown[] }
   /** The cell that made the request was cancelled or superseded: the host may abort it. */
   | { type: 'host-cancel'; requestId: number }
@@ -68,6 +71,24 @@ export type FromWorker =
       rows: Record<string, unknown>[];
       error?: string;
     };
+
+/** What a SQL cell asks its host to run: `params` are bound to `$1`, `$2`, … in order. */
+export interface SqlRequest {
+  source: string;
+  sql: string;
+  params: unknown[];
+}
+
+/** The host's answer to a `sql` request. */
+export interface SqlReply {
+  /** Arrow IPC bytes, an array of row objects or `{columns: {name: values[]}}`. */
+  table: unknown;
+  /** More rows were there than `maxRows`: the table holds the first `maxRows`. */
+  truncated: boolean;
+  maxRows: number;
+  /** Where it ran (as a recipe result's `engine`), when the host knows. */
+  engine?: Record<string, unknown>;
+}
 
 /** The `set-notebook` message a host sends to a fresh worker after terminating a runaway one. */
 export type SetNotebookMessage = Extract<ToWorker, { type: 'set-notebook' }>;

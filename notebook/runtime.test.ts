@@ -389,3 +389,46 @@ describe('lazy mode', () => {
     expect(status()).toEqual({ a: 'done', b: 'done', c: 'done' });
   });
 });
+
+describe('SQL cells', () => {
+  const sqlCell = (id: string, code: string, source = 'local'): CellSource => ({ id, code, lang: 'sql', source });
+
+  it('a SQL cell runs through the host SQL function with bound parameters and defines its id', async () => {
+    const calls: unknown[][] = [];
+    const { rt, value, runs } = setup(
+      [cell('a', "log('a'); const since = '2025-01-01'"), sqlCell('rows', 'SELECT * FROM t WHERE day >= ${since}', 'wh'), cell('n', "log('n'); rows.length")],
+      { cellBuiltins: { __lb$sql: () => async (...args: unknown[]) => (calls.push(args), [args[2]]) } },
+    );
+    await rt.idle();
+    expect(calls).toEqual([['wh', 'SELECT * FROM t WHERE day >= $1', ['2025-01-01']]]);
+    expect(value('rows')).toEqual([['2025-01-01']]);
+    expect(value('n')).toBe(1);
+    runs.length = 0;
+    rt.setCell(cell('a', "log('a'); const since = '2026-01-01'"));
+    await rt.idle();
+    expect(runs).toEqual(['a', 'n']);
+    expect(calls.at(-1)).toEqual(['wh', 'SELECT * FROM t WHERE day >= $1', ['2026-01-01']]);
+  });
+
+  it('changing only the source re-runs the cell; a host with no SQL says so on the cell', async () => {
+    const { rt, error } = setup([sqlCell('q', 'SELECT 1')]);
+    await rt.idle();
+    expect(error('q')).toBe('SQL cells cannot run here: this host has no SQL engine');
+    const sources: unknown[] = [];
+    const { rt: rt2 } = setup([sqlCell('q', 'SELECT 1', 'a')], { cellBuiltins: { __lb$sql: () => async (source: string) => sources.push(source) } });
+    await rt2.idle();
+    rt2.setNotebook([sqlCell('q', 'SELECT 1', 'b')]);
+    await rt2.idle();
+    expect(sources).toEqual(['a', 'b']);
+  });
+
+  it('a SQL error or a cancel stops its dependents like any cell', async () => {
+    const { rt, status, error } = setup([sqlCell('q', 'SELEC 1'), cell('b', 'q')], {
+      cellBuiltins: { __lb$sql: () => async () => Promise.reject(new Error('Parser Error: syntax error at or near "SELEC"')) },
+    });
+    await rt.idle();
+    expect(status()).toEqual({ q: 'error', b: 'error' });
+    expect(error('q')).toBe('Parser Error: syntax error at or near "SELEC"');
+    expect(error('b')).toBe('upstream error in cell q');
+  });
+});

@@ -8,6 +8,7 @@
 import { analyzeCell } from './analyze.js';
 import { buildGraph, downstream, upstreamOf } from './graph.js';
 import { deferred, Halt } from './halt.js';
+import { SQL_BUILTIN } from './sql-cell.js';
 import { runCell, type CellBuiltin, type CellRunEnv, type RuntimeCell as Cell } from './run-cell.js';
 import type { CellSource, CellState, CellStatus, RuntimeEvent } from './types.js';
 
@@ -16,6 +17,8 @@ export interface CellContext {
   cellId: string;
   /** Aborted when the run is cancelled or superseded. */
   signal: AbortSignal;
+  /** Adds an output to the running cell (as the cell's own `display(value)`). */
+  display: (value: unknown) => void;
 }
 
 export interface RuntimeOptions {
@@ -81,6 +84,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const cellBuiltins: Record<string, CellBuiltin> = {
     display: (c) => c.display,
     signal: (c) => c.signal,
+    [SQL_BUILTIN]: () => () => Promise.reject(new Error('SQL cells cannot run here: this host has no SQL engine')),
     ...options.cellBuiltins,
   };
   const builtinNames = new Set([...Object.keys(builtins), ...Object.keys(cellBuiltins)]);
@@ -148,11 +152,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const changed = new Set<string>();
     for (const cell of cells.values()) {
       cell.node = graph.get(cell.source.id)!;
-      const key = JSON.stringify([cell.source.code, cell.source.lang, cell.node.error?.message, [...cell.node.inputs]]);
+      const key = JSON.stringify([cell.source.code, cell.source.lang, cell.source.source, cell.node.error?.message, [...cell.node.inputs]]);
       if (key !== cell.key) changed.add(cell.source.id);
       cell.key = key;
       cell.state.defines = cell.analysis.error ? [] : cell.analysis.defines.slice();
-      cell.state.references = [...cell.node.inputs.keys()];
+      cell.state.references = [...cell.node.inputs.keys()].filter((name) => name !== SQL_BUILTIN);
     }
     return changed;
   };
@@ -229,7 +233,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   const makeCell = (source: CellSource): Cell => ({
     source: { ...source, lang: source.lang ?? 'js' },
-    analysis: analyzeCell(source.code, source.lang ?? 'js'),
+    analysis: analyzeCell(source.code, source.lang ?? 'js', source),
     node: { inputs: new Map(), upstream: new Set() },
     key: '',
     state: { id: source.id, status: 'idle', version: 0, displays: [], defines: [], references: [] },
@@ -246,7 +250,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         for (const source of sources) {
           if (next.has(source.id)) continue;
           const old = cells.get(source.id);
-          const same = old && old.source.code === source.code && old.source.lang === (source.lang ?? 'js');
+          const same = old && old.source.code === source.code && old.source.lang === (source.lang ?? 'js') && old.source.source === source.source;
           next.set(source.id, same ? old : old ? { ...makeCell(source), state: old.state, result: old.result, controller: old.controller } : makeCell(source));
         }
         for (const [id, cell] of cells) {

@@ -3,10 +3,11 @@
  * hash of the code that produced it so a reader can tell whether they still match the source.
  */
 import { analyzeCell } from './analyze.js';
-import { cellsOf } from './format.js';
+import { cellSource, cellsOf } from './format.js';
 import { buildGraph, downstream } from './graph.js';
+import { DEFAULT_SOURCE } from './sql-cell.js';
 import { toJsonSafe } from './summarize.js';
-import type { CellError, CellSource, CellStatus, NotebookDoc, Snapshot, ValueSummary } from './types.js';
+import type { CellBlock, CellError, CellSource, CellStatus, NotebookDoc, Snapshot, ValueSummary } from './types.js';
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
@@ -29,14 +30,16 @@ export function hashText(text: string): string {
 }
 
 /**
- * A cell's code hash: language and code, with line endings normalised (a CRLF checkout of the
- * same notebook has the same hashes).
+ * A cell's code hash: language and code (and a SQL cell's source), with line endings normalised
+ * (a CRLF checkout of the same notebook has the same hashes).
  *
  * @example
  * cellHash({ id: 'a', lang: 'js', code: 'x\r\n' }) === cellHash({ id: 'a', lang: 'js', code: 'x\n' }); // → true
  */
-export function cellHash(cell: CellSource): string {
-  return hashText(`${cell.lang ?? 'js'}\n${cell.code.replace(/\r\n?/g, '\n')}`);
+export function cellHash(cell: CellSource | CellBlock): string {
+  const source = 'attrs' in cell ? cellSource(cell).source : cell.source;
+  const lang = cell.lang === 'sql' ? `sql source=${source ?? DEFAULT_SOURCE}` : (cell.lang ?? 'js');
+  return hashText(`${lang}\n${cell.code.replace(/\r\n?/g, '\n')}`);
 }
 
 /** What a run reports of one cell (the fields of a `cell-status` message). */
@@ -87,7 +90,7 @@ export function staleCells(snapshot: Snapshot, doc: NotebookDoc): string[] {
   const changed = cells.filter((c) => snapshot.cells[c.id]?.hash !== cellHash(c)).map((c) => c.id);
   if (changed.length === 0) return [];
   const graph = buildGraph({
-    cells: cells.map((c) => ({ id: c.id, analysis: analyzeCell(c.code, c.lang) })),
+    cells: cells.map((c) => ({ id: c.id, analysis: analyzeCell(c.code, c.lang, cellSource(c)) })),
     params: new Set(Object.keys(doc.frontMatter?.params ?? {})),
     builtins: new Set(),
     isGlobal: () => true,

@@ -4,7 +4,7 @@
  */
 
 /** Languages a code cell may be written in. */
-export type CellLang = 'js' | 'ts';
+export type CellLang = 'js' | 'ts' | 'sql';
 
 /** Types a front-matter parameter may declare. */
 export type ParamType = 'number' | 'string' | 'boolean' | 'date' | 'json';
@@ -34,7 +34,7 @@ export interface ProseBlock {
   text: string;
 }
 
-/** A code cell: a fenced block whose info string is `<lang> id=<id> [attr[=value]…]`. */
+/** A code cell: a fenced block whose info string is `<lang> id=<id> [attr[=value]…]` (`js`, `ts` or `sql`). */
 export interface CellBlock {
   kind: 'cell';
   id: string;
@@ -68,6 +68,8 @@ export interface CellSource {
   id: string;
   code: string;
   lang?: CellLang;
+  /** SQL cells: the named source the query runs on (its `source=` attribute; default `local`). */
+  source?: string;
 }
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'cancelled' | 'stale';

@@ -62,6 +62,31 @@ describe('worker session', () => {
     expect(last('b')?.value).toEqual({ kind: 'json', json: 1 });
   });
 
+  it('a SQL cell asks the host for its query with ${…} values as parameters; the reply is a table other cells read', async () => {
+    const { send, last, next, session } = direct();
+    let request = next('host-request');
+    send({ type: 'set-notebook', params: { min: 3 }, cells: [
+      { id: 'big', lang: 'sql', source: 'wh', code: 'SELECT * FROM units WHERE n > ${min}' },
+      { id: 'b', code: 'big.numRows()' },
+    ] });
+    let req = await request;
+    expect(req).toMatchObject({ cellId: 'big', fn: 'sql', args: [{ source: 'wh', sql: 'SELECT * FROM units WHERE n > $1', params: [3] }] });
+    send({ type: 'host-reply', requestId: req.requestId, ok: true, value: { table: { columns: { n: [4, 5] } }, truncated: false, maxRows: 10 } });
+    await session.runtime.idle();
+    expect(last('big')).toMatchObject({ status: 'done', defines: ['big'], references: ['min'], value: { kind: 'table', numRows: 2 }, displays: [] });
+    expect(last('b')?.value).toEqual({ kind: 'json', json: 2 });
+
+    // A new parameter value re-runs the SQL cell and its reader.
+    request = next('host-request');
+    send({ type: 'set-params', params: { min: 4 } });
+    req = await request;
+    expect(req.args).toEqual([{ source: 'wh', sql: 'SELECT * FROM units WHERE n > $1', params: [4] }]);
+    send({ type: 'host-reply', requestId: req.requestId, ok: true, value: { table: [{ n: 5 }], truncated: true, maxRows: 1 } });
+    await session.runtime.idle();
+    expect(last('big')?.displays).toEqual([{ kind: 'text', text: expect.stringMatching(/^Only the first 1 rows are here: the result has more and was cut at the row cap \(1\)/) }]);
+    expect(last('b')?.value).toEqual({ kind: 'json', json: 1 });
+  });
+
   it('a host error becomes the cell error; cancelling a waiting cell tells the host', async () => {
     const { send, last, next, session } = direct();
     let request = next('host-request');

@@ -3,7 +3,8 @@
  * events into serialized messages, and proxies host functions (`recipe`, `load`) to the host by
  * request/reply — so in the browser the page, not the sandboxed worker, talks to the API.
  */
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { FromWorker, SqlReply, SqlRequest, ToWorker } from './protocol.js';
+import { SQL_BUILTIN } from './sql-cell.js';
 import { createRuntime, type CellContext, type Runtime } from './runtime.js';
 import { isTable, summarizeValue, tablePage, type TableLike } from './summarize.js';
 import type { RuntimeEvent } from './types.js';
@@ -28,21 +29,25 @@ export interface WorkerSession {
 type Aq = { from(rows: unknown): unknown; table(columns: unknown): unknown; fromArrow?(bytes: unknown): unknown };
 
 /**
- * Host replies back to live values: `load` rows / `{columns}` / Arrow bytes → an Arquero table;
- * a `recipe` result's `tables` (row arrays) → Arquero tables.
+ * Host replies back to live values: `load` rows / `{columns}` / Arrow bytes → an Arquero table
+ * (a `sql` reply's `table` too); a `recipe` result's `tables` (row arrays) → Arquero tables.
  *
  * @example
  * defaultRevive(aq)('load', [{ a: 1 }]).numRows(); // → 1
  */
 export function defaultRevive(aq: Aq | undefined): (fn: string, value: unknown) => unknown {
+  const table = (value: unknown) => {
+    const v = value as Record<string, unknown> | null;
+    if (Array.isArray(value)) return aq!.from(value);
+    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return aq!.fromArrow ? aq!.fromArrow(value) : value;
+    if (v && typeof v === 'object' && v.columns && typeof v.columns === 'object') return aq!.table(v.columns);
+    return value;
+  };
   return (fn, value) => {
     if (!aq) return value;
     const v = value as Record<string, unknown> | null;
-    if (fn === 'load') {
-      if (Array.isArray(value)) return aq.from(value);
-      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return aq.fromArrow ? aq.fromArrow(value) : value;
-      if (v && typeof v === 'object' && v.columns && typeof v.columns === 'object') return aq.table(v.columns);
-    }
+    if (fn === 'load') return table(value);
+    if (fn === 'sql' && v && typeof v === 'object') return { ...v, table: table(v.table) };
     if (fn === 'recipe' && v && typeof v === 'object' && v.tables && typeof v.tables === 'object') {
       const tables = Object.fromEntries(Object.entries(v.tables as Record<string, unknown>).map(([k, t]) => [k, Array.isArray(t) ? aq.from(t) : t]));
       return { ...v, tables };
@@ -99,6 +104,16 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
   for (const fn of options.hostFunctions ?? ['recipe', 'load']) {
     cellBuiltins[fn] = (context) => (...args: unknown[]) => request(fn, args, context);
   }
+  // A SQL cell's query goes to the host; a result cut at the row cap says so on the cell.
+  cellBuiltins[SQL_BUILTIN] = (context) => async (source: string, sql: string, params: unknown[]) => {
+    const body: SqlRequest = { source, sql, params };
+    const reply = (await request('sql', [body], context)) as SqlReply;
+    if (reply.truncated) {
+      const cap = reply.maxRows.toLocaleString('en-US');
+      context.display(`Only the first ${cap} rows are here: the result has more and was cut at the row cap (${cap}). Aggregate in SQL (GROUP BY, LIMIT) to bring back fewer rows.`);
+    }
+    return reply.table;
+  };
 
   const summarize = (cellId: string, value: unknown) =>
     summarizeValue(value, {
@@ -149,7 +164,7 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
       case 'set-notebook':
         return runtime.setNotebook(message.cells, { stopped: message.stopped, params: message.params, lazy: message.lazy });
       case 'set-cell':
-        return runtime.setCell({ id: message.id, code: message.code, lang: message.lang });
+        return runtime.setCell({ id: message.id, code: message.code, lang: message.lang, ...(message.source !== undefined ? { source: message.source } : {}) });
       case 'run':
         if (runtime.state(message.id)) runtime.run(message.id);
         return;

@@ -104,7 +104,7 @@ export class Kernel {
   /** Submits one cell's code and runs it (Shift-Enter). */
   setCell(cell: CellSource): void {
     this.cells = this.cells.some((c) => c.id === cell.id) ? this.cells.map((c) => (c.id === cell.id ? cell : c)) : [...this.cells, cell];
-    this.post({ type: 'set-cell', id: cell.id, code: cell.code, lang: cell.lang });
+    this.post({ type: 'set-cell', id: cell.id, code: cell.code, lang: cell.lang, ...(cell.source !== undefined ? { source: cell.source } : {}) });
   }
 
   run(id: string): void {

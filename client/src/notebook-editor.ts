@@ -1,4 +1,4 @@
-import { cellSources, parseNotebook, serializeNotebook } from '../../notebook/format.js';
+import { cellSource, cellSources, parseNotebook, serializeNotebook } from '../../notebook/format.js';
 import { resolveParams } from '../../notebook/params.js';
 import { deleteCell, insertCell, insertProse, moveCell, newCellId, setCellAttrs, setProse, setTitle, updateCellCode } from '../../notebook/edit.js';
 import type { FromWorker } from '../../notebook/protocol.js';
@@ -303,7 +303,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     if (!block) return;
     submitted.set(cellId, block.code);
     views.get(cellId)?.setEdited(false);
-    kernel.setCell({ id: cellId, code: block.code, lang: block.lang });
+    kernel.setCell(cellSource(block));
   }
 
   function runAll(): void {
