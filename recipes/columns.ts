@@ -17,11 +17,22 @@ function hint(role: string): string {
  * requireColumn(units, 'units', 'arm', 'variant');
  */
 export function requireColumn(table: ColumnTable, input: string, column: string, role: string): void {
+  requireColumnName(table.columnNames(), input, column, role);
+}
+
+/**
+ * Throws unless `column` is one of `names` (the columns of an input, whether rows in memory or a
+ * relation on an engine), with the same message as `requireColumn`.
+ *
+ * @example
+ * requireColumnName(['arm', 'converted'], 'units', 'variant', 'variant'); // throws: units has no column "variant" …
+ */
+export function requireColumnName(names: readonly string[], input: string, column: string, role: string): void {
   if (typeof column !== 'string' || column === '') {
     throw new RecipeInputError(`The "${role}" parameter must name a column of ${input}. ${hint(role)}`);
   }
-  if (!table.columnNames().includes(column)) {
-    const have = table.columnNames().slice(0, 20).map((c) => `"${c}"`).join(', ');
+  if (!names.includes(column)) {
+    const have = names.slice(0, 20).map((c) => `"${c}"`).join(', ');
     throw new RecipeInputError(
       `${input} has no column "${column}" (the ${role} column). Its columns are ${have || '(none)'}. ${hint(role)}`,
     );

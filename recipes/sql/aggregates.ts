@@ -1,0 +1,63 @@
+import type { ColumnTable } from 'arquero';
+import { RecipeInputError } from '../errors.js';
+import { aggregateName } from './relation.js';
+
+/**
+ * Reading the small tables an aggregation plan brings back. Engines hand numbers back in their own
+ * widths (DuckDB BIGINT as bigint, ClickHouse UInt64 as text), so every reader converts here.
+ */
+
+/**
+ * An aggregate column (named as `alias` named it) as numbers; a SQL NULL (a sum over no values) is 0.
+ *
+ * @example
+ * numbers(arms, 'n'); // → Float64Array [120, 118]
+ */
+export function numbers(table: ColumnTable, name: string): Float64Array {
+  const column = aggregateName(name);
+  if (!table.columnNames().includes(column)) throw new Error(`The aggregated table has no column ${column}; the plan and run() disagree.`);
+  const values = table.array(column) as ArrayLike<unknown>;
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === null || v === undefined ? 0 : Number(v);
+  }
+  return out;
+}
+
+/**
+ * A group-key column as text, the way `stringColumn` reads values (dates as ISO-8601); a missing
+ * key (NULL or empty text) is null, for the caller to report.
+ *
+ * @example
+ * keys(arms, 'variant'); // → ['control', 'personalized']
+ */
+export function keys(table: ColumnTable, name: string): (string | null)[] {
+  const values = table.array(aggregateName(name)) as ArrayLike<unknown>;
+  return Array.from(values, keyText);
+}
+
+/** One key value as text, or null when it is missing. @example keyText(3n); // → '3' */
+export function keyText(v: unknown): string | null {
+  if (v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) return null;
+  return v instanceof Date ? v.toISOString() : String(v);
+}
+
+/**
+ * Throws when a group key is missing in some rows: every unit needs a value of a key column.
+ *
+ * @example
+ * requireKeys(keys(arms, 'variant'), numbers(arms, 'n'), 'units', 'arm', 'variant');
+ */
+export function requireKeys(values: readonly (string | null)[], rows: ArrayLike<number>, input: string, column: string, role: string): string[] {
+  let missing = 0;
+  values.forEach((v, i) => {
+    if (v === null) missing += rows[i]!;
+  });
+  if (missing > 0) {
+    throw new RecipeInputError(
+      `${input}.${column} (the ${role} column) is empty in ${missing} row${missing === 1 ? '' : 's'}; every row needs a value. Fix or remove ${missing === 1 ? 'that row' : 'those rows'}, or point "${role}" at another column.`,
+    );
+  }
+  return values as string[];
+}

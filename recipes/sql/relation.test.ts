@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { RecipeInputError } from '../errors.js';
+import { dialects } from './dialects.js';
+import { alias, badRows, countWhere, numeric, optionalRelationColumn, relationColumn } from './relation.js';
+import type { SqlRelation } from '../types.js';
+
+const units: SqlRelation = {
+  from: '"units"',
+  columns: [
+    { name: 'arm', type: 'string' },
+    { name: 'revenue', type: 'number' },
+    { name: 'clicked', type: 'boolean' },
+    { name: 'day', type: 'date' },
+  ],
+};
+const sql = dialects.duckdb;
+
+describe('relation roles', () => {
+  it('a missing column names the role, the columns there are and the fix, as in memory', () => {
+    expect(() => relationColumn(units, 'units', 'variant', 'variant')).toThrow(RecipeInputError);
+    expect(() => relationColumn(units, 'units', 'variant', 'variant')).toThrow(/units has no column "variant" \(the variant column\)\. Its columns are "arm", "revenue", "clicked", "day"\. .*--param variant=<column>/);
+    expect(relationColumn(units, 'units', 'arm', 'variant')).toEqual({ name: 'arm', type: 'string' });
+  });
+
+  it('an optional role must exist when named and is skipped when its default is absent', () => {
+    expect(optionalRelationColumn(units, 'units', 'clv', undefined, 'clv')).toBeNull();
+    expect(optionalRelationColumn(units, 'units', 'revenue', undefined, 'revenue')?.name).toBe('revenue');
+    expect(() => optionalRelationColumn(units, 'units', 'clv', 'ltv', 'clv')).toThrow(/units has no column "ltv" \(the clv column\)/);
+  });
+
+  it('numbers are doubles, booleans 0/1, and text or dates are refused before any query runs', () => {
+    expect(numeric(sql, units.columns[1]!, 'units', 'revenue')).toBe('CAST("revenue" AS DOUBLE)');
+    expect(numeric(sql, units.columns[2]!, 'units', 'converted')).toBe('(CASE WHEN "clicked" THEN 1.0 WHEN NOT "clicked" THEN 0.0 END)');
+    expect(() => numeric(sql, units.columns[0]!, 'units', 'revenue')).toThrow(/units\.arm \(the revenue column\) holds text, not numbers\. .*point "revenue" at another column/);
+    expect(() => numeric(sql, units.columns[3]!, 'units', 'revenue')).toThrow(/holds dates, not numbers/);
+  });
+
+  it('quotes every name it writes, whatever the name holds', () => {
+    const evil = { name: 'x"; DROP TABLE units; --', type: 'number' as const };
+    expect(numeric(sql, evil, 'units', 'revenue')).toBe('CAST("x""; DROP TABLE units; --" AS DOUBLE)');
+    expect(numeric(dialects.clickhouse, { name: 'a`b', type: 'number' }, 'units', 'revenue')).toBe('toFloat64(`a\\`b`)');
+    expect(alias(dialects.clickhouse, 'n')).toBe('`lb_n`');
+    expect(countWhere(dialects.postgres, '"x" IS NULL')).toBe('CAST(sum(CASE WHEN "x" IS NULL THEN 1 ELSE 0 END) AS DOUBLE PRECISION)');
+  });
+
+  it('a validation count reads as the in-memory row error, with a count instead of a row number', () => {
+    expect(badRows('units', 'revenue', 'revenue', null, 1, 'a number').message).toBe('units.revenue (the revenue column) has null in 1 row, which is not a number. Fix or remove that row, or point "revenue" at another column.');
+    expect(badRows('units', 'converted', 'converted', 2, 3, '0 or 1').message).toMatch(/has 2 in 3 rows, which is not 0 or 1\. Fix or remove those rows/);
+  });
+});

@@ -1,0 +1,97 @@
+import { requireColumnName } from '../columns.js';
+import { RecipeInputError } from '../errors.js';
+import type { SqlColumn, SqlRelation } from '../types.js';
+import type { Dialect } from './dialect.js';
+
+/**
+ * Column roles of an input that lives on an engine: the checks `columns.ts` makes on rows in
+ * memory, made on a relation's column list at plan time (missing column, wrong type), and the SQL
+ * pieces every aggregation needs (a role as a double, a count of rows that fail a check). Errors
+ * read exactly as the in-memory ones, so a user sees the same message on every engine.
+ */
+
+/**
+ * The column `column` of `relation`; throws naming the role and the fix when it is absent.
+ *
+ * @example
+ * relationColumn(units, 'units', 'arm', 'variant'); // → { name: 'arm', type: 'string' }
+ */
+export function relationColumn(relation: SqlRelation, input: string, column: string, role: string): SqlColumn {
+  requireColumnName(relation.columns.map((c) => c.name), input, column, role);
+  return relation.columns.find((c) => c.name === column)!;
+}
+
+/**
+ * An optional role: a column the user named must exist (a typo is an error); a role left at its
+ * default is used only when the relation has that column.
+ *
+ * @example
+ * optionalRelationColumn(units, 'units', 'clv', undefined, 'clv'); // → the clv column, or null
+ */
+export function optionalRelationColumn(relation: SqlRelation, input: string, role: string, named: string | undefined, fallback: string): SqlColumn | null {
+  if (named !== undefined) return relationColumn(relation, input, named, role);
+  return relation.columns.find((c) => c.name === fallback) ?? null;
+}
+
+/**
+ * A numeric role as a double expression. Booleans count 0/1 (as they do in memory); a text, date or
+ * other column cannot be summed, so it is refused here, before any query runs.
+ *
+ * @example
+ * numeric(sql, { name: 'revenue', type: 'number' }, 'units', 'revenue'); // → CAST("revenue" AS DOUBLE)
+ */
+export function numeric(sql: Dialect, column: SqlColumn, input: string, role: string): string {
+  const id = sql.ident(column.name);
+  if (column.type === 'number') return sql.double(id);
+  if (column.type === 'boolean') return `(CASE WHEN ${id} THEN 1.0 WHEN NOT ${id} THEN 0.0 END)`;
+  const what = column.type === 'string' ? 'text' : column.type === 'date' ? 'dates' : 'values of another type';
+  throw new RecipeInputError(
+    `${input}.${column.name} (the ${role} column) holds ${what}, not numbers. Fix its values (numbers, or true/false), or point "${role}" at another column (CLI: --param ${role}=<column>).`,
+  );
+}
+
+/**
+ * The number of rows where `condition` holds, as a double (engines disagree on integer widths).
+ *
+ * @example
+ * countWhere(sql, `"revenue" IS NULL`); // → CAST(sum(CASE WHEN "revenue" IS NULL THEN 1 ELSE 0 END) AS DOUBLE)
+ */
+export function countWhere(sql: Dialect, condition: string): string {
+  return sql.double(`sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`);
+}
+
+/** `sum(expr)` as a double; 0 rather than NULL over no rows is left to the reader (`numbers`). @example sumOf(sql, 'x') */
+export function sumOf(sql: Dialect, expr: string): string {
+  return sql.double(`sum(${expr})`);
+}
+
+/**
+ * The name an aggregate column is given. The prefix keeps it apart from the input's own column
+ * names: ClickHouse resolves an alias anywhere in the query, so `sum(x) AS x` would refer to itself.
+ *
+ * @example
+ * alias(sql, 'n'); // → "lb_n"
+ */
+export function alias(sql: Dialect, name: string): string {
+  return sql.ident(aggregateName(name));
+}
+
+/** The column name `alias` gives, for reading the aggregated table. @example aggregateName('n'); // → 'lb_n' */
+export function aggregateName(name: string): string {
+  return `lb_${name}`;
+}
+
+/**
+ * The error for values found by a validation count, in the words of the in-memory checks but
+ * without a row number (a query has no row order): the value, how many rows hold such values, and
+ * the fix.
+ *
+ * @example
+ * badRows('units', 'revenue', 'revenue', null, 3, 'a number'); // units.revenue (the revenue column) has null in 3 rows, which is not a number. …
+ */
+export function badRows(input: string, column: string, role: string, value: unknown, rows: number, want: string): RecipeInputError {
+  return new RecipeInputError(
+    `${input}.${column} (the ${role} column) has ${JSON.stringify(value) ?? String(value)} in ${rows} row${rows === 1 ? '' : 's'}, which is not ${want}. ` +
+      `Fix or remove ${rows === 1 ? 'that row' : 'those rows'}, or point "${role}" at another column.`,
+  );
+}
