@@ -4,14 +4,16 @@ import type { NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { renderChart, type ChartSpecLike } from '../../notebook/render-chart.js';
 import type { CellUiState } from './cell-status.js';
 import { formatMetric } from './recipe-result-view.js';
-import { safeHtml } from './safe-html.js';
+import { reportCspMeta } from '../../notebook/sanitize-html.js';
+import { safeHtmlText } from './safe-html.js';
 import { formatCell } from './table-source.js';
 
 const REPORT_ROWS = 50;
 
 /**
  * A self-contained HTML report of the notebook as it ran: prose, each cell's code (folded) and its
- * outputs as static tables, SVG charts, metric cards and notes. Opens anywhere, needs no server.
+ * outputs as static tables, SVG charts, metric cards and notes. Opens anywhere, needs no server;
+ * its Content-Security-Policy lets nothing in it run or fetch.
  *
  * @example
  * download('report.html', htmlReport(doc, 'Email lift', states), 'text/html');
@@ -20,7 +22,7 @@ export function htmlReport(doc: NotebookDoc, title: string, states: Map<string, 
   const body: string[] = [`<h1 class="report-title">${escape(title)}</h1>`, `<p class="meta">Report generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by liftbook.</p>`];
   for (const block of doc.blocks) {
     if (block.kind === 'prose') {
-      if (block.text.trim()) body.push(`<section class="prose">${safeHtml(marked.parse(block.text, { async: false }) as string).innerHTML}</section>`);
+      if (block.text.trim()) body.push(`<section class="prose">${safeHtmlText(marked.parse(block.text, { async: false }) as string)}</section>`);
       continue;
     }
     const state = states.get(block.id);
@@ -28,7 +30,7 @@ export function htmlReport(doc: NotebookDoc, title: string, states: Map<string, 
     const error = state?.error ? `<div class="error">${escape(state.error.message)}${state.error.line ? ` (line ${state.error.line})` : ''}</div>` : '';
     body.push(`<section class="cell"><details><summary>Code · ${escape(block.id)}</summary><pre><code>${escape(block.code)}</code></pre></details>${outputs}${error}</section>`);
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${REPORT_CSS}</style></head><body><main>${body.join('\n')}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${reportCspMeta()}<title>${escape(title)}</title><style>${REPORT_CSS}</style></head><body><main>${body.join('\n')}</main></body></html>`;
 }
 
 function staticOutput(value: ValueSummary): string {
@@ -43,7 +45,7 @@ function staticOutput(value: ValueSummary): string {
     case 'error':
       return `<div class="error">${escape(value.message)}</div>`;
     case 'html':
-      return `<div class="html">${safeHtml(value.html).innerHTML}</div>`;
+      return `<div class="html">${safeHtmlText(value.html)}</div>`;
     case 'chart':
       return chart(value.spec as ChartSpecLike);
     case 'table':

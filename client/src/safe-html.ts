@@ -1,31 +1,27 @@
-// Cell output HTML comes from user code in the sandbox; parsed inert and scrubbed of anything that
-// could run in the page (scripts, handlers, javascript: URLs), it cannot reach the page's credentials.
-const BLOCKED = new Set(['script', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'frame', 'frameset', 'portal']);
+import { htmlSanitizer, type HtmlSanitizer } from '../../notebook/sanitize-html.js';
+
+// Cell output HTML comes from user code in the sandbox and prose from anyone the notebook is shared
+// with; the allow-list sanitizer shared with the reports (notebook/sanitize-html.ts) keeps only
+// markup that cannot run, restyle the app or post a form.
+let sanitizer: HtmlSanitizer | undefined;
+const page = () => (sanitizer ??= htmlSanitizer(window));
 
 /**
- * Parses HTML/SVG from a cell into page nodes with every executable part removed.
+ * Parses HTML/SVG from a cell or prose into inert page nodes with every active part removed.
  *
  * @example
- * safeHtml('<b onclick="steal()">hi</b><script>steal()</script>').innerHTML; // → '<b>hi</b>'
+ * output.append(safeHtml('<b onclick="steal()">hi</b><script>steal()</script>')); // appends <b>hi</b>
  */
-export function safeHtml(html: string): HTMLElement {
-  const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
-  const root = doc.body.firstElementChild as HTMLElement;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  const doomed: Element[] = [];
-  for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
-    if (BLOCKED.has(node.localName)) {
-      doomed.push(node);
-      continue;
-    }
-    for (const attr of [...node.attributes]) {
-      const name = attr.name.toLowerCase();
-      const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
-      if (name.startsWith('on') || ((name === 'href' || name === 'src' || name.endsWith(':href') || name === 'action' || name === 'formaction') && /^(javascript|data:text\/html|vbscript)/.test(value))) {
-        node.removeAttribute(attr.name);
-      }
-    }
-  }
-  for (const node of doomed) node.remove();
-  return document.importNode(root, true);
+export function safeHtml(html: string): DocumentFragment {
+  return page().toFragment(html);
+}
+
+/**
+ * The same, as markup (for the downloadable report).
+ *
+ * @example
+ * safeHtmlText('<b onclick="steal()">hi</b>'); // → '<b>hi</b>'
+ */
+export function safeHtmlText(html: string): string {
+  return page().toHtml(html);
 }

@@ -1,3 +1,4 @@
+import { reportCspMeta } from '../../notebook/sanitize-html.js';
 import { escapeHtml } from './format-value.js';
 
 // Inline styles only: a report is one file that opens anywhere, offline, with nothing to fetch.
@@ -29,7 +30,8 @@ svg { max-width: 100%; height: auto; }
 `;
 
 /**
- * A complete, self-contained HTML document (inline CSS, no scripts, no external assets).
+ * A complete, self-contained HTML document (inline CSS, no scripts, no external assets), under a
+ * Content-Security-Policy that lets nothing in it run or fetch (REPORT_CSP).
  * `heading: false` leaves out the `<h1>` title when the body starts with its own.
  *
  * @example
@@ -40,6 +42,7 @@ export function htmlPage(title: string, body: string, meta = '', options: { head
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${reportCspMeta()}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${CSS}</style>

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtml } from './sanitize.js';
 import { escapeHtml, formatValue } from './format-value.js';
+import { activeParts, XSS_PAYLOADS } from '../../tests/security/xss-payloads.js';
 
-describe('sanitizeHtml', () => {
-  it('removes scripts, handlers and javascript: links but keeps SVG and formatting', () => {
-    const out = sanitizeHtml('<p onclick="x()">hi<script>alert(1)</script> <a href=" javascript:alert(1)">a</a> <a href="https://ok">b</a></p><svg viewBox="0 0 1 1"><circle r="1"></circle></svg><iframe src="x"></iframe>');
-    expect(out).toBe('<p>hi <a>a</a> <a href="https://ok">b</a></p><svg viewBox="0 0 1 1"><circle r="1" /></svg>');
+describe('sanitizeHtml (reports)', () => {
+  it('keeps prose, tables, links and SVG charts', () => {
+    const out = sanitizeHtml('<p>hi <a href="https://ok">b</a></p><table><tr><td>1</td></tr></table><svg viewBox="0 0 1 1"><circle r="1"></circle></svg>');
+    expect(out).toBe('<p>hi <a href="https://ok">b</a></p><table><tbody><tr><td>1</td></tr></tbody></table><svg viewBox="0 0 1 1"><circle r="1"></circle></svg>');
+  });
+
+  it.each(XSS_PAYLOADS)('leaves nothing that runs or restyles: %s', (payload) => {
+    expect(activeParts(payload)).not.toEqual([]);
+    expect(activeParts(sanitizeHtml(payload))).toEqual([]);
+  });
+
+  it('drops link targets, so a linked page gets no handle on the report', () => {
+    expect(sanitizeHtml('<a href="https://x" target="_blank">x</a>')).toBe('<a href="https://x">x</a>');
   });
 });
 

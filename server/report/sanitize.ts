@@ -1,27 +1,18 @@
-import { parseHTML } from 'linkedom';
+import { JSDOM } from 'jsdom';
+import type { WindowLike } from 'dompurify';
+import { htmlSanitizer, type HtmlSanitizer } from '../../notebook/sanitize-html.js';
 
-const DROP = 'script, iframe, object, embed, link, meta, base, form';
+let sanitizer: HtmlSanitizer | undefined;
 
 /**
- * Makes HTML from notebook prose or a cell's output safe to embed in a shared report: removes
- * scripts and other active elements, `on…` handlers and `javascript:` links, and keeps the rest
- * (SVG charts, tables, formatting).
+ * Makes HTML from notebook prose or a cell's output safe to embed in a shared report, with the
+ * same allow-list as the workbench (notebook/sanitize-html.ts) on jsdom, a DOM DOMPurify supports
+ * (its parser reads markup as a browser does, so what it keeps is what a browser will see).
  *
  * @example
  * sanitizeHtml('<p onclick="x()">hi<script>alert(1)</script></p>'); // → '<p>hi</p>'
  */
 export function sanitizeHtml(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
-  const root = document.getElementById('root') as unknown as Element;
-  for (const el of Array.from(root.querySelectorAll(DROP))) el.remove();
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    for (const attr of Array.from(el.attributes)) {
-      const name = attr.name.toLowerCase();
-      const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
-      if (name.startsWith('on') || ((name === 'href' || name === 'src' || name === 'xlink:href' || name === 'action') && /^(javascript|vbscript|data:text\/html)/.test(value))) {
-        el.removeAttribute(attr.name);
-      }
-    }
-  }
-  return root.innerHTML;
+  sanitizer ??= htmlSanitizer(new JSDOM('<!doctype html>').window as unknown as WindowLike);
+  return sanitizer.toHtml(html);
 }
