@@ -1,9 +1,9 @@
 import type { Dialect, DialectName, SqlValue, TimeUnit } from './dialect.js';
 
-function literalWith(escape: (s: string) => string) {
+function literalWith(escape: (s: string) => string, booleans: [string, string] = ['TRUE', 'FALSE']) {
   return (value: SqlValue): string => {
     if (value === null) return 'NULL';
-    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'boolean') return value ? booleans[0] : booleans[1];
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new Error(`Cannot write the number ${value} into SQL; give a finite number.`);
       return String(value);
@@ -59,7 +59,8 @@ const chEscape = (q: string) => (s: string) => noNul(s).replaceAll('\\', '\\\\')
 const clickhouse: Dialect = {
   name: 'clickhouse',
   ident: (name) => `\`${chEscape('`')(name)}\``,
-  literal: literalWith(chEscape("'")),
+  // ClickHouse 18.16 has no TRUE/FALSE (nor a Bool type: booleans are UInt8).
+  literal: literalWith(chEscape("'"), ['1', '0']),
   double: (e) => `toFloat64(${e})`,
   text: (e) => `toString(${e})`,
   epochSeconds: (e) => `toFloat64(toUnixTimestamp(toDateTime(${e}, 'UTC')))`,

@@ -1,0 +1,105 @@
+// One Postgres on loopback in a temporary directory, for the engine tests. Debian's binaries
+// refuse to run as root, so as root the server runs as the `postgres` user.
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { findBinary } from './find-binary.js';
+import { freePort } from './free-port.js';
+
+const run = promisify(execFile);
+
+/** The user the engine tests connect as; its password must never show in an error. */
+export const PG_USER = 'liftbook';
+export const PG_PASSWORD = 'pg-Secret_pw+9';
+export const PG_DATABASE = 'shop';
+const ADMIN_PASSWORD = 'admin-pw';
+
+export interface PostgresServer {
+  port: number;
+  /** `postgres://liftbook:…@127.0.0.1:<port>/shop`. */
+  url: string;
+  /** Runs statements as the superuser in the `shop` database. */
+  exec(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  close(): Promise<void>;
+}
+
+/** The folder of initdb/pg_ctl, or null when Postgres is not installed (Debian: `postgresql`). */
+export function postgresBinDir(): string | null {
+  const versions = ['17', '16', '15', '14', '13'].map((v) => `/usr/lib/postgresql/${v}/bin`);
+  const initdb = findBinary(['initdb'], versions);
+  return initdb && existsSync(path.join(path.dirname(initdb), 'pg_ctl')) ? path.dirname(initdb) : null;
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+async function postgresIds(): Promise<{ uid: number; gid: number } | null> {
+  if (process.getuid?.() !== 0) return null;
+  const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
+  const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
+  return { uid, gid };
+}
+
+/** Starts Postgres (initdb + start, a few seconds) with the `liftbook` user and the `shop` database. */
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error('Postgres is not installed (Debian: apt-get install postgresql).');
+  const ids = await postgresIds();
+  const root = mkdtempSync(path.join(os.tmpdir(), 'liftbook-pg-'));
+  const data = path.join(root, 'data');
+  const pwfile = path.join(root, 'pw');
+  writeFileSync(pwfile, ADMIN_PASSWORD + '\n');
+  if (ids) {
+    chownSync(root, ids.uid, ids.gid);
+    chownSync(pwfile, ids.uid, ids.gid);
+  }
+  const asOwner = (command: string, args: string[]) =>
+    ids ? run('su', ['postgres', '-s', '/bin/sh', '-c', [command, ...args].map(quote).join(' ')]) : run(command, args);
+  const port = await freePort();
+  const options = [
+    `-p ${port}`, `-k ${root}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c full_page_writes=off',
+    '-c synchronous_commit=off', '-c shared_buffers=32MB', '-c max_connections=40', '-c TimeZone=UTC',
+  ].join(' ');
+  let started = false;
+  const stop = async () => {
+    if (started) await asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    started = false;
+    rmSync(root, { recursive: true, force: true });
+  };
+  let admin: pg.Client | undefined;
+  try {
+    await asOwner(path.join(bin, 'initdb'), [
+      '-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`,
+      '-E', 'UTF8', '--locale=C', '--no-sync',
+    ]);
+    started = true;
+    await asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(root, 'server.log'), '-w', '-t', '30', 'start']);
+    const connect = async (database: string) => {
+      const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: ADMIN_PASSWORD, database });
+      await client.connect();
+      return client;
+    };
+    const setup = await connect('postgres');
+    await setup.query(`CREATE ROLE ${PG_USER} LOGIN PASSWORD '${PG_PASSWORD}'`);
+    await setup.query(`CREATE ROLE reader LOGIN PASSWORD '${PG_PASSWORD}'`);
+    await setup.query(`CREATE DATABASE ${PG_DATABASE} OWNER ${PG_USER}`);
+    await setup.end();
+    admin = await connect(PG_DATABASE);
+    await admin.query(`ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reader`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const client = admin;
+  return {
+    port,
+    url: `postgres://${PG_USER}:${encodeURIComponent(PG_PASSWORD)}@127.0.0.1:${port}/${PG_DATABASE}`,
+    exec: (sql, params) => client.query(sql, params as unknown[]),
+    async close() {
+      await client.end().catch(() => undefined);
+      await stop();
+    },
+  };
+}
