@@ -16,7 +16,7 @@ function draw(spec: ReturnType<typeof effectChart>): Element {
 }
 
 const row = (variant: string, metric: string, effect: number | null, lo: number | null, hi: number | null): ComparisonRow => ({
-  variant, metric, control_mean: 0.1, mean: 0.11, effect, se: 0.05, ci_low: lo, ci_high: hi, p_value: 0.04, p_value_holm: 0.08,
+  variant, metric, control_mean: 0.1, mean: 0.11, effect, se: 0.05, ci_low: lo, ci_high: hi, p_value: 0.04, p_value_holm: 0.08, p_value_adjusted: 0.08, dof: 1000,
   significant: false, chance_to_win: 0.97, risk_control: 0.1, risk_treatment: 0.01,
 });
 

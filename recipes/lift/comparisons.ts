@@ -1,6 +1,7 @@
 import { RecipeInputError, isInputError } from '../errors.js';
-import { compare, type Comparison } from '../stats/compare.js';
+import { compare, type CompareOptions, type Comparison } from '../stats/compare.js';
 import { holm } from '../stats/distributions.js';
+import { adjustPValues } from '../stats/p-adjust.js';
 import { statMean, statVariance } from '../stats/moments.js';
 import type { LiftAggregate } from './arms.js';
 import type { LiftParams } from './params.js';
@@ -24,10 +25,14 @@ export interface ComparisonRow {
   ci_high: number | null;
   p_value: number | null;
   p_value_holm: number | null;
+  /** p_value adjusted by the `correction` parameter (Holm, Benjamini–Hochberg or none). */
+  p_value_adjusted: number | null;
   significant: boolean | null;
   chance_to_win: number | null;
   risk_control: number | null;
   risk_treatment: number | null;
+  /** Welch–Satterthwaite degrees of freedom of the t-test (null for the Bayesian method). */
+  dof: number | null;
 }
 
 const finite = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
@@ -50,22 +55,35 @@ export function variantRows(agg: LiftAggregate, control: string): VariantRow[] {
   );
 }
 
+/** The comparison options for one metric from the recipe parameters. */
+function optionsFor(metric: string, params: LiftParams): CompareOptions {
+  return {
+    difference: params.difference, alpha: params.alpha, sided: params.sided, method: params.method, prior: params.prior,
+    sequential: params.sequential ? params.sequential_tuning : false, inverse: params.inverse.includes(metric),
+  };
+}
+
 /**
- * Every treatment against control on every metric, with Holm-adjusted p-values across all of them.
+ * Every treatment against control on every metric, with Holm-adjusted p-values across all of them
+ * and p-values adjusted by the chosen `correction`.
  * A pair that cannot be compared (no variation, zero control mean for a relative effect, fewer than
  * 2 units) gets nulls and a plain-language reason in `problems` instead of failing the whole run.
- * `significant` is Holm p < alpha; for the Bayesian method it is "the credible interval excludes 0".
+ * `significant` is adjusted p < alpha; for the Bayesian method it is "the credible interval excludes 0".
  *
  * @example
  * const { rows, problems } = comparisonRows(aggregate, 'control', params);
  */
 export function comparisonRows(agg: LiftAggregate, control: string, params: LiftParams): { rows: ComparisonRow[]; problems: string[] } {
   const problems: string[] = [];
+  const unknown = params.inverse.filter((m) => !agg.metrics.includes(m));
+  if (unknown.length) {
+    throw new RecipeInputError(`inverse names ${unknown.map((m) => `"${m}"`).join(', ')}, which ${unknown.length > 1 ? 'are not metrics' : 'is not a metric'}; the metrics are ${agg.metrics.join(', ')}.`);
+  }
   const results: { variant: string; metric: string; c: Comparison | null }[] = [];
   for (const variant of agg.variants.filter((v) => v !== control)) {
     for (const metric of agg.metrics) {
       try {
-        const c = compare(agg.stats.get(control)!.get(metric)!, agg.stats.get(variant)!.get(metric)!, params);
+        const c = compare(agg.stats.get(control)!.get(metric)!, agg.stats.get(variant)!.get(metric)!, optionsFor(metric, params));
         results.push({ variant, metric, c });
       } catch (error) {
         if (!isInputError(error)) throw error;
@@ -74,15 +92,18 @@ export function comparisonRows(agg: LiftAggregate, control: string, params: Lift
       }
     }
   }
-  const adjusted = holm(results.map((r) => r.c?.pValue ?? NaN));
+  const raw = results.map((r) => r.c?.pValue ?? NaN);
+  const holmAdjusted = holm(raw);
+  const adjusted = adjustPValues(raw, params.correction);
   const rows = results.map(({ variant, metric, c }, i): ComparisonRow => {
-    const pHolm = finite(adjusted[i]);
-    const significant = c === null ? null : c.pValue === null ? c.ciLow > 0 || c.ciHigh < 0 : pHolm! < params.alpha;
+    const pHolm = finite(holmAdjusted[i]);
+    const pAdjusted = finite(adjusted[i]);
+    const significant = c === null ? null : c.pValue === null ? c.ciLow > 0 || c.ciHigh < 0 : pAdjusted! < params.alpha;
     return {
       variant, metric,
       control_mean: finite(c?.controlMean), mean: finite(c?.mean), effect: finite(c?.effect), se: finite(c?.se),
-      ci_low: finite(c?.ciLow), ci_high: finite(c?.ciHigh), p_value: finite(c?.pValue), p_value_holm: pHolm, significant,
-      chance_to_win: finite(c?.chanceToWin), risk_control: finite(c?.riskControl), risk_treatment: finite(c?.riskTreatment),
+      ci_low: finite(c?.ciLow), ci_high: finite(c?.ciHigh), p_value: finite(c?.pValue), p_value_holm: pHolm, p_value_adjusted: pAdjusted, significant,
+      chance_to_win: finite(c?.chanceToWin), risk_control: finite(c?.riskControl), risk_treatment: finite(c?.riskTreatment), dof: finite(c?.dof),
     };
   });
   return { rows, problems };

@@ -5,19 +5,21 @@ import { srmTest } from '../stats/srm.js';
 import { pickControl, splitWeights, type LiftAggregate } from './arms.js';
 import { effectChart, meanCharts } from './charts.js';
 import { comparisonRows, variantRows } from './comparisons.js';
-import { findingNote, holmNote, warningNotes } from './notes.js';
+import { correctionNote, findingNote, sequentialNote, warningNotes } from './notes.js';
 import { liftParams, type LiftParams } from './params.js';
 import { aggregateSummary } from './summary.js';
 import { aggregateUnits } from './units.js';
 
 const DESCRIPTION = `Did the personalized variant win? Compares every variant with the control on each metric, with the statistics of GrowthBook's gbstats:
 - Metrics: a 0/1 column is a proportion (variance p(1−p)); any other numeric column a mean (variance with n−1); {name, numerator, denominator} a ratio Σnum/Σden (delta method). Override the type with types: {metric: "proportion"|"mean"}.
-- Effect: relative (treatment − control)/|control| by default, or absolute; Welch t-test with Welch–Satterthwaite dof; CUPED with a pooled θ when covariates gives a pre-period column per metric; Bayesian chance to win and risk (expected loss) from a normal approximation (flat prior, or prior {mean, variance} on the relative effect).
+- Effect: relative (treatment − control)/|control| by default, or absolute; Welch t-test with Welch–Satterthwaite dof (column dof); CUPED with a pooled θ when covariates gives a pre-period column per metric, and for a ratio metric covariates {metric: {numerator, denominator}} gives gbstats' regression-adjusted ratio; the relative CUPED variance is gbstats' own; Bayesian chance to win and risk (expected loss) from a normal approximation (flat prior, or prior {mean, variance} on the relative effect).
+- Sequential testing (sequential: true, sequential_tuning 5000): gbstats' asymptotic confidence sequences and always-valid p-values, so the result can be checked every day without inflating false positives; intervals are wider, narrowest near sequential_tuning units in total. Two-sided only.
+- Inverse metrics (inverse: ["bounce_rate"]): lower is better, so chance to win is the chance the treatment lowers the metric, risk_control and risk_treatment swap, and notes call a decrease the improvement.
 - Control: the control parameter, else a variant named "control", else the first variant in natural sort order.
 - Sample ratio mismatch: chi-square of units per variant against split (equal by default); p < 0.001 is flagged.
 - Tables: variants holds each arm's raw (unadjusted) mean and per-unit variance; comparisons holds control_mean and mean unadjusted too, with effect, se and interval CUPED-adjusted when a covariate is given. An arm under 100 units gets a "too few units" note.
-- Several comparisons: p_value_holm is Holm-adjusted over all variant × metric pairs and "significant" means p_value_holm < alpha (bayesian method: the credible interval excludes 0).
-- Summary input (counts only): one row per variant and metric with columns variant, metric, n, sum and optional sum_squares (missing or empty: a proportion, sum = conversions). A ratio row adds denominator_sum, denominator_sum_squares and cross_sum (Σ numerator·denominator) with sum/sum_squares for the numerator; a CUPED row adds covariate_sum, covariate_sum_squares and covariate_cross_sum (Σ metric·covariate). The units of a variant for the SRM check are its largest n.
+- Several comparisons: p_value_holm is Holm-adjusted over all variant × metric pairs; p_value_adjusted is adjusted by correction (holm, the default; bh for Benjamini–Hochberg; none) and "significant" means p_value_adjusted < alpha (bayesian method: the credible interval excludes 0).
+- Summary input (counts only): one row per variant and metric with columns variant, metric, n, sum and optional sum_squares (missing or empty: a proportion, sum = conversions). A ratio row adds denominator_sum, denominator_sum_squares and cross_sum (Σ numerator·denominator) with sum/sum_squares for the numerator; a CUPED row adds covariate_sum, covariate_sum_squares (absent: a 0/1 covariate of a 0/1 metric) and covariate_cross_sum (Σ metric·covariate). A ratio row with CUPED adds, for pre-period numerator m₀ and denominator d₀: covariate_sum, covariate_sum_squares (Σm₀, Σm₀²), denominator_covariate_sum, denominator_covariate_sum_squares (Σd₀, Σd₀²), covariate_cross_sum (Σm·m₀), denominator_covariate_cross_sum (Σd·d₀), pre_cross_sum (Σm₀·d₀), numerator_denominator_covariate_cross_sum (Σm·d₀) and covariate_denominator_cross_sum (Σm₀·d). Sums no data can give (a negative implied variance, a correlation beyond ±1) are refused naming the row; within rounding they get a note. The units of a variant for the SRM check are its largest n.
 - One-sided tests (sided greater/less) leave one interval end open (null in the tables); sided applies to the frequentist test, Bayesian intervals are always two-sided.`;
 
 function aggregate(inputs: Record<string, aq.ColumnTable>, params: LiftParams, signal: AbortSignal): { agg: LiftAggregate; where: string } {
@@ -26,7 +28,7 @@ function aggregate(inputs: Record<string, aq.ColumnTable>, params: LiftParams, s
 }
 
 /**
- * The `lift` recipe: effects of each variant against control with CIs, p-values (raw and Holm),
+ * The `lift` recipe: effects of each variant against control with CIs, p-values (raw, Holm and the chosen correction),
  * Bayesian chance to win and risk, a sample-ratio-mismatch check, charts and plain-language notes.
  *
  * @example
@@ -83,7 +85,7 @@ export const lift = defineRecipe({
       }),
       ...rows.map((r) => findingNote(r, params)).filter((n): n is string => n !== null),
       ...problems,
-      ...[holmNote(rows.length, params.alpha)].filter((n): n is string => n !== null),
+      ...[correctionNote(rows.length, params.alpha, params.correction), sequentialNote(params)].filter((n): n is string => n !== null),
       ...agg.notes,
     ];
     progress(1, 'done');

@@ -37,7 +37,7 @@ describe('lift on unit-level data', () => {
     expect(Object.keys(out.tables.variants![0]!)).toEqual(['variant', 'metric', 'n', 'mean', 'variance']);
     expect(Object.keys(out.tables.comparisons![0]!)).toEqual([
       'variant', 'metric', 'control_mean', 'mean', 'effect', 'se', 'ci_low', 'ci_high',
-      'p_value', 'p_value_holm', 'significant', 'chance_to_win', 'risk_control', 'risk_treatment',
+      'p_value', 'p_value_holm', 'p_value_adjusted', 'significant', 'chance_to_win', 'risk_control', 'risk_treatment', 'dof',
     ]);
     expect(Object.keys(out.metrics)).toEqual(['srm_p_value', 'srm_chi2', 'units']);
     expect(out.metrics.units).toBe(2050);

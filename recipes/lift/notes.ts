@@ -54,9 +54,10 @@ export function findingNote(r: ComparisonRow, params: LiftParams): string | null
   const lo = r.ci_low === null ? '−∞' : formatEffect(r.ci_low, relative);
   const hi = r.ci_high === null ? '+∞' : formatEffect(r.ci_high, relative);
   const interval = `${level} ${params.method === 'bayesian' ? 'credible interval' : 'CI'} ${lo} to ${hi}`;
+  const adjustedLabel = params.correction === 'bh' ? 'BH-adjusted p' : 'Holm-adjusted p';
   const extras = [
     r.p_value !== null ? pText(r.p_value) : null,
-    r.p_value_holm !== null && formatP(r.p_value_holm) !== formatP(r.p_value ?? NaN) ? pText(r.p_value_holm, 'Holm-adjusted p') : null,
+    params.correction !== 'none' && r.p_value_adjusted !== null && formatP(r.p_value_adjusted) !== formatP(r.p_value ?? NaN) ? pText(r.p_value_adjusted, adjustedLabel) : null,
     r.chance_to_win !== null ? `chance to win ${formatChance(r.chance_to_win)}` : null,
   ].filter(Boolean);
   const details = `(${[interval, ...extras].join(', ')})`;
@@ -64,7 +65,9 @@ export function findingNote(r: ComparisonRow, params: LiftParams): string | null
   if (!r.significant) {
     return `${r.variant} changed ${r.metric} by ${size} ${details}: not statistically significant, so no clear effect either way.`;
   }
-  return `${r.variant} ${r.effect > 0 ? 'raised' : 'lowered'} ${r.metric} by ${size} ${details}.`;
+  const verb = r.effect > 0 ? 'raised' : 'lowered';
+  if (!params.inverse.includes(r.metric)) return `${r.variant} ${verb} ${r.metric} by ${size} ${details}.`;
+  return `${r.variant} ${verb} ${r.metric} by ${size} ${details}: ${r.effect < 0 ? 'an improvement' : 'worse'}, since lower is better for ${r.metric}.`;
 }
 
 /**
@@ -92,13 +95,37 @@ export function warningNotes(input: {
   return notes;
 }
 
+const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
 /**
- * How "significant" was decided when there are several comparisons (Holm), or null for one.
+ * How "significant" was decided when there are several comparisons (the `correction`), or null for one.
  *
  * @example
- * holmNote(4, 0.05); // → '4 comparisons were made (variants × metrics), so "significant" uses Holm-adjusted p-values …'
+ * correctionNote(4, 0.05, 'holm'); // → '4 comparisons were made (variants × metrics), so "significant" uses Holm-adjusted p-values …'
  */
-export function holmNote(comparisons: number, alpha: number): string | null {
+export function correctionNote(comparisons: number, alpha: number, correction: LiftParams['correction'] = 'holm'): string | null {
   if (comparisons < 2) return null;
-  return `${comparisons} comparisons were made (variants × metrics), so "significant" uses Holm-adjusted p-values (p_value_holm < ${alpha}); this keeps the chance of any false alarm under ${Math.round(alpha * 1000) / 10}%.`;
+  const made = `${comparisons} comparisons were made (variants × metrics), so`;
+  if (correction === 'bh') {
+    return `${made} "significant" uses Benjamini–Hochberg-adjusted p-values (p_value_adjusted < ${alpha}); this keeps the expected share of false discoveries among the significant results under ${percent(alpha)}.`;
+  }
+  if (correction === 'none') {
+    return `${made} some may look significant by chance: correction is "none", so "significant" uses raw p-values (p_value_adjusted = p_value). p_value_holm gives the Holm-adjusted values.`;
+  }
+  return `${made} "significant" uses Holm-adjusted p-values (p_value_holm < ${alpha}); this keeps the chance of any false alarm under ${percent(alpha)}.`;
+}
+
+/**
+ * What sequential testing changes, when it is on.
+ *
+ * @example
+ * sequentialNote(liftParams.parse({ sequential: true })); // → 'Sequential testing is on (tuning 5000): …'
+ */
+export function sequentialNote(params: LiftParams): string | null {
+  if (!params.sequential || params.method === 'bayesian') return null;
+  return (
+    `Sequential testing is on (tuning ${params.sequential_tuning}): intervals are confidence sequences and p-values stay valid however often you look, ` +
+    `so the result can be checked every day without raising the false-positive rate above ${percent(params.alpha)}. ` +
+    `The price is wider intervals than a fixed-horizon test, narrowest near ${params.sequential_tuning} units in total.`
+  );
 }

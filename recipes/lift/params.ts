@@ -11,6 +11,14 @@ const ratioMetric = z
 
 const metricType = z.enum(['proportion', 'mean']);
 
+/** The pre-period numerator and denominator columns of a ratio metric, for CUPED on the ratio. */
+const ratioCovariate = z
+  .object({
+    numerator: z.string().min(1).describe('Pre-period column of the numerator, e.g. "revenue_before".'),
+    denominator: z.string().min(1).describe('Pre-period column of the denominator, e.g. "orders_before".'),
+  })
+  .strict();
+
 /**
  * The `lift` parameters. Column roles default to the column of the same name; metric, n, sum and
  * sum_squares name the columns of the `summary` input.
@@ -35,9 +43,11 @@ export const liftParams = z
       .optional()
       .describe('Metric columns, or {name, numerator, denominator} for ratios (a comma-separated string of columns also works). Default: every numeric column except the variant, covariates and id-like columns (units), or every metric in the summary.'),
     covariates: z
-      .record(z.string(), z.string())
+      .record(z.string(), z.union([z.string().min(1), ratioCovariate]))
       .default({})
-      .describe('CUPED pre-period covariate per metric: {metric: column}, e.g. {"revenue": "revenue_before"}.'),
+      .describe(
+        'CUPED pre-period covariate per metric: {metric: column}, e.g. {"revenue": "revenue_before"}; for a ratio metric {metric: {numerator, denominator}} names the pre-period numerator and denominator columns.',
+      ),
     types: z
       .record(z.string(), metricType)
       .default({})
@@ -53,6 +63,23 @@ export const liftParams = z
       .union([z.array(z.number().positive()), z.record(z.string(), z.number().positive())])
       .optional()
       .describe('Intended traffic split for the sample-ratio check: {variant: weight} or weights in the variants table order. Default: equal.'),
+    sequential: z
+      .boolean()
+      .default(false)
+      .describe('Sequential testing (gbstats): confidence sequences and always-valid p-values, so the result can be checked every day without raising the false-positive rate. Two-sided only.'),
+    sequential_tuning: z
+      .number()
+      .positive()
+      .default(5000)
+      .describe('Sequential tuning parameter: the total number of units at which the confidence sequence is narrowest (gbstats default 5000).'),
+    inverse: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Metrics where lower is better (e.g. ["bounce_rate"]): chance to win is the chance the treatment lowers it, risks swap, and notes read a decrease as the win.'),
+    correction: z
+      .enum(['holm', 'bh', 'none'])
+      .default('holm')
+      .describe('Multiple-comparison correction for p_value_adjusted and "significant": holm (family-wise error), bh (Benjamini–Hochberg false discovery rate) or none. p_value_holm is always Holm.'),
     prior: z
       .object({ mean: z.number(), variance: z.number().positive() })
       .strict()

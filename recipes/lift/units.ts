@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { numberColumn, requireRows, stringColumn } from '../columns.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
-import { cupedStats, meanStats, ratioStats, type MetricStats } from '../stats/moments.js';
+import { cupedStats, meanStats, ratioCupedStats, ratioStats, type MetricStats } from '../stats/moments.js';
 import { sortVariants, type LiftAggregate } from './arms.js';
 import type { LiftParams } from './params.js';
 
@@ -21,7 +21,7 @@ function isBinary(values: Float64Array): boolean {
 
 /** Default metrics: columns whose every value is numeric, minus the variant, covariates and id-like names. */
 function defaultMetrics(table: ColumnTable, params: LiftParams): string[] {
-  const skip = new Set([params.variant, ...Object.values(params.covariates)]);
+  const skip = new Set([params.variant, ...Object.values(params.covariates).flatMap((c) => (typeof c === 'string' ? [c] : [c.numerator, c.denominator]))]);
   return table.columnNames().filter((name) => {
     if (skip.has(name) || ID_LIKE.test(name)) return false;
     const values = table.array(name) as ArrayLike<unknown>;
@@ -66,11 +66,21 @@ export function aggregateUnits(table: ColumnTable, params: LiftParams, signal?: 
     names.push(name);
     const covariate = params.covariates[name];
     if (typeof spec !== 'string') {
-      if (covariate) throw new RecipeInputError(`covariates.${name}: CUPED covariates work on column metrics, not on the ratio metric "${name}"; remove it from covariates.`);
+      if (typeof covariate === 'string') {
+        throw new RecipeInputError(`covariates.${name}: "${name}" is a ratio metric, so its covariate names two pre-period columns: {"numerator": "...", "denominator": "..."}.`);
+      }
       const num = numberColumn(table, INPUT, spec.numerator, `metrics.${name}.numerator`);
       const den = numberColumn(table, INPUT, spec.denominator, `metrics.${name}.denominator`);
-      variants.forEach((v, i) => stats.get(v)!.set(name, ratioStats(pick(num, rows[i]!), pick(den, rows[i]!))));
+      const numPre = covariate ? numberColumn(table, INPUT, covariate.numerator, `covariates.${name}.numerator`) : undefined;
+      const denPre = covariate ? numberColumn(table, INPUT, covariate.denominator, `covariates.${name}.denominator`) : undefined;
+      variants.forEach((v, i) => {
+        const r = rows[i]!;
+        stats.get(v)!.set(name, numPre && denPre ? ratioCupedStats(pick(num, r), pick(den, r), pick(numPre, r), pick(denPre, r)) : ratioStats(pick(num, r), pick(den, r)));
+      });
       continue;
+    }
+    if (covariate !== undefined && typeof covariate !== 'string') {
+      throw new RecipeInputError(`covariates.${name}: "${name}" is a column metric, so its covariate is one column name, not {numerator, denominator}.`);
     }
     const values = numberColumn(table, INPUT, spec, 'metrics');
     const kind = params.types[name] ?? (isBinary(values) ? 'proportion' : 'mean');
@@ -78,9 +88,11 @@ export function aggregateUnits(table: ColumnTable, params: LiftParams, signal?: 
       throw new RecipeInputError(`types.${name} is "proportion" but ${INPUT}.${spec} has values other than 0 and 1; use "mean" or fix the column.`);
     }
     const pre = covariate ? numberColumn(table, INPUT, covariate, `covariates.${name}`) : undefined;
+    // gbstats treats a 0/1 covariate of a 0/1 metric as a proportion too (variance p(1−p)).
+    const preKind = pre && kind === 'proportion' && isBinary(pre) ? 'proportion' : 'mean';
     variants.forEach((v, i) => {
       const post = pick(values, rows[i]!);
-      stats.get(v)!.set(name, pre ? cupedStats(post, pick(pre, rows[i]!), kind) : meanStats(post, kind));
+      stats.get(v)!.set(name, pre ? cupedStats(post, pick(pre, rows[i]!), kind, preKind) : meanStats(post, kind));
     });
   }
   const unknownCovariates = Object.keys(params.covariates).filter((k) => !names.includes(k));

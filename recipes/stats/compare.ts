@@ -1,8 +1,10 @@
 import { RecipeInputError } from '../errors.js';
 import { chanceToWin, credibleInterval, effectPosterior, effectRisk, type NormalPrior } from './bayesian.js';
-import { cupedArm, pooledTheta } from './cuped.js';
+import { cupedArm, pooledTheta, relativeCupedVariance } from './cuped.js';
 import type { MetricStats } from './moments.js';
 import { statMean, statVariance } from './moments.js';
+import { ratioCupedArm, ratioCupedTheta, relativeRatioCupedVariance } from './ratio-cuped.js';
+import { sequentialHalfWidth, sequentialPValue } from './sequential.js';
 import { welchDof, welchTest } from './welch.js';
 
 export interface CompareOptions {
@@ -16,6 +18,13 @@ export interface CompareOptions {
   method?: 'frequentist' | 'bayesian' | 'both';
   /** Normal prior on the RELATIVE effect (gbstats' convention), rescaled by |control mean| for absolute effects. Default: flat. */
   prior?: NormalPrior;
+  /**
+   * Sequential testing (gbstats' confidence sequences): the tuning parameter N, or false/undefined
+   * for a fixed-horizon test. Two-sided only.
+   */
+  sequential?: number | false;
+  /** Lower is better (e.g. bounce rate): chance to win is P(effect < 0) and the two risks swap. */
+  inverse?: boolean;
 }
 
 /**
@@ -47,31 +56,39 @@ export interface Arm {
   variance: number;
 }
 
-function arms(control: MetricStats, treatment: MetricStats): { c: Arm; t: Arm; theta?: number } {
-  const ratio = [control.kind === 'ratio', treatment.kind === 'ratio'];
-  const cuped = [control.kind === 'cuped', treatment.kind === 'cuped'];
-  if (ratio[0] !== ratio[1] || cuped[0] !== cuped[1]) {
+function arms(control: MetricStats, treatment: MetricStats): { c: Arm; t: Arm; theta?: number; relativeVariance?: number } {
+  if (control.kind !== treatment.kind && !(isMean(control) && isMean(treatment))) {
     throw new RecipeInputError(`Cannot compare a ${control.kind} metric in control with a ${treatment.kind} metric in the treatment; give both arms the same kind of statistics.`);
   }
   for (const [label, s] of [['control', control], ['treatment', treatment]] as const) {
     if (!(s.n > 0)) throw new RecipeInputError(`The ${label} arm has no units (n = ${s.n}); every arm needs data to compare.`);
-    if (s.kind === 'ratio' && s.sumDen === 0) {
+    if ((s.kind === 'ratio' || s.kind === 'ratio_cuped') && s.sumDen === 0) {
       throw new RecipeInputError(`The ${label} arm's ratio denominator sums to 0, so its ratio is undefined; check the denominator column.`);
     }
   }
   if (control.kind === 'cuped' && treatment.kind === 'cuped') {
     const theta = pooledTheta(control, treatment);
-    return { c: cupedArm(control, theta), t: cupedArm(treatment, theta), theta };
+    return { c: cupedArm(control, theta), t: cupedArm(treatment, theta), theta, relativeVariance: relativeCupedVariance(control, treatment, theta) };
+  }
+  if (control.kind === 'ratio_cuped' && treatment.kind === 'ratio_cuped') {
+    const theta = ratioCupedTheta(control, treatment);
+    return {
+      c: ratioCupedArm(control, theta), t: ratioCupedArm(treatment, theta), theta,
+      relativeVariance: relativeRatioCupedVariance(control, treatment, theta),
+    };
   }
   const arm = (s: MetricStats): Arm => ({ n: s.n, mean: statMean(s), unadjustedMean: statMean(s), variance: statVariance(s) });
   return { c: arm(control), t: arm(treatment) };
 }
 
+const isMean = (s: MetricStats) => s.kind === 'mean' || s.kind === 'proportion';
+
 /**
  * Compares a treatment arm with control, exactly as gbstats: Welch t-test with
  * Welch–Satterthwaite dof; relative effect (t − c)/|c| with delta-method variance
  * (var_t/n_t)/c² + (var_c/n_c)·t²/c⁴; CUPED with θ pooled over both arms and the relative effect
- * over the unadjusted control mean; Bayesian normal approximation with chance to win and risk.
+ * over the unadjusted control mean and gbstats' own variance for it; CUPED on ratios (regression-
+ * adjusted ratio); sequential confidence sequences; Bayesian normal approximation with chance to win and risk.
  * Throws RecipeInputError (never returns NaN) for an empty arm, fewer than 2 units in an arm, a zero
  * control mean with a relative effect, or no variation in either arm.
  *
@@ -81,8 +98,8 @@ function arms(control: MetricStats, treatment: MetricStats): { c: Arm; t: Arm; t
  * compare(c, t, { method: 'both' }).chanceToWin; // → 0.609…
  */
 export function compare(control: MetricStats, treatment: MetricStats, options: CompareOptions = {}): Comparison {
-  const { c, t, theta } = arms(control, treatment);
-  const out = compareArms(c, t, options);
+  const { c, t, theta, relativeVariance } = arms(control, treatment);
+  const out = compareArms(c, t, options, relativeVariance);
   return theta === undefined ? out : { ...out, theta };
 }
 
@@ -93,8 +110,8 @@ export function compare(control: MetricStats, treatment: MetricStats, options: C
  * @example
  * compareArms({ n: 10, mean: 10, unadjustedMean: 10, variance: 0.25 }, { n: 10, mean: 10.5, unadjustedMean: 10.5, variance: 1 }).effect; // → 0.05
  */
-export function compareArms(c: Arm, t: Arm, options: CompareOptions = {}): Comparison {
-  const { difference = 'relative', alpha = 0.05, sided = 'two', method = 'frequentist', prior } = options;
+export function compareArms(c: Arm, t: Arm, options: CompareOptions = {}, relativeVariance?: number): Comparison {
+  const { difference = 'relative', alpha = 0.05, sided = 'two', method = 'frequentist', prior, sequential = false, inverse = false } = options;
   for (const [name, value, allowed] of [
     ['difference', difference, ['relative', 'absolute']],
     ['sided', sided, ['two', 'greater', 'less']],
@@ -106,6 +123,12 @@ export function compareArms(c: Arm, t: Arm, options: CompareOptions = {}): Compa
   if (prior && !(prior.variance > 0 && Number.isFinite(prior.mean))) {
     throw new RecipeInputError(`prior.variance must be a positive number and prior.mean finite (got mean ${prior.mean}, variance ${prior.variance}).`);
   }
+  if (sequential !== false && !(sequential > 0)) {
+    throw new RecipeInputError(`sequential_tuning must be a positive number of units (got ${sequential}); 5000 is gbstats' default.`);
+  }
+  if (sequential !== false && sided !== 'two' && method !== 'bayesian') {
+    throw new RecipeInputError(`sequential testing gives two-sided confidence sequences; set sided to "two" (it is "${sided}") or turn sequential off.`);
+  }
   if (c.n < 2 || t.n < 2) {
     throw new RecipeInputError(`Each arm needs at least 2 units to estimate its variance (control has ${c.n}, treatment ${t.n}).`);
   }
@@ -116,7 +139,7 @@ export function compareArms(c: Arm, t: Arm, options: CompareOptions = {}): Compa
   }
   const effect = relative ? (t.mean - c.mean) / Math.abs(base) : t.mean - c.mean;
   const variance = relative
-    ? t.variance / t.n / base ** 2 + ((c.variance / c.n) * t.unadjustedMean ** 2) / base ** 4
+    ? (relativeVariance ?? t.variance / t.n / base ** 2 + ((c.variance / c.n) * t.unadjustedMean ** 2) / base ** 4)
     : t.variance / t.n + c.variance / c.n;
   if (!(variance > 0)) {
     throw new RecipeInputError('Neither arm varies (every unit has the same value), so the effect has no standard error; there is nothing to test.');
@@ -129,12 +152,23 @@ export function compareArms(c: Arm, t: Arm, options: CompareOptions = {}): Compa
   if (method !== 'bayesian') {
     const dof = welchDof(c, t);
     Object.assign(out, welchTest(effect, se, dof, alpha, sided), { dof });
+    if (sequential !== false) {
+      const n = c.n + t.n;
+      const half = sequentialHalfWidth(se, n, alpha, sequential);
+      Object.assign(out, { ciLow: effect - half, ciHigh: effect + half, pValue: sequentialPValue(effect, se, n, alpha, sequential) });
+    }
   }
   if (method !== 'frequentist') {
     const scaled = prior && !relative ? { mean: prior.mean * Math.abs(base), variance: prior.variance * base ** 2 } : prior;
     const post = effectPosterior(effect, variance, scaled);
     const risk = effectRisk(post);
-    Object.assign(out, { chanceToWin: chanceToWin(post), riskControl: risk.control, riskTreatment: risk.treatment });
+    // Lower is better: the treatment wins when the effect is negative, and each choice's loss is the other's.
+    Object.assign(
+      out,
+      inverse
+        ? { chanceToWin: 1 - chanceToWin(post), riskControl: risk.treatment, riskTreatment: risk.control }
+        : { chanceToWin: chanceToWin(post), riskControl: risk.control, riskTreatment: risk.treatment },
+    );
     if (method === 'bayesian') {
       const [lo, hi] = credibleInterval(post, alpha);
       Object.assign(out, { effect: post.mean, se: post.sd, ciLow: lo, ciHigh: hi });

@@ -39,9 +39,41 @@ export interface CupedStats {
   sumPreSquares: number;
   sumCross: number;
   postKind?: 'proportion' | 'mean';
+  /** Whether the covariate is a 0/1 proportion too; gbstats then takes its variance as p(1−p) and the covariance over n. */
+  preKind?: 'proportion' | 'mean';
 }
 
-export type MetricStats = MeanStats | RatioStats | CupedStats;
+/**
+ * A ratio metric with CUPED (gbstats' regression-adjusted ratio): the post-period numerator and
+ * denominator sums of `RatioStats`, the same for the pre-period numerator and denominator, and
+ * every cross-product of the four per-unit values.
+ */
+export interface RatioCupedStats {
+  kind: 'ratio_cuped';
+  n: number;
+  sumNum: number;
+  sumNumSquares: number;
+  sumDen: number;
+  sumDenSquares: number;
+  /** Σ numerator·denominator (post). */
+  sumCross: number;
+  sumNumPre: number;
+  sumNumPreSquares: number;
+  sumDenPre: number;
+  sumDenPreSquares: number;
+  /** Σ numerator·numerator_pre. */
+  sumNumNumPre: number;
+  /** Σ denominator·denominator_pre. */
+  sumDenDenPre: number;
+  /** Σ numerator_pre·denominator_pre. */
+  sumNumPreDenPre: number;
+  /** Σ numerator·denominator_pre. */
+  sumNumDenPre: number;
+  /** Σ numerator_pre·denominator. */
+  sumNumPreDen: number;
+}
+
+export type MetricStats = MeanStats | RatioStats | CupedStats | RatioCupedStats;
 
 function sums(values: ArrayLike<number>, label: string): { sum: number; sumSquares: number } {
   let sum = 0;
@@ -98,7 +130,7 @@ export function ratioStats(num: ArrayLike<number>, den: ArrayLike<number>): Rati
  * @example
  * cupedStats([12, 0, 30], [10, 2, 25]); // post revenue with last month's revenue as covariate
  */
-export function cupedStats(post: ArrayLike<number>, pre: ArrayLike<number>, postKind: 'proportion' | 'mean' = 'mean'): CupedStats {
+export function cupedStats(post: ArrayLike<number>, pre: ArrayLike<number>, postKind: 'proportion' | 'mean' = 'mean', preKind: 'proportion' | 'mean' = 'mean'): CupedStats {
   const y = sums(post, 'metric');
   const x = sums(pre, 'covariate');
   return {
@@ -110,6 +142,33 @@ export function cupedStats(post: ArrayLike<number>, pre: ArrayLike<number>, post
     sumPreSquares: x.sumSquares,
     sumCross: crossSum(post, pre, 'CUPED metric'),
     postKind,
+    preKind,
+  };
+}
+
+/**
+ * Sums of one arm's ratio metric with a pre-period numerator and denominator, for CUPED on a ratio.
+ *
+ * @example
+ * ratioCupedStats([10, 0, 30], [1, 0, 2], [8, 2, 20], [1, 1, 2]); // revenue per order, last month's as covariate
+ */
+export function ratioCupedStats(num: ArrayLike<number>, den: ArrayLike<number>, numPre: ArrayLike<number>, denPre: ArrayLike<number>): RatioCupedStats {
+  const post = ratioStats(num, den);
+  const m = sums(numPre, 'ratio numerator covariate');
+  const d = sums(denPre, 'ratio denominator covariate');
+  const label = 'ratio CUPED metric';
+  return {
+    ...post,
+    kind: 'ratio_cuped',
+    sumNumPre: m.sum,
+    sumNumPreSquares: m.sumSquares,
+    sumDenPre: d.sum,
+    sumDenPreSquares: d.sumSquares,
+    sumNumNumPre: crossSum(num, numPre, label),
+    sumDenDenPre: crossSum(den, denPre, label),
+    sumNumPreDenPre: crossSum(numPre, denPre, label),
+    sumNumDenPre: crossSum(num, denPre, label),
+    sumNumPreDen: crossSum(numPre, den, label),
   };
 }
 
@@ -134,21 +193,21 @@ export function sampleCovariance(n: number, sumA: number, sumB: number, sumCross
  * statMean(meanStats([0, 1, 1, 0], 'proportion')); // → 0.5
  */
 export function statMean(s: MetricStats): number {
-  if (s.kind === 'ratio') return s.sumNum / s.sumDen;
+  if (s.kind === 'ratio' || s.kind === 'ratio_cuped') return s.sumNum / s.sumDen;
   return s.sum / s.n;
 }
 
 /**
  * Per-unit variance, gbstats conventions: proportion p(1−p); mean (Σx² − (Σx)²/n)/(n−1);
  * ratio by the delta method Var(m)/d̄² − 2·Cov(m,d)·m̄/d̄³ + m̄²·Var(d)/d̄⁴; CUPED the
- * unadjusted post variance. Divide by n for the variance of the arm's mean.
+ * unadjusted post variance (a CUPED ratio: the unadjusted ratio's). Divide by n for the variance of the arm's mean.
  *
  * @example
  * statVariance(meanStats([0, 1, 1, 0], 'proportion')); // → 0.25
  * statVariance(meanStats([1, 2, 3], 'mean'));          // → 1
  */
 export function statVariance(s: MetricStats): number {
-  if (s.kind === 'ratio') {
+  if (s.kind === 'ratio' || s.kind === 'ratio_cuped') {
     const mMean = s.sumNum / s.n;
     const dMean = s.sumDen / s.n;
     if (dMean === 0 || !Number.isFinite(dMean)) return 0;
