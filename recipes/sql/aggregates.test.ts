@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { keys, keyText, numbers, requireKeys } from './aggregates.js';
+import { aggregateColumns, column, hasColumn, keys, keyText, numbers, requireKeys } from './aggregates.js';
 
 describe('reading aggregated tables', () => {
   it('reads numbers whatever width the engine used, with NULL sums as 0', () => {
@@ -13,6 +13,15 @@ describe('reading aggregated tables', () => {
     const t = aq.table({ lb_variant: ['a', 3, 4n, new Date(Date.UTC(2025, 0, 2)), null, '', true] });
     expect(keys(t, 'variant')).toEqual(['a', '3', '4', '2025-01-02T00:00:00.000Z', null, null, 'true']);
     expect(keyText(Number.NaN)).toBeNull();
+  });
+
+  it('finds the prefix the plan chose, whatever it is', () => {
+    const t = aq.table({ lb3_variant: ['a'], lb3_n: [2] });
+    expect(aggregateColumns(t)).toEqual(['variant', 'n']);
+    expect(hasColumn(t, 'n')).toBe(true);
+    expect(hasColumn(t, 'sum')).toBe(false);
+    expect(Array.from(column(t, 'variant'))).toEqual(['a']);
+    expect(Array.from(numbers(t, 'n'))).toEqual([2]);
   });
 
   it('a missing key names the column, how many rows and the fix', () => {

@@ -1,22 +1,54 @@
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
-import { aggregateName } from './relation.js';
 
 /**
  * Reading the small tables an aggregation plan brings back. Engines hand numbers back in their own
  * widths (DuckDB BIGINT as bigint, ClickHouse UInt64 as text), so every reader converts here.
  */
 
+const PREFIX = /^lb\d*_/;
+
+/** The prefix `aliases` gave the table's columns (every column of an aggregate has it). */
+function prefixOf(table: ColumnTable): string {
+  return PREFIX.exec(table.columnNames()[0] ?? '')?.[0] ?? 'lb_';
+}
+
 /**
- * An aggregate column (named as `alias` named it) as numbers; a SQL NULL (a sum over no values) is 0.
+ * The names of an aggregated table's columns, without their prefix.
+ *
+ * @example
+ * aggregateColumns(arms); // → ['variant', 'n', 'sum']
+ */
+export function aggregateColumns(table: ColumnTable): string[] {
+  const prefix = prefixOf(table);
+  return table.columnNames().filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length));
+}
+
+/** Whether an aggregated table has a column (named as `aliases` named it). @example hasColumn(arms, 'sum_pre') */
+export function hasColumn(table: ColumnTable, name: string): boolean {
+  return table.columnNames().includes(prefixOf(table) + name);
+}
+
+/**
+ * The raw values of an aggregated column, as the engine gave them.
+ *
+ * @example
+ * column(cells, 'value'); // → ['mobile', 'desktop']
+ */
+export function column(table: ColumnTable, name: string): ArrayLike<unknown> {
+  const full = prefixOf(table) + name;
+  if (!table.columnNames().includes(full)) throw new Error(`The aggregated table has no column ${full}; the plan and run() disagree.`);
+  return table.array(full) as ArrayLike<unknown>;
+}
+
+/**
+ * An aggregate column (named as `aliases` named it) as numbers; a SQL NULL (a sum over no values) is 0.
  *
  * @example
  * numbers(arms, 'n'); // → Float64Array [120, 118]
  */
 export function numbers(table: ColumnTable, name: string): Float64Array {
-  const column = aggregateName(name);
-  if (!table.columnNames().includes(column)) throw new Error(`The aggregated table has no column ${column}; the plan and run() disagree.`);
-  const values = table.array(column) as ArrayLike<unknown>;
+  const values = column(table, name);
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -33,8 +65,7 @@ export function numbers(table: ColumnTable, name: string): Float64Array {
  * keys(arms, 'variant'); // → ['control', 'personalized']
  */
 export function keys(table: ColumnTable, name: string): (string | null)[] {
-  const values = table.array(aggregateName(name)) as ArrayLike<unknown>;
-  return Array.from(values, keyText);
+  return Array.from(column(table, name), keyText);
 }
 
 /** One key value as text, or null when it is missing. @example keyText(3n); // → '3' */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecipeInputError } from '../errors.js';
 import { dialects } from './dialects.js';
-import { alias, badRows, countWhere, numeric, optionalRelationColumn, relationColumn } from './relation.js';
+import { aliases, aliasPrefix, badRows, countWhere, numeric, optionalRelationColumn, relationColumn } from './relation.js';
 import type { SqlRelation } from '../types.js';
 
 const units: SqlRelation = {
@@ -30,7 +30,7 @@ describe('relation roles', () => {
 
   it('numbers are doubles, booleans 0/1, and text or dates are refused before any query runs', () => {
     expect(numeric(sql, units.columns[1]!, 'units', 'revenue')).toBe('CAST("revenue" AS DOUBLE)');
-    expect(numeric(sql, units.columns[2]!, 'units', 'converted')).toBe('(CASE WHEN "clicked" THEN 1.0 WHEN NOT "clicked" THEN 0.0 END)');
+    expect(numeric(sql, units.columns[2]!, 'units', 'converted')).toBe('(CASE WHEN "clicked" THEN 1.0 WHEN NOT "clicked" THEN 0.0 ELSE NULL END)');
     expect(() => numeric(sql, units.columns[0]!, 'units', 'revenue')).toThrow(/units\.arm \(the revenue column\) holds text, not numbers\. .*point "revenue" at another column/);
     expect(() => numeric(sql, units.columns[3]!, 'units', 'revenue')).toThrow(/holds dates, not numbers/);
   });
@@ -39,8 +39,14 @@ describe('relation roles', () => {
     const evil = { name: 'x"; DROP TABLE units; --', type: 'number' as const };
     expect(numeric(sql, evil, 'units', 'revenue')).toBe('CAST("x""; DROP TABLE units; --" AS DOUBLE)');
     expect(numeric(dialects.clickhouse, { name: 'a`b', type: 'number' }, 'units', 'revenue')).toBe('toFloat64(`a\\`b`)');
-    expect(alias(dialects.clickhouse, 'n')).toBe('`lb_n`');
     expect(countWhere(dialects.postgres, '"x" IS NULL')).toBe('CAST(sum(CASE WHEN "x" IS NULL THEN 1 ELSE 0 END) AS DOUBLE PRECISION)');
+  });
+
+  it('aggregate names cannot be shadowed by an input column (ClickHouse resolves aliases anywhere)', () => {
+    expect(aliases(dialects.clickhouse, units)('n')).toBe('`lb_n`');
+    const shadow = { from: 't', columns: [{ name: 'lb_sum', type: 'number' as const }, { name: 'LB1_x', type: 'number' as const }] };
+    expect(aliasPrefix([shadow])).toBe('lb2_');
+    expect(aliases(sql, units, shadow)('n')).toBe('"lb2_n"');
   });
 
   it('a validation count reads as the in-memory row error, with a count instead of a row number', () => {

@@ -43,7 +43,7 @@ export function optionalRelationColumn(relation: SqlRelation, input: string, rol
 export function numeric(sql: Dialect, column: SqlColumn, input: string, role: string): string {
   const id = sql.ident(column.name);
   if (column.type === 'number') return sql.double(id);
-  if (column.type === 'boolean') return `(CASE WHEN ${id} THEN 1.0 WHEN NOT ${id} THEN 0.0 END)`;
+  if (column.type === 'boolean') return `(CASE WHEN ${id} THEN 1.0 WHEN NOT ${id} THEN 0.0 ELSE NULL END)`;
   const what = column.type === 'string' ? 'text' : column.type === 'date' ? 'dates' : 'values of another type';
   throw new RecipeInputError(
     `${input}.${column.name} (the ${role} column) holds ${what}, not numbers. Fix its values (numbers, or true/false), or point "${role}" at another column (CLI: --param ${role}=<column>).`,
@@ -66,19 +66,32 @@ export function sumOf(sql: Dialect, expr: string): string {
 }
 
 /**
- * The name an aggregate column is given. The prefix keeps it apart from the input's own column
- * names: ClickHouse resolves an alias anywhere in the query, so `sum(x) AS x` would refer to itself.
+ * The prefix of the names a plan gives its aggregate columns: `lb_`, or `lb1_`, `lb2_`, … when an
+ * input column already starts with it. ClickHouse resolves an alias anywhere in the query, so an
+ * alias equal to a column the query reads (`sum(x) AS x`) would refer to itself.
  *
  * @example
- * alias(sql, 'n'); // → "lb_n"
+ * aliasPrefix([{ from: '"units"', columns: [{ name: 'lb_n', type: 'number' }] }]); // → 'lb1_'
  */
-export function alias(sql: Dialect, name: string): string {
-  return sql.ident(aggregateName(name));
+export function aliasPrefix(relations: readonly SqlRelation[]): string {
+  const names = relations.flatMap((r) => r.columns.map((c) => c.name.toLowerCase()));
+  for (let i = 0; ; i++) {
+    const prefix = i === 0 ? 'lb_' : `lb${i}_`;
+    if (!names.some((n) => n.startsWith(prefix))) return prefix;
+  }
 }
 
-/** The column name `alias` gives, for reading the aggregated table. @example aggregateName('n'); // → 'lb_n' */
-export function aggregateName(name: string): string {
-  return `lb_${name}`;
+/**
+ * Names for a plan's aggregate columns (and subquery columns) that no input column can shadow;
+ * read them back with the readers of `aggregates.ts`, which find the prefix themselves.
+ *
+ * @example
+ * const as = aliases(sql, units);
+ * `SELECT count(*) AS ${as('n')} FROM ${units.from}`;
+ */
+export function aliases(sql: Dialect, ...relations: SqlRelation[]): (name: string) => string {
+  const prefix = aliasPrefix(relations);
+  return (name) => sql.ident(prefix + name);
 }
 
 /**
