@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecipeInputError, throwIfAborted } from './errors.js';
-import type { Recipe, RecipeResult, Progress } from './types.js';
+import type { EngineReport, Executor, Recipe, RecipeResult, Progress } from './types.js';
 import type { ColumnTable } from 'arquero';
 
 /**
@@ -51,7 +51,7 @@ export function paramsJsonSchema(recipe: Recipe): Record<string, unknown> {
 }
 
 /** Checks that the inputs match the recipe's declared inputs (one of each alternative group). */
-export function checkInputs(recipe: Recipe, inputs: Record<string, ColumnTable>): void {
+export function checkInputs(recipe: Recipe, inputs: Record<string, unknown>): void {
   const declared = new Set(recipe.inputs.map((i) => i.name));
   for (const name of Object.keys(inputs)) {
     if (!declared.has(name)) {
@@ -75,29 +75,67 @@ export function checkInputs(recipe: Recipe, inputs: Record<string, ColumnTable>)
   }
 }
 
-export interface RunOptions {
-  inputs: Record<string, ColumnTable>;
+export interface RunOptions<I = ColumnTable> {
+  inputs: Record<string, I>;
   params?: unknown;
   progress?: Progress;
   signal?: AbortSignal;
+  /**
+   * Gets the inputs ready for `run` (runs the recipe's `aggregate` plan). Default for tables: the
+   * executor given to `setDefaultExecutor` (the server's embedded DuckDB) when the recipe has an
+   * `aggregate` phase, else the tables as they are. Other inputs (files, sources) need one.
+   */
+  executor?: Executor<I>;
 }
 
+let defaultExecutor: Executor | undefined;
+
 /**
- * Runs a recipe: validates inputs and parameters, then calls its pure `run`.
- * Returns the resolved parameters with the result, as the CLI and API both report them.
+ * Sets the executor `runRecipe` uses for tables when none is given. The server, the recipe workers
+ * and the test setup install the embedded DuckDB one; recipes/ itself never opens an engine.
+ *
+ * @example
+ * setDefaultExecutor(inlineExecutor);
+ */
+export function setDefaultExecutor(executor: Executor | undefined): void {
+  defaultExecutor = executor;
+}
+
+// While the executor works, the bar covers its share; `run` then fills the rest.
+const EXECUTOR_SHARE = 0.6;
+
+/**
+ * Runs a recipe: validates inputs and parameters, has the executor run its aggregation phase (if
+ * any) where the inputs live, then calls its pure `run`. Returns the resolved parameters with the
+ * result, as the CLI and API both report them, and where the data was read (`engine`, null when
+ * `run` got the tables as they were).
  *
  * @example
  * const { params, result } = await runRecipe(lift, { inputs: { units }, params: { variant: 'arm', metrics: ['converted'] } });
  */
-export async function runRecipe(
+export async function runRecipe<I = ColumnTable>(
   recipe: Recipe,
-  options: RunOptions,
-): Promise<{ params: Record<string, unknown>; result: RecipeResult }> {
+  options: RunOptions<I>,
+): Promise<{ params: Record<string, unknown>; result: RecipeResult; engine: EngineReport | null }> {
   const signal = options.signal ?? new AbortController().signal;
+  const progress = options.progress ?? (() => {});
   checkInputs(recipe, options.inputs);
   const params = resolveParams(recipe, options.params);
   throwIfAborted(signal);
-  const result = await recipe.run({ inputs: options.inputs, params, progress: options.progress ?? (() => {}), signal });
+  let inputs = options.inputs as Record<string, ColumnTable>;
+  let engine: EngineReport | null = null;
+  let runProgress = progress;
+  const executor = options.executor ?? (recipe.aggregate ? (defaultExecutor as Executor<I> | undefined) : undefined);
+  if (executor) {
+    const ready = await executor({ recipe, params, inputs: options.inputs, signal, progress: (f, label) => progress(f * EXECUTOR_SHARE, label) });
+    inputs = ready.inputs;
+    engine = ready.engine;
+    runProgress = (f, label) => progress(EXECUTOR_SHARE + f * (1 - EXECUTOR_SHARE), label);
+  } else if (recipe.aggregate) {
+    throw new Error(`Recipe ${recipe.id} aggregates with SQL and needs an engine: call setDefaultExecutor (the server's embedded DuckDB) or pass an executor.`);
+  }
   throwIfAborted(signal);
-  return { params: params as Record<string, unknown>, result };
+  const result = await recipe.run({ inputs, params, progress: runProgress, signal });
+  throwIfAborted(signal);
+  return { params: params as Record<string, unknown>, result, engine };
 }

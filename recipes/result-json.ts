@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import type { RecipeResult } from './types.js';
+import type { EngineReport, RecipeResult } from './types.js';
 
 /** The JSON shape of a recipe run, as the CLI prints it and the API returns it. */
 export interface RecipeResultJSON {
@@ -9,6 +9,8 @@ export interface RecipeResultJSON {
   tables: Record<string, Record<string, unknown>[]>;
   charts: RecipeResult['charts'];
   notes: string[];
+  /** Where the data was read and aggregated; null when `run` got in-memory tables as they were. */
+  engine?: EngineReport | null;
 }
 
 /** Makes one value JSON-safe: dates to ISO strings, non-finite numbers to null, bigints to numbers. */
@@ -40,7 +42,7 @@ export function tableRows(table: ColumnTable): Record<string, unknown>[] {
  * @example
  * JSON.stringify(resultToJSON('lift', params, result));
  */
-export function resultToJSON(recipe: string, params: Record<string, unknown>, result: RecipeResult): RecipeResultJSON {
+export function resultToJSON(recipe: string, params: Record<string, unknown>, result: RecipeResult, engine: EngineReport | null = null): RecipeResultJSON {
   return {
     recipe,
     params: jsonValue(params) as Record<string, unknown>,
@@ -48,5 +50,6 @@ export function resultToJSON(recipe: string, params: Record<string, unknown>, re
     tables: Object.fromEntries(Object.entries(result.tables).map(([name, t]) => [name, tableRows(t)])),
     charts: jsonValue(result.charts) as RecipeResult['charts'],
     notes: result.notes,
+    engine,
   };
 }

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { z } from 'zod';
-import type { Dialect } from './sql/dialect.js';
+import type { Dialect, DialectName } from './sql/dialect.js';
 
 /** A named scalar in a RecipeResult. */
 export type MetricValue = number | string | null;
@@ -57,6 +57,32 @@ export interface InputSpec {
 
 /** Progress callback: fraction in [0, 1] and a short label of the current step. */
 export type Progress = (fraction: number, label?: string) => void;
+
+/** Where a result ran, as every recipe result reports it (`engine` at the top level of the JSON). */
+export interface EngineReport {
+  source: string;
+  kind: DialectName;
+  /** True when the aggregation ran on the engine that holds the data and only aggregates came back. */
+  pushdown: boolean;
+  /** Rows the engine scanned, when it says (ClickHouse and DuckDB do; null when unknown). */
+  rows_read: number | null;
+  /** Rows that crossed into JavaScript. */
+  rows_fetched: number;
+  ms: number;
+}
+
+/**
+ * Gets a recipe's inputs ready for `run`: runs its `aggregate` plan where the inputs live (or
+ * fetches rows when it has none) and says where that happened. Recipes never run SQL themselves;
+ * the server supplies executors (the embedded DuckDB, Postgres, ClickHouse) through `runRecipe`.
+ */
+export type Executor<I = ColumnTable> = (request: {
+  recipe: Recipe;
+  params: unknown;
+  inputs: Record<string, I>;
+  signal: AbortSignal;
+  progress: Progress;
+}) => Promise<{ inputs: Record<string, ColumnTable>; engine: EngineReport | null }>;
 
 export interface RunContext<P> {
   inputs: Record<string, ColumnTable>;

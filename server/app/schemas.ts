@@ -213,4 +213,15 @@ export const RecipeResultJson = z.object({
   tables: z.record(z.string(), z.array(Row)),
   charts: z.array(z.object({ id: z.string(), title: z.string(), marks: z.array(z.unknown()) }).passthrough()),
   notes: z.array(z.string()),
+  engine: z
+    .object({
+      source: z.string(),
+      kind: z.enum(['duckdb', 'postgres', 'clickhouse']),
+      pushdown: z.boolean(),
+      rows_read: z.number().nullable(),
+      rows_fetched: z.number(),
+      ms: z.number(),
+    })
+    .nullable()
+    .describe('Where the data was read and aggregated (source, engine kind, whether the aggregation ran there, rows scanned and fetched, milliseconds); null for in-memory rows given as they were.'),
 });

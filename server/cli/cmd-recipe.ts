@@ -60,7 +60,7 @@ export async function recipeCommand(args: string[]): Promise<number> {
   try {
     const run = await runRecipeInWorker(id, inputs, params, { progress: bar.progress, signal: interrupt.signal });
     bar.stop();
-    const json = resultToJSON(id, run.params, run.result);
+    const json = resultToJSON(id, run.params, run.result, run.engine);
     const text = format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? resultText(json) : recipeReportHtml(json);
     await emit(text, values.out);
     return 0;

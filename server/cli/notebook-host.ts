@@ -155,7 +155,7 @@ async function hostCall(fn: string, args: unknown[], baseDir: string, signal: Ab
       tables[name] = rowsToTable(rows, `input "${name}"`);
     }
     const run = await runRecipeInWorker(id, tables, params ?? {}, { signal });
-    return resultToJSON(id, run.params, run.result);
+    return resultToJSON(id, run.params, run.result, run.engine);
   }
   throw new Error(`Unknown host function ${fn}.`);
 }

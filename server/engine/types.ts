@@ -1,19 +1,8 @@
 import type { ColumnTable } from 'arquero';
 import type { Dialect, DialectName } from '../../recipes/sql/dialect.js';
-import type { SqlColumn } from '../../recipes/types.js';
+import type { EngineReport, SqlColumn } from '../../recipes/types.js';
 
-/** Where a result ran, as every recipe result reports it (`engine` at the top level of the JSON). */
-export interface EngineReport {
-  source: string;
-  kind: DialectName;
-  /** True when the aggregation ran on the engine that holds the data and only aggregates came back. */
-  pushdown: boolean;
-  /** Rows the engine scanned, when it says (ClickHouse and DuckDB do; null when unknown). */
-  rows_read: number | null;
-  /** Rows that crossed into JavaScript. */
-  rows_fetched: number;
-  ms: number;
-}
+export type { EngineReport };
 
 export interface QueryOptions {
   /** Values for `$1`, `$2`, … placeholders: bound by DuckDB and Postgres, quoted literals on ClickHouse. */

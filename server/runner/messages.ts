@@ -1,4 +1,4 @@
-import type { ChartSpec, MetricValue } from '../../recipes/types.js';
+import type { ChartSpec, EngineReport, MetricValue } from '../../recipes/types.js';
 import type { SerializedError } from './error-transfer.js';
 import type { PackedTable } from './table-transfer.js';
 
@@ -18,5 +18,5 @@ export interface PackedResult {
 /** Worker → main thread. */
 export type FromWorker =
   | { type: 'progress'; jobId: number; fraction: number; label?: string }
-  | { type: 'done'; jobId: number; params: Record<string, unknown>; result: PackedResult }
+  | { type: 'done'; jobId: number; params: Record<string, unknown>; result: PackedResult; engine: EngineReport | null }
   | { type: 'error'; jobId: number; error: SerializedError };

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ColumnTable } from 'arquero';
 import { RecipeCancelledError } from '../../recipes/errors.js';
-import type { Progress, RecipeResult } from '../../recipes/types.js';
+import type { EngineReport, Progress, RecipeResult } from '../../recipes/types.js';
 import { reviveError } from './error-transfer.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { packTables, unpackTables } from './table-transfer.js';
@@ -26,6 +26,8 @@ export interface WorkerRunOptions {
 export interface WorkerRunOutput {
   params: Record<string, unknown>;
   result: RecipeResult;
+  /** Where the data was read and aggregated (null: the tables went to `run` as they were). */
+  engine: EngineReport | null;
 }
 
 interface Job {
@@ -161,7 +163,7 @@ export class RecipePool {
     if (!job || job.id !== message.jobId) return;
     if (message.type === 'progress') job.options.progress?.(message.fraction, message.label);
     else if (message.type === 'error') this.#settle(job, reviveError(message.error));
-    else this.#settle(job, { params: message.params, result: { ...message.result, tables: unpackTables(message.result.tables) } });
+    else this.#settle(job, { params: message.params, result: { ...message.result, tables: unpackTables(message.result.tables) }, engine: message.engine });
   }
 
   #cancel(job: Job): void {

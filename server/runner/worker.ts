@@ -1,13 +1,16 @@
 // The body of a recipe worker thread: runs one job at a time for the pool (see pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { runRecipe } from '../../recipes/define-recipe.js';
+import { runRecipe, setDefaultExecutor } from '../../recipes/define-recipe.js';
 import { RecipeInputError } from '../../recipes/errors.js';
 import type { Recipe } from '../../recipes/types.js';
+import { inlineExecutor } from '../engine/inline-executor.js';
 import { serializeError } from './error-transfer.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { packTables, unpackTables } from './table-transfer.js';
 
 const port = parentPort!;
+// Recipes with an aggregation phase run it in the embedded DuckDB, here in the worker, off the event loop.
+setDefaultExecutor(inlineExecutor);
 const registryUrl: string = workerData.registry;
 const controllers = new Map<number, AbortController>();
 // Loading the registry (tfjs and all) takes a while, so it starts as soon as the worker does.
@@ -29,14 +32,14 @@ async function run(job: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     const recipes = await registry;
     const recipe = recipes.find((r) => r.id === job.recipe);
     if (!recipe) throw new RecipeInputError(`There is no recipe "${job.recipe}". Known recipes: ${recipes.map((r) => r.id).join(', ')}.`);
-    const { params, result } = await runRecipe(recipe, {
+    const { params, result, engine } = await runRecipe(recipe, {
       inputs: unpackTables(job.inputs),
       params: job.params,
       progress: throttledProgress(job.jobId),
       signal: controller.signal,
     });
     const { packed, transfer } = packTables(result.tables);
-    post({ type: 'done', jobId: job.jobId, params, result: { ...result, tables: packed } }, transfer);
+    post({ type: 'done', jobId: job.jobId, params, result: { ...result, tables: packed }, engine }, transfer);
   } catch (error) {
     post({ type: 'error', jobId: job.jobId, error: serializeError(error) });
   } finally {

@@ -56,7 +56,7 @@ describe('liftbook recipe', () => {
       expect(r.stderr, inputs[i]).toBe('');
       expect(r.code, inputs[i]).toBe(0);
       const json = JSON.parse(r.stdout);
-      expect(Object.keys(json)).toEqual(['recipe', 'params', 'metrics', 'tables', 'charts', 'notes']);
+      expect(Object.keys(json)).toEqual(['recipe', 'params', 'metrics', 'tables', 'charts', 'notes', 'engine']);
       expect(json, inputs[i]).toEqual(expected);
     });
     const json = JSON.parse(results[0].stdout);

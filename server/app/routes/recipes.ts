@@ -48,7 +48,7 @@ export function recipeRoutes(api: ApiRoutes, deps: AppDeps): void {
       const inputs = await runInputs(deps.storage, body.inputs);
       const run = async (progress: (f: number, l?: string) => void, signal: AbortSignal) => {
         const out = await deps.runRecipe(id, inputs, body.params, { progress, signal });
-        return resultToJSON(id, out.params, out.result);
+        return resultToJSON(id, out.params, out.result, out.engine);
       };
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) return sseRun(c, run);
       return c.json(await run(() => {}, c.req.raw.signal));
