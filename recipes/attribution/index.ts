@@ -26,7 +26,8 @@ export const attribution = defineRecipe({
   id: 'attribution',
   title: 'Attribution: which channels earn the conversions?',
   description:
-    'Credits conversions and value to channels with first-touch, last-touch, linear, position-based (40/20/40), time-decay, Markov-chain (exact absorbing-chain removal effects, order 1–3) and Shapley models, from touchpoints or aggregated paths; the share of credit that personalized touches earn.',
+    'Credits conversions and value to channels with first-touch, last-touch, linear, position-based (40/20/40), time-decay, Markov-chain (exact absorbing-chain removal effects, order 1–3) and Shapley models, from touchpoints or aggregated paths; the share of credit that personalized touches earn.\n' +
+    '- Table transitions (with the markov model): every edge of the fitted chain — from (start, or a state: the last `order` channels joined by " > "), to (a state, conversion or null), count (journeys that made the move) and probability (its share of all moves out of from; each from sums to 1).',
   inputs: [
     {
       name: 'touchpoints',
@@ -85,11 +86,19 @@ export const attribution = defineRecipe({
           share: m.removalEffect[c]! / m.removalEffect.reduce((a, b) => a + b, 0),
         }))
       : [];
+    const stateName = (s: 'start' | 'conversion' | 'null' | number[]) => (typeof s === 'string' ? s : s.map((c) => data.channels[c]!).join(' > '));
+    const transitions = m?.transitions ?? [];
     progress(1, 'done');
     return {
       metrics,
       tables: {
         credits: aq.from(rows),
+        transitions: aq.table({
+          from: transitions.map((t) => stateName(t.from)),
+          to: transitions.map((t) => stateName(t.to)),
+          count: transitions.map((t) => t.count),
+          probability: transitions.map((t) => t.probability),
+        }),
         removal_effects: aq.table({
           channel: removal.map((r) => r.channel),
           removal_effect: removal.map((r) => r.removal_effect),

@@ -10,6 +10,20 @@ export interface MarkovResult {
   /** 1 − P(conversion without c)/P(conversion). */
   removalEffect: number[];
   states: number;
+  /** Every transition of the fitted chain (see `chainTransitions`). */
+  transitions: Transition[];
+}
+
+/**
+ * One edge of the chain: `from` is "start" or a state (channel indices, the last `order` touches),
+ * `to` such a state or "conversion"/"null"; `count` the journeys that made it and `probability`
+ * its share of everything leaving `from`.
+ */
+export interface Transition {
+  from: 'start' | number[];
+  to: 'conversion' | 'null' | number[];
+  count: number;
+  probability: number;
 }
 
 /**
@@ -24,6 +38,7 @@ export interface MarkovResult {
 export function buildChain(journeys: readonly Journey[], order: number) {
   const key = new Map<string, number>([['start', 0]]);
   const members: number[][] = [[]];
+  const tuples: number[][] = [[]];
   const edges: Map<number, number>[] = [new Map()];
   const target: number[] = [0];
   const other: number[] = [0];
@@ -35,6 +50,7 @@ export function buildChain(journeys: readonly Journey[], order: number) {
       s = members.length;
       key.set(k, s);
       members.push([...new Set(tuple)]);
+      tuples.push(tuple);
       edges.push(new Map());
       target.push(0);
       other.push(0);
@@ -54,7 +70,27 @@ export function buildChain(journeys: readonly Journey[], order: number) {
     other[from]! += j.nulls;
   }
   const states: TransientState[] = edges.map((e, s) => ({ to: [...e.keys()], weight: [...e.values()], target: target[s]!, other: other[s]! }));
-  return { states, members };
+  return { states, members, tuples };
+}
+
+/**
+ * The chain's transitions with counts and probabilities (each state's out-going counts, including
+ * absorption in conversion and null, sum to probability 1), in state order.
+ *
+ * @example
+ * chainTransitions(buildChain([{ touches: [0], conversions: 1, value: 0, nulls: 1 }], 1)); // start→[0] 2 (1), [0]→conversion 1 (0.5), [0]→null 1 (0.5)
+ */
+export function chainTransitions(chain: ReturnType<typeof buildChain>): Transition[] {
+  const out: Transition[] = [];
+  const name = (s: number): 'start' | number[] => (s === 0 ? 'start' : chain.tuples[s]!);
+  chain.states.forEach((st, s) => {
+    const total = st.weight.reduce((a, b) => a + b, 0) + st.target + st.other;
+    if (total === 0) return;
+    st.to.forEach((to, i) => out.push({ from: name(s), to: chain.tuples[to]!, count: st.weight[i]!, probability: st.weight[i]! / total }));
+    if (st.target > 0) out.push({ from: name(s), to: 'conversion', count: st.target, probability: st.target / total });
+    if (st.other > 0) out.push({ from: name(s), to: 'null', count: st.other, probability: st.other / total });
+  });
+  return out;
 }
 
 /**
@@ -66,7 +102,8 @@ export function buildChain(journeys: readonly Journey[], order: number) {
  * markovRemovalEffects(journeys, 3, 1).removalEffect;
  */
 export function markovRemovalEffects(journeys: readonly Journey[], channels: number, order: number, signal?: AbortSignal): MarkovResult {
-  const { states, members } = buildChain(journeys, order);
+  const chain = buildChain(journeys, order);
+  const { states, members } = chain;
   const base = absorptionProbabilities(states)[0]!;
   const withoutChannel: number[] = [];
   for (let c = 0; c < channels; c++) {
@@ -79,5 +116,6 @@ export function markovRemovalEffects(journeys: readonly Journey[], channels: num
     withoutChannel,
     removalEffect: withoutChannel.map((p) => (base > 0 ? 1 - p / base : 0)),
     states: states.length,
+    transitions: chainTransitions(chain),
   };
 }

@@ -64,6 +64,26 @@ describe('Markov model', () => {
     expect(get('markov', 'b')!.conversions).toBeCloseTo(1.5, 14);
   });
 
+  it('transitions table: counts and probabilities of the hand-solved chain, each state summing to 1', async () => {
+    const { result } = await credits(
+      [{ path: 'a > b', conversions: 1, nulls: 0 }, { path: 'a', conversions: 0, nulls: 1 }, { path: 'b', conversions: 1, nulls: 1 }],
+      { models: ['markov'] },
+    );
+    const rows = result.tables.transitions!.objects() as { from: string; to: string; count: number; probability: number }[];
+    const got = Object.fromEntries(rows.map((r) => [`${r.from}→${r.to}`, [r.count, r.probability]]));
+    expect(got).toEqual({
+      'start→a': [2, 0.5], 'start→b': [2, 0.5],
+      'a→b': [1, 0.5], 'a→null': [1, 0.5],
+      'b→conversion': [2, 2 / 3], 'b→null': [1, 1 / 3],
+    });
+    const second = await credits([{ path: 'a > b', conversions: 1, nulls: 0 }, { path: 'c > b', conversions: 0, nulls: 1 }], { models: ['markov'], order: 2 });
+    const names = (second.result.tables.transitions!.objects() as { from: string; to: string }[]).map((r) => `${r.from}→${r.to}`);
+    expect(names).toEqual(['start→a', 'start→c', 'a→a > b', 'a > b→conversion', 'c→c > b', 'c > b→null']);
+    const firstOnly = await credits([{ path: 'a > b', conversions: 1, nulls: 0 }], { models: ['first'] });
+    expect(firstOnly.result.tables.transitions!.numRows()).toBe(0);
+    expect(firstOnly.result.tables.transitions!.columnNames()).toEqual(['from', 'to', 'count', 'probability']);
+  });
+
   it('sees what only a second-order chain can: c never leads to conversion', async () => {
     const paths = [{ path: 'a > b', conversions: 1, nulls: 0 }, { path: 'c > b', conversions: 0, nulls: 1 }];
     // Order 1: x_b = ½ from either side; RE_a = RE_c = ½, RE_b = 1 ⇒ shares ¼, ¼, ½.

@@ -34,6 +34,13 @@ describe('fairness recipe against fairlearn’s documented values', () => {
     expect(m.equal_opportunity_difference).toBeCloseTo(0.2, 12);
     // precision: a 1/3, b 3/3, c 2/4 ⇒ 1 − 1/3
     expect(m.predictive_parity_difference).toBeCloseTo(2 / 3, 12);
+    // The ratios fairlearn's MetricFrame.ratio() gives on the same by-group values (min/max), and the FPR difference (1 − 0).
+    expect(m.equal_opportunity_ratio).toBeCloseTo(0.4 / 0.6, 12);
+    expect(m.predictive_parity_ratio).toBeCloseTo(1 / 3, 12);
+    expect(m.false_positive_rate_difference).toBe(1);
+    expect(m.false_positive_rate_ratio).toBe(0);
+    // Confusion counts by hand from the doctest arrays: a = rows 3, 9, 10, 12 (1-based).
+    expect(rows.map((r) => [r.tp, r.fp, r.tn, r.fn])).toEqual([[1, 2, 0, 1], [3, 0, 1, 2], [2, 2, 1, 3]]);
     expect(result.notes.join(' ')).toMatch(/Demographic parity difference is 0\.250, above the threshold 0\.1 \(between_groups\): selection_rate runs from 0\.500 \(b\) to 0\.750 \(a\)/);
     expect(result.notes.join(' ')).toMatch(/too small to judge: a, b, c/);
   });
@@ -47,6 +54,11 @@ describe('fairness recipe against fairlearn’s documented values', () => {
     expect(m.equal_opportunity_difference).toBeCloseTo(0.1, 12);
     expect(m.equalized_odds_difference).toBeCloseTo(0.666667, 6);
     expect(m.equalized_odds_ratio).toBe(0);
+    expect(m.equal_opportunity_ratio).toBeCloseTo(0.8, 12);
+    expect(m.false_positive_rate_difference).toBeCloseTo(0.666667, 6);
+    // Precision to overall, recomputed: overall TP 6, FP 4 ⇒ 0.6; groups 1/3, 1, 1/2 ⇒ max |g − 0.6| = 0.4, min ratio (1/3)/0.6 = 5/9.
+    expect(m.predictive_parity_difference).toBeCloseTo(0.4, 12);
+    expect(m.predictive_parity_ratio).toBeCloseTo(5 / 9, 12);
   });
 });
 

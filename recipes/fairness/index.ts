@@ -28,7 +28,7 @@ export const fairness = defineRecipe({
   id: 'fairness',
   title: 'Fairness: does the model treat groups alike?',
   description:
-    'Per-group selection rate, TPR, FPR, precision and accuracy with bootstrap intervals; demographic parity difference/ratio, equal opportunity, equalized odds and predictive parity (between groups or to overall, as fairlearn); exposure of item groups in top-k recommendations vs the catalogue. Notes name every disparity above the threshold.',
+    'Per-group confusion counts (tp, fp, tn, fn), selection rate, TPR, FPR, precision and accuracy with bootstrap intervals; as fairlearn, a difference and a ratio for each: demographic parity (selection rate), equal opportunity (TPR), equalized odds (the larger TPR/FPR difference, the smaller ratio), predictive parity (precision) and false positive rate, plus accuracy_difference; method between_groups (max − min, min/max) or to_overall (largest distance from the overall value; smallest of group/overall and overall/group) applies to every one of them; exposure of item groups in top-k recommendations vs the catalogue. Notes name every disparity above the threshold.',
   inputs: [
     {
       name: 'predictions',
@@ -75,7 +75,8 @@ export const fairness = defineRecipe({
     progress(0.9, 'tables');
     const aucs = data.score ? groups.map((g) => { const rows = byGroup.get(g)!; return auc(pick(data.score!, rows), pick(data.positive, rows)); }) : null;
     const rows = groups.map((group, i) => {
-      const row: Record<string, unknown> = { group, count: byGroup.get(group)!.length };
+      const [tp, fp, fn, tn] = counts[i]!;
+      const row: Record<string, unknown> = { group, count: byGroup.get(group)!.length, tp, fp, tn, fn };
       for (const r of RATES) {
         row[r] = num(summary.byGroup[i]![r]);
         if (intervals) [row[`${r}_ci_low`], row[`${r}_ci_high`]] = intervals.byGroup[i]![r].map(num);

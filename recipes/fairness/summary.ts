@@ -6,9 +6,13 @@ export const DISPARITIES = [
   'demographic_parity_difference',
   'demographic_parity_ratio',
   'equal_opportunity_difference',
+  'equal_opportunity_ratio',
   'equalized_odds_difference',
   'equalized_odds_ratio',
   'predictive_parity_difference',
+  'predictive_parity_ratio',
+  'false_positive_rate_difference',
+  'false_positive_rate_ratio',
   'accuracy_difference',
 ] as const;
 export type Disparity = (typeof DISPARITIES)[number];
@@ -40,9 +44,13 @@ export function summarize(counts: readonly number[][], method: Method): Summary 
       demographic_parity_difference: diff('selection_rate'),
       demographic_parity_ratio: rat('selection_rate'),
       equal_opportunity_difference: diff('tpr'),
+      equal_opportunity_ratio: rat('tpr'),
       equalized_odds_difference: Math.max(diff('tpr'), diff('fpr')),
       equalized_odds_ratio: Math.min(rat('tpr'), rat('fpr')),
       predictive_parity_difference: diff('precision'),
+      predictive_parity_ratio: rat('precision'),
+      false_positive_rate_difference: diff('fpr'),
+      false_positive_rate_ratio: rat('fpr'),
       accuracy_difference: diff('accuracy'),
     },
   };

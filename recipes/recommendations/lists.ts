@@ -10,6 +10,8 @@ import { RecipeInputError } from '../errors.js';
 
 export interface Lists {
   ranked: Map<string, string[]>;
+  /** The ordering key of each ranked item (rank, or −score): equal keys are tied. */
+  keys: Map<string, number[]>;
   gains: Map<string, Map<string, number>>;
   /** Segment of each user, when a segment column was named. */
   segments?: Map<string, string>;
@@ -52,10 +54,13 @@ export function readLists(recommended: ColumnTable, relevant: ColumnTable, c: Li
     rows.set(users[i], list);
   }
   const ranked = new Map<string, string[]>();
+  const keys = new Map<string, number[]>();
   for (const [user, list] of rows) {
     list.sort((a, b) => a.key - b.key || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
     const seen = new Set<string>();
-    ranked.set(user, list.map((r) => r.item).filter((item) => !seen.has(item) && seen.add(item)));
+    const kept = list.filter((r) => !seen.has(r.item) && seen.add(r.item));
+    ranked.set(user, kept.map((r) => r.item));
+    keys.set(user, kept.map((r) => r.key));
   }
   const relUsers = stringColumn(relevant, 'relevant', c.user, 'user');
   const relItems = stringColumn(relevant, 'relevant', c.item, 'item');
@@ -77,5 +82,5 @@ export function readLists(recommended: ColumnTable, relevant: ColumnTable, c: Li
     segments = new Map();
     who.forEach((u, i) => segments!.set(u, values[i]));
   }
-  return { ranked, gains, segments };
+  return { ranked, keys, gains, segments };
 }

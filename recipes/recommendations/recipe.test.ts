@@ -91,3 +91,44 @@ describe('recommendations on the bookstore', () => {
     await expect(runRecipe(recommendations, { inputs: { recommended: aq.table({ user: [1], item: [2], score: [1] }), relevant: aq.table({ user: [9], item: [2] }) } })).rejects.toThrow(/No user is in both/);
   });
 });
+
+// sklearn's ndcg_score and dcg_score documentation examples (scikit-learn.org, sklearn.metrics):
+// true_relevance [[10, 0, 0, 1, 5]] against three score vectors.
+describe('recommendations: DCG, NDCG and ties as sklearn', () => {
+  const relevant = aq.table({ user: [1, 1, 1, 1, 1], item: ['a', 'b', 'c', 'd', 'e'], relevance: [10, 0, 0, 1, 5] });
+  // The docs print truncated values ("0.69..."): compare the leading digits.
+  const leading = (x: unknown, digits: number) => Math.floor((x as number) * 10 ** digits) / 10 ** digits;
+  const scored = (score: number[]) => aq.table({ user: [1, 1, 1, 1, 1], item: ['a', 'b', 'c', 'd', 'e'], score });
+
+  it('ndcg_score 0.69…, dcg_score 9.49… and 5.63 at k=2 for scores [.1, .2, .3, 4, 70]', async () => {
+    const { metrics: m } = await metricsOf(scored([0.1, 0.2, 0.3, 4, 70]), relevant, { k: [2, 5] });
+    expect(leading(m.ndcg_at_5, 2)).toBe(0.69);
+    expect(leading(m.dcg_at_5, 2)).toBe(9.49);
+    expect(leading(m.dcg_at_2, 2)).toBe(5.63);
+    expect(m.idcg_at_5).toBeCloseTo(10 + 5 / Math.log2(3) + 1 / Math.log2(4), 12);
+  });
+
+  it('ndcg_score 0.49… (all), 0.35… at k=4 and 0.0 at k=1 for scores [.05, 1.1, 1., .5, .0]', async () => {
+    const { metrics: m } = await metricsOf(scored([0.05, 1.1, 1.0, 0.5, 0.0]), relevant, { k: [1, 4, 5] });
+    expect(leading(m.ndcg_at_5, 2)).toBe(0.49);
+    expect(leading(m.ndcg_at_4, 2)).toBe(0.35);
+    expect(m.ndcg_at_1).toBe(0);
+  });
+
+  it('tied scores [1, 0, 0, 0, 1] at k=1: ties average gives sklearn\'s 0.75 (dcg 7.5), ties first 1.0', async () => {
+    const avg = await metricsOf(scored([1, 0, 0, 0, 1]), relevant, { k: 1 });
+    expect(avg.metrics.ndcg_at_1).toBeCloseTo(0.75, 12);
+    expect(avg.metrics.dcg_at_1).toBeCloseTo(7.5, 12);
+    const first = await metricsOf(scored([1, 0, 0, 0, 1]), relevant, { k: 1, ties: 'first' });
+    expect(first.metrics.ndcg_at_1).toBe(1);
+  });
+
+  it('R-precision: relevant items found in the top R, R = the user\'s relevant count (hand count)', async () => {
+    // user 1: relevant a, d, e (R = 3), list e, b, a, d, c → e and a in the top 3 → 2/3.
+    // user 2: relevant x (R = 1), list y, x → 0.
+    const rec = aq.table({ user: [1, 1, 1, 1, 1, 2, 2], item: ['e', 'b', 'a', 'd', 'c', 'y', 'x'], rank: [1, 2, 3, 4, 5, 1, 2] });
+    const rel = aq.table({ user: [1, 1, 1, 2], item: ['a', 'd', 'e', 'x'] });
+    const { metrics: m } = await metricsOf(rec, rel, { k: 5 });
+    expect(m.r_precision).toBeCloseTo((2 / 3 + 0) / 2, 12);
+  });
+});

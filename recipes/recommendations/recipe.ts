@@ -5,7 +5,7 @@ import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import type { ChartSpec, MetricValue } from '../types.js';
 import { readLists } from './lists.js';
-import { reciprocalRank, userMetricsAtK } from './metrics.js';
+import { reciprocalRank, rPrecision, userMetricsAtK, type Ties } from './metrics.js';
 
 const params = z
   .object({
@@ -16,22 +16,29 @@ const params = z
     relevance: z.string().default('relevance').describe('relevant: graded relevance (gain); without it every listed item has gain 1.'),
     segment: z.string().optional().describe('Optional column (in recommended or relevant) to break the metrics down by.'),
     k: z.union([z.number().int().positive(), z.array(z.number().int().positive()).min(1)]).default([5, 10]).describe('Cut-off(s) k.'),
+    ties: z
+      .enum(['average', 'first'])
+      .default('average')
+      .describe('Tied scores (or ranks) in DCG and NDCG: average the gains of the tied items over their positions, as sklearn\'s ndcg_score; or first, breaking ties by item id.'),
   })
   .strict();
 
 type Row = Record<string, string | number>;
 
-function evaluate(users: string[], lists: ReturnType<typeof readLists>, ks: number[], signal?: AbortSignal): { metrics: Record<string, number>; perUser: Row[] } {
+function evaluate(users: string[], lists: ReturnType<typeof readLists>, ks: number[], ties: Ties, signal?: AbortSignal): { metrics: Record<string, number>; perUser: Row[] } {
   const sums: Record<string, number> = {};
   const perUser: Row[] = [];
   for (const [u, user] of users.entries()) {
     if (u % 10_000 === 0) throwIfAborted(signal);
     const ranked = lists.ranked.get(user)!;
     const gains = lists.gains.get(user)!;
-    const row: Row = { user, mrr: reciprocalRank(ranked, gains) };
+    const row: Row = { user, mrr: reciprocalRank(ranked, gains), r_precision: rPrecision(ranked, gains) };
     for (const k of ks) {
-      const m = userMetricsAtK(ranked, gains, k);
-      Object.assign(row, { [`precision_at_${k}`]: m.precision, [`recall_at_${k}`]: m.recall, [`map_at_${k}`]: m.averagePrecision, [`ndcg_at_${k}`]: m.ndcg, [`hit_rate_at_${k}`]: m.hit });
+      const m = userMetricsAtK(ranked, gains, k, lists.keys.get(user), ties);
+      Object.assign(row, {
+        [`precision_at_${k}`]: m.precision, [`recall_at_${k}`]: m.recall, [`map_at_${k}`]: m.averagePrecision, [`ndcg_at_${k}`]: m.ndcg,
+        [`hit_rate_at_${k}`]: m.hit, [`dcg_at_${k}`]: m.dcg, [`idcg_at_${k}`]: m.idcg,
+      });
     }
     for (const [key, v] of Object.entries(row)) if (typeof v === 'number') sums[key] = (sums[key] ?? 0) + v;
     perUser.push(row);
@@ -44,8 +51,11 @@ export const recommendations = defineRecipe({
   id: 'recommendations',
   title: 'Recommendation accuracy: are the personalized lists finding what people want?',
   description:
-    'Precision, recall, MAP, NDCG and hit rate at k, MRR and catalogue coverage of top-k recommendation lists against the items users ' +
-    'actually chose (Microsoft Recommenders\' definitions), overall and per segment.',
+    'Precision, recall, MAP, NDCG and hit rate at k, MRR, R-precision and catalogue coverage of top-k recommendation lists against the items users ' +
+    'actually chose (Microsoft Recommenders\' definitions), overall and per segment.\n' +
+    '- r_precision: the share of a user\'s R relevant items found in the top R of the list.\n' +
+    '- dcg_at_<k> and idcg_at_<k>: the raw discounted cumulative gain (gain / log2(rank + 1)) and its ideal over all judged items, averaged over users; ndcg_at_<k> is their ratio per user.\n' +
+    '- ties: with average (the default, as sklearn\'s ndcg_score) items with equal scores or ranks share the mean gain over the positions they occupy; first breaks ties by item id. Precision, recall, MAP, hit rate and MRR always take the item-id order.',
   inputs: [
     { name: 'recommended', description: 'one row per recommended item per user', roles: [
       { role: 'user', description: 'user id', required: true },
@@ -71,7 +81,7 @@ export const recommendations = defineRecipe({
     }
     throwIfAborted(signal);
     progress(0.4, 'scoring lists');
-    const { metrics: overall, perUser } = evaluate(users, lists, ks, signal);
+    const { metrics: overall, perUser } = evaluate(users, lists, ks, p.ties, signal);
     const metrics: Record<string, MetricValue> = { ...overall, users: users.length };
     const catalog = inputs.catalog
       ? new Set(stringColumn(inputs.catalog, 'catalog', p.item, 'item'))
@@ -82,7 +92,7 @@ export const recommendations = defineRecipe({
     }
     metrics.coverage = metrics[`coverage_at_${ks[ks.length - 1]}`];
     const tables: Record<string, aq.ColumnTable> = {
-      by_k: aq.from(ks.map((k) => ({ k, precision: overall[`precision_at_${k}`], recall: overall[`recall_at_${k}`], map: overall[`map_at_${k}`], ndcg: overall[`ndcg_at_${k}`], hit_rate: overall[`hit_rate_at_${k}`] }))),
+      by_k: aq.from(ks.map((k) => ({ k, precision: overall[`precision_at_${k}`], recall: overall[`recall_at_${k}`], map: overall[`map_at_${k}`], ndcg: overall[`ndcg_at_${k}`], hit_rate: overall[`hit_rate_at_${k}`], dcg: overall[`dcg_at_${k}`], idcg: overall[`idcg_at_${k}`] }))),
       users: aq.from(perUser),
     };
     const notes: string[] = [];
@@ -102,7 +112,7 @@ export const recommendations = defineRecipe({
       }
       const rows: ({ segment: string; users: number } & Record<string, number | string>)[] = [...bySegment.entries()]
         .sort()
-        .map(([segment, members]) => ({ segment, users: members.length, ...evaluate(members, lists, ks).metrics }));
+        .map(([segment, members]) => ({ segment, users: members.length, ...evaluate(members, lists, ks, p.ties).metrics }));
       tables.segments = aq.from(rows);
       for (const r of rows) if ((r.users as number) < 30) notes.push(`Warning: segment ${r.segment} has only ${r.users} users; its metrics are noisy.`);
       charts.push({
