@@ -89,7 +89,7 @@ export function sourceError(source: string, url: SourceUrl, failure: SourceFailu
     case 'auth':
       return new RecipeInputError(`${where} refused the user ${url.user}: ${said}. Check the user name and password in the source URL (or LIFTBOOK_SOURCE_${source.toUpperCase()}).`);
     case 'permission':
-      return new RecipeInputError(`${where}: the user ${url.user} may not do this: ${said}. Grant it read access (SELECT) on the tables the notebook reads.`);
+      return new RecipeInputError(`${where}: the user ${url.user} may not do this: ${said}. liftbook only reads: grant the user SELECT on the tables the notebook reads, and keep SQL cells to queries.`);
     case 'unreachable':
       return new RecipeInputError(`${where} cannot be reached at ${url.host}:${url.port} (${said}). Check that the server runs, and the host and port in the URL (ClickHouse: the HTTP port, 8123 by default; Postgres: 5432).`);
     case 'cancelled':

@@ -2,6 +2,7 @@
 // parameters, row caps, batches, introspection, where a query runs and that it stops when told.
 import * as aq from 'arquero';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openLocalEngine } from '../../server/engine/local.js';
 import { openSource } from '../../server/engine/open-source.js';
 import type { Engine } from '../../server/engine/types.js';
 import { startClickHouseCluster, type ClickHouseCluster } from './clickhouse-cluster.js';
@@ -253,14 +254,14 @@ describe.skipIf(kinds.length === 0).each(kinds)('errors on the %s engine', (kind
   });
 });
 
-describe.skipIf(kinds.length === 0).each(kinds)('quoting on the %s engine', (kind) => {
+describe.each(['local', ...kinds])('quoting on the %s engine', (kind) => {
   test('a column named like an attack and such values are data, never SQL', async () => {
     const evil = 'x"; DROP TABLE units; --';
     const evil2 = "y`'); DROP TABLE units; --\\";
     const table = aq.table({ [evil]: [evil, evil2, 'plain'], [evil2]: [1, 2, 3] });
     if (kind === 'clickhouse') await loadClickHouse(cluster!, 'evil', table);
-    else await loadPostgres(postgres!, 'evil', table);
-    const engine = engines[kind]!;
+    if (kind === 'postgres') await loadPostgres(postgres!, 'evil', table);
+    const engine = kind === 'local' ? await openLocalEngine({ tables: { evil: table, units } }) : engines[kind]!;
     const d = engine.dialect;
     const { table: got } = await engine.query(
       `SELECT ${d.ident(evil)}, sum(${d.ident(evil2)}) AS ${d.ident(evil2)} FROM ${d.ident('evil')} WHERE ${d.ident(evil)} IN (${d.literal(evil)}, ${d.literal(evil2)}) GROUP BY ${d.ident(evil)} ORDER BY ${d.ident(evil)}`,
@@ -270,5 +271,26 @@ describe.skipIf(kinds.length === 0).each(kinds)('quoting on the %s engine', (kin
     const bound = await engine.query(`SELECT count(*) AS n FROM ${d.ident('evil')} WHERE ${d.ident(evil)} = $1`, { params: [evil2] });
     expect(Number(bound.table.get('n', 0))).toBe(1);
     expect(Number((await engine.query(`SELECT count(*) AS n FROM ${d.ident('units')}`)).table.get('n', 0))).toBe(6);
+    if (kind === 'local') await engine.close();
+  });
+});
+
+describe.skipIf(kinds.length === 0).each(kinds)('a read-only user on the %s engine', (kind) => {
+  test('can query, describe and list tables, and cannot write', async () => {
+    const url = new URL(kind === 'clickhouse' ? cluster!.url : postgres!.url);
+    url.username = 'reader';
+    const engine = openSource('ro', url.toString());
+    try {
+      const q = (s: string) => engine.dialect.ident(s);
+      const { table } = await engine.query(`SELECT count(*) AS n FROM ${q('units')} WHERE ${q('arm')} = $1`, { params: ['control'] });
+      expect(Number(table.get('n', 0))).toBe(3);
+      expect((await engine.columns(q('units'))).map((c) => c.name)).toEqual(['id', 'arm', 'revenue', 'converted', 'day']);
+      expect((await engine.tables()).map((t) => t.name)).toContain('units');
+      const refused = await engine.query(`INSERT INTO ${q('units')} (${q('id')}) VALUES (7)`).then(() => null, (e: Error) => e);
+      expect(refused?.name).toBe('RecipeInputError');
+      expect(refused?.message).toMatch(/the user reader may not do this.*grant the user SELECT/);
+    } finally {
+      await engine.close();
+    }
   });
 });
