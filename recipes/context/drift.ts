@@ -14,36 +14,39 @@ export interface DriftRow {
 
 /**
  * Drift of each context's mix over time: the data is cut into consecutive windows of `window`
- * days and each window's distribution of the context is compared with the first window's by the
- * population stability index. A drifting mix means the overall lift of one period may not carry
- * over to the next when the lift depends on the context.
+ * days (from the first day with data, UTC) and each window's distribution of the context is
+ * compared with the first window's by the population stability index. Counts come per value and
+ * day, so a window is a sum of its days. A drifting mix means the overall lift of one period may
+ * not carry over to the next when the lift depends on the context.
  *
  * @example
- * contextDrift([levels], times, 7);
+ * contextDrift([{ levels, mix }], 7);
  */
-export function contextDrift(levels: ContextLevels[], time: Float64Array, window: number): DriftRow[] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const t of time) {
-    min = Math.min(min, t);
-    max = Math.max(max, t);
+export function contextDrift(contexts: { levels: ContextLevels; mix: readonly { key: string; day: number; n: number }[] }[], window: number): DriftRow[] {
+  let day0 = Infinity;
+  let lastDay = -Infinity;
+  for (const { mix } of contexts) {
+    for (const m of mix) {
+      day0 = Math.min(day0, m.day);
+      lastDay = Math.max(lastDay, m.day);
+    }
   }
-  const start = Math.floor(min / DAY) * DAY;
-  const slot = (t: number) => Math.floor((t - start) / (window * DAY));
-  const slots = slot(max) + 1;
+  const slot = (day: number) => Math.floor((day - day0) / window);
+  const slots = slot(lastDay) + 1;
   const rows: DriftRow[] = [];
-  for (const l of levels) {
-    const counts = Array.from({ length: slots }, () => ({} as Record<string, number>));
+  for (const { levels: l, mix } of contexts) {
+    const counts = Array.from({ length: slots }, () => ({}) as Record<string, number>);
     const units = new Array<number>(slots).fill(0);
-    time.forEach((t, i) => {
-      const s = slot(t);
-      counts[s]![l.labels[i]!] = (counts[s]![l.labels[i]!] ?? 0) + 1;
-      units[s]!++;
-    });
+    for (const m of mix) {
+      const s = slot(m.day);
+      const label = l.labelOf.get(m.key)!;
+      counts[s]![label] = (counts[s]![label] ?? 0) + m.n;
+      units[s]! += m.n;
+    }
     counts.forEach((c, s) => {
       const value = units[s]! > 0 && units[0]! > 0 ? psi(counts[0]!, c) : NaN;
       rows.push({
-        context: l.context, window_start: new Date(start + s * window * DAY), window_end: new Date(start + (s + 1) * window * DAY), units: units[s]!,
+        context: l.context, window_start: new Date((day0 + s * window) * DAY), window_end: new Date((day0 + (s + 1) * window) * DAY), units: units[s]!,
         psi: Number.isFinite(value) ? value : null, level: Number.isFinite(value) ? psiLevel(value) : null,
       });
     });

@@ -2,8 +2,8 @@ import type { CompareOptions } from '../stats/compare.js';
 import { comparisonRow, type ComparisonRow } from '../stats/comparison-rows.js';
 import { cochranQ, type Heterogeneity } from '../stats/heterogeneity.js';
 import { chiSquareIndependence } from '../stats/contingency.js';
-import { meanStats } from '../stats/moments.js';
-import { groupIndices, pick, tryCompare } from '../stats/versus-control.js';
+import { tryCompare } from '../stats/versus-control.js';
+import { armsBy, type ValueCell } from './aggregate.js';
 import type { ContextLevels } from './levels.js';
 
 export type ContextRow = { context: string; value: string; n_control: number; n: number } & ComparisonRow;
@@ -16,19 +16,19 @@ export type ContextRow = { context: string; value: string; n_control: number; n:
  * context.
  *
  * @example
- * contextEffects(levels, variant, outcome, 'proportion', 'control', ['personalized'], { alpha: 0.05 });
+ * contextEffects(levels, cells, 'control', ['personalized'], { alpha: 0.05 });
  */
 export function contextEffects(
-  levels: ContextLevels, variant: string[], outcome: Float64Array, kind: 'proportion' | 'mean', control: string, treatments: string[], options: CompareOptions & { alpha: number },
+  levels: ContextLevels, cells: readonly ValueCell[], control: string, treatments: string[], options: CompareOptions & { alpha: number },
 ): { rows: ContextRow[]; interaction: Map<string, Heterogeneity>; mixPValue: number; skipped: string[] } {
   const rows: ContextRow[] = [];
   const skipped: string[] = [];
-  const byValue = groupIndices(levels.labels);
+  // A label's arm is the sum of its values' cells (one value, or every value in a quantile bin).
+  const byLabel = armsBy(cells, (cell) => levels.labelOf.get(cell.key)!);
   const counts: number[][] = [];
   for (const value of levels.order) {
-    const idx = byValue.get(value)!;
-    const arms = groupIndices(idx.map((i) => variant[i]!));
-    counts.push([control, ...treatments].map((v) => arms.get(v)?.length ?? 0));
+    const arms = byLabel.get(value)!;
+    counts.push([control, ...treatments].map((v) => arms.get(v)?.n ?? 0));
     const c = arms.get(control);
     for (const t of treatments) {
       const ti = arms.get(t);
@@ -36,8 +36,8 @@ export function contextEffects(
         skipped.push(`${levels.context} = ${value}: no units in ${!c ? `control "${control}"` : `"${t}"`}`);
         continue;
       }
-      const attempt = tryCompare(meanStats(pick(outcome, c.map((j) => idx[j]!)), kind), meanStats(pick(outcome, ti.map((j) => idx[j]!)), kind), options);
-      if (attempt.ok) rows.push({ context: levels.context, value, n_control: c.length, n: ti.length, ...comparisonRow(t, 'outcome', attempt.value) });
+      const attempt = tryCompare(c, ti, options);
+      if (attempt.ok) rows.push({ context: levels.context, value, n_control: c.n, n: ti.n, ...comparisonRow(t, 'outcome', attempt.value) });
       else skipped.push(`${levels.context} = ${value} for "${t}": ${attempt.reason}`);
     }
   }

@@ -6,6 +6,9 @@ import { context } from './index.js';
 import { generateShop } from '../../datasets/shop/index.js';
 import { chiSquareSf, studentT, studentTInv } from '../stats/distributions.js';
 
+/** Rows equal up to float rounding (an engine may add in any order). */
+const near = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? expect.closeTo(v, 12) : v])));
+
 type Row = Record<string, unknown>;
 const day = (d: number, h = 12) => new Date(Date.UTC(2025, 0, 1 + d, h)).toISOString();
 // [day, device, variant, outcome]
@@ -79,8 +82,28 @@ describe('context recipe', () => {
     await expect(runRecipe(context, { inputs: { units }, params: { outcome: 'y', contexts: ['variant'] } })).rejects.toThrow(/"variant" is both a context and the variant column/);
     await expect(runRecipe(context, { inputs: { units }, params: { contexts: ['device'] } })).rejects.toThrow(/units has no column "converted" \(the outcome column\)/);
     const gap = aq.from([{ variant: 'a', converted: 1, device: null }, { variant: 'b', converted: 0, device: 'x' }]);
-    await expect(runRecipe(context, { inputs: { units: gap }, params: { contexts: ['device'] } })).rejects.toThrow(/units.device \(a context column\) is empty in row 1/);
+    await expect(runRecipe(context, { inputs: { units: gap }, params: { contexts: ['device'] } })).rejects.toThrow(/units.device \(a context column\) is empty in 1 row; fill it/);
     await expect(runRecipe(context, { inputs: { units }, params: { outcome: 'y', contexts: ['device'], window: 0 } })).rejects.toThrow(/parameter "window"/);
+  });
+
+  it('bins from per-value counts exactly as from the rows, and quotes every name', async () => {
+    // Repeated values: the quantile edges come from the value counts, not from the distinct values.
+    const rows = Array.from({ length: 300 }, (_, i) => ({ variant: i % 2 ? 'treat' : 'control', converted: +(i % 3 === 0), basket: (i * 7) % 40 }));
+    const { result } = await runRecipe(context, { inputs: { units: aq.from(rows) }, params: { contexts: ['basket'], max_levels: 10, bins: 4 } });
+    const sorted = rows.map((r) => r.basket).sort((a, b) => a - b);
+    const q = (p: number) => {
+      const h = (sorted.length - 1) * p;
+      return sorted[Math.floor(h)]! + (h - Math.floor(h)) * (sorted[Math.ceil(h)]! - sorted[Math.floor(h)]!);
+    };
+    const values = [...new Set((result.tables.contexts!.objects() as Row[]).map((r) => r.value))];
+    expect(values[0]).toBe(`${q(0).toPrecision(3)}–${q(0.25).toPrecision(3)}`);
+    const evil = 'dev"; DROP TABLE units; --';
+    const hostile = units.rename({ device: evil, y: 'lb_sum' });
+    const a = await runRecipe(context, { inputs: { units: hostile }, params: { outcome: 'lb_sum', contexts: [evil], difference: 'absolute', window: 2 } });
+    const b = await runRecipe(context, { inputs: { units }, params: { outcome: 'y', contexts: ['device'], difference: 'absolute', window: 2 } });
+    const strip = (rows: object[]) => rows.map(({ context: _c, ...r }: Row) => r);
+    expect(strip(a.result.tables.contexts!.objects())).toEqual(near(strip(b.result.tables.contexts!.objects())));
+    expect(a.result.tables.rolling!.objects()).toEqual(near(b.result.tables.rolling!.objects()));
   });
 
   it('finds the planted device interaction of the generated shop (mobile gains most)', async () => {

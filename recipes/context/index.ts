@@ -1,22 +1,18 @@
 import * as aq from 'arquero';
 import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
-import { RecipeInputError } from '../errors.js';
-import { dateColumn, numberColumn, requireRows, stringColumn } from '../columns.js';
+import { throwIfAborted } from '../errors.js';
 import { compareParams } from '../stats/compare-params.js';
 import { COMPARISON_COLUMNS, rowsTable } from '../stats/comparison-rows.js';
 import { holm } from '../stats/distributions.js';
-import { meanStats } from '../stats/moments.js';
-import { optionalColumn } from '../stats/roles.js';
-import { groupIndices, metricKind, pick, resolveControl, tryCompare } from '../stats/versus-control.js';
+import { resolveControl, tryCompare } from '../stats/versus-control.js';
+import { armsBy, contextPlan, contextTables, DEFAULT_CONTEXTS, outcomeKind, readDaily, readMix, readValueCells } from './aggregate.js';
 import { contextLevels } from './levels.js';
 import { contextEffects, type ContextRow } from './effects.js';
 import { rollingLift } from './rolling.js';
 import { contextDrift } from './drift.js';
 import { contextHeatmap, driftChart, rollingChart } from './charts.js';
 import { contextNotes } from './notes.js';
-
-const DEFAULT_CONTEXTS = ['hour', 'weekday', 'device', 'region', 'journey_stage'];
 
 const params = z.strictObject({
   variant: z.string().default('variant').describe('Column with the experiment arm.'),
@@ -56,25 +52,22 @@ export const context = defineRecipe({
     },
   ],
   params,
+  aggregate: contextPlan,
   async run({ inputs, params: p, progress, signal }) {
-    const table = inputs.units!;
-    requireRows(table, 'units');
-    const variant = stringColumn(table, 'units', p.variant, 'variant');
-    const outcome = numberColumn(table, 'units', p.outcome, 'outcome');
-    const kind = metricKind(outcome);
-    const control = resolveControl(variant, p.control, 'units', p.variant);
-    const treatments = [...new Set(variant)].filter((v) => v !== control).sort();
-    const names = p.contexts ?? DEFAULT_CONTEXTS.filter((c) => table.columnNames().includes(c));
-    if (!names.length) {
-      throw new RecipeInputError(`units has none of the default context columns (${DEFAULT_CONTEXTS.join(', ')}); name yours with --param contexts='["device","hour"]'.`);
-    }
-    const clash = names.find((c) => c === p.variant || c === p.outcome);
-    if (clash) throw new RecipeInputError(`"${clash}" is both a context and the ${clash === p.variant ? 'variant' : 'outcome'} column; a context must be another column.`);
+    throwIfAborted(signal);
+    const contextInputs = contextTables(inputs);
+    const kind = outcomeKind(contextInputs[0]!.table);
+    const cells = contextInputs.map(({ context: c, table }) => readValueCells(table, c, p, kind));
+    // Every context table covers every unit, so any one of them summed over values gives the arms.
+    const overallArms = armsBy(cells[0]!, () => '').get('')!;
+    const variantNames = [...overallArms.keys()];
+    const control = resolveControl(variantNames, p.control, 'units', p.variant);
+    const treatments = variantNames.filter((v) => v !== control).sort();
     const options = { difference: p.difference, alpha: p.alpha, sided: p.sided, method: p.method } as const;
-    const levels = names.map((c) => contextLevels(table, c, p.max_levels, p.bins));
-    const groups = groupIndices(variant);
-    const metrics: Record<string, number | string | null> = { units: variant.length, outcome_kind: kind };
-    const overall = tryCompare(meanStats(pick(outcome, groups.get(control)!), kind), meanStats(pick(outcome, groups.get(treatments[0]!)!), kind), options);
+    const levels = contextInputs.map(({ context: c }, i) => contextLevels(c, cells[i]!, p.max_levels, p.bins));
+    const units = [...overallArms.values()].reduce((a, s) => a + s.n, 0);
+    const metrics: Record<string, number | string | null> = { units, outcome_kind: kind };
+    const overall = tryCompare(overallArms.get(control)!, overallArms.get(treatments[0]!)!, options);
     if (overall.ok) Object.assign(metrics, { effect: overall.value.effect, ci_low: overall.value.ciLow, ci_high: overall.value.ciHigh, p_value: overall.value.pValue });
     const rows: ContextRow[] = [];
     const skipped: string[] = [];
@@ -82,7 +75,7 @@ export const context = defineRecipe({
     const interactionP: Record<string, number | null> = {};
     levels.forEach((l, k) => {
       progress((0.6 * k) / levels.length, `context ${l.context}`);
-      const e = contextEffects(l, variant, outcome, kind, control, treatments, options);
+      const e = contextEffects(l, cells[k]!, control, treatments, options);
       rows.push(...e.rows);
       skipped.push(...e.skipped);
       mix[l.context] = e.mixPValue;
@@ -105,14 +98,13 @@ export const context = defineRecipe({
     const relative = p.difference === 'relative';
     const charts = levels.map((l) => contextHeatmap(rows, l.context, l.order, relative, interactionP[l.context] ?? null));
     const tables: Record<string, aq.ColumnTable> = { contexts: rowsTable(rows.map(({ metric: _m, ...r }) => r), ['context', 'value', 'n_control', 'n', ...COMPARISON_COLUMNS.filter((c) => c !== 'metric')]) };
-    const timeCol = optionalColumn(table, 'units', 'timestamp', p.timestamp, 'timestamp');
+    const timeCol = inputs.daily ? (p.timestamp ?? 'timestamp') : null;
     let drift: ReturnType<typeof contextDrift> = [];
     let rolling: ReturnType<typeof rollingLift> = [];
     if (timeCol) {
       progress(0.7, 'rolling lift');
-      const time = dateColumn(table, 'units', timeCol, 'timestamp');
-      rolling = rollingLift(time, variant, outcome, kind, control, treatments, p.window, options, signal);
-      drift = contextDrift(levels, time, p.window);
+      rolling = rollingLift(readDaily(inputs.daily!, p, timeCol), kind, control, treatments, p.window, options, signal);
+      drift = contextDrift(levels.map((l, i) => ({ levels: l, mix: readMix(inputs[`mix_${i}`]!) })), p.window);
       tables.rolling = aq.from(rolling);
       tables.drift = aq.from(drift);
       for (const l of levels) {

@@ -1,14 +1,13 @@
-import type { ColumnTable } from 'arquero';
-import { RecipeInputError } from '../errors.js';
-import { requireColumn } from '../columns.js';
-import { quantiles } from '../stats/quantile.js';
+import { weightedQuantiles } from '../stats/quantile.js';
+import type { ValueCell } from './aggregate.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-/** A context column as one label per row, with its labels in a sensible display order. */
+/** A context column's values mapped to labels (a value, or its quantile bin), in a sensible display order. */
 export interface ContextLevels {
   context: string;
-  labels: string[];
+  /** The label of each value, by the value's key (its text). */
+  labelOf: Map<string, string>;
   order: string[];
   /** True when a many-valued numeric column was cut into quantile bins. */
   binned: boolean;
@@ -23,28 +22,28 @@ function sortLabels(labels: string[]): string[] {
 }
 
 /**
- * Reads a context column. Categorical columns (device, weekday, hour 0–23) keep their values;
- * a numeric column with more than `maxLevels` distinct values is cut into `bins` quantile bins
- * labelled "lo–hi", since an effect per distinct value would be noise. Missing values are an error
- * naming the row (a context must be known to place the unit).
+ * Labels a context's values, from its per-value cells. Categorical columns (device, weekday, hour
+ * 0–23) keep their values; a numeric column with more than `maxLevels` distinct values is cut into
+ * `bins` quantile bins labelled "lo–hi" (quantiles over all units, from the per-value counts), since
+ * an effect per distinct value would be noise.
  *
  * @example
- * contextLevels(units, 'device', 24, 5).order; // → ['desktop', 'mobile', 'tablet']
+ * contextLevels('device', cells, 24, 5).order; // → ['desktop', 'mobile', 'tablet']
  */
-export function contextLevels(table: ColumnTable, context: string, maxLevels: number, bins: number): ContextLevels {
-  requireColumn(table, 'units', context, 'contexts');
-  const raw = Array.from(table.array(context) as ArrayLike<unknown>);
-  raw.forEach((v, i) => {
-    if (v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) {
-      throw new RecipeInputError(`units.${context} (a context column) is empty in row ${i + 1}; fill it (e.g. "unknown") or drop the row, since every unit needs a context value.`);
-    }
-  });
-  const labels = raw.map((v) => (v instanceof Date ? v.toISOString() : String(v)));
-  const numeric = raw.every((v) => typeof v === 'number');
-  if (numeric && new Set(labels).size > maxLevels) {
-    const values = raw as number[];
-    const cuts = quantiles(values, Array.from({ length: bins - 1 }, (_, i) => (i + 1) / bins));
-    const [lo, hi] = quantiles(values, [0, 1]);
+export function contextLevels(context: string, cells: readonly ValueCell[], maxLevels: number, bins: number): ContextLevels {
+  const distinct = new Map<string, { value: unknown; n: number }>();
+  for (const c of cells) {
+    const d = distinct.get(c.key);
+    if (d) d.n += c.stats.n;
+    else distinct.set(c.key, { value: c.value, n: c.stats.n });
+  }
+  const labels = [...distinct.keys()];
+  const numeric = [...distinct.values()].every((d) => typeof d.value === 'number' || typeof d.value === 'bigint');
+  if (numeric && distinct.size > maxLevels) {
+    const values = [...distinct.values()].map((d) => Number(d.value));
+    const counts = [...distinct.values()].map((d) => d.n);
+    const cuts = weightedQuantiles(values, counts, Array.from({ length: bins - 1 }, (_, i) => (i + 1) / bins));
+    const [lo, hi] = weightedQuantiles(values, counts, [0, 1]);
     const edges = [lo!, ...new Set(cuts), hi!];
     const binOf = (v: number) => {
       let b = 0;
@@ -52,8 +51,9 @@ export function contextLevels(table: ColumnTable, context: string, maxLevels: nu
       return b;
     };
     const name = (b: number) => `${edges[b]!.toPrecision(3)}–${edges[b + 1]!.toPrecision(3)}`;
-    const binned = values.map((v) => name(binOf(v)));
-    return { context, labels: binned, order: edges.slice(0, -1).map((_, b) => name(b)).filter((n) => binned.includes(n)), binned: true };
+    const labelOf = new Map(labels.map((key, i) => [key, name(binOf(values[i]!))]));
+    const used = new Set(labelOf.values());
+    return { context, labelOf, order: edges.slice(0, -1).map((_, b) => name(b)).filter((n) => used.has(n)), binned: true };
   }
-  return { context, labels, order: sortLabels(labels), binned: false };
+  return { context, labelOf: new Map(labels.map((l) => [l, l])), order: sortLabels(labels), binned: false };
 }

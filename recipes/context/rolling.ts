@@ -17,34 +17,31 @@ export interface RollingRow {
   p_value: number | null;
 }
 
+/** n, Σy and Σy² of one arm on one UTC day (days since 1970-01-01). */
+export type DailyArms = Map<string, Map<number, { n: number; sum: number; sumSquares: number }>>;
+
 /**
  * Lift in a window of `window` days that slides one day at a time. The aggregation is per day and
  * arm (n, Σ, Σ²), so each window is a sum of daily sufficient statistics rather than a rescan of
  * the units. Windows where an arm has too few units report a null effect.
  *
  * @example
- * rollingLift(times, variant, outcome, 'proportion', 'control', ['personalized'], 7, { alpha: 0.05 }, signal);
+ * rollingLift(daily, 'proportion', 'control', ['personalized'], 7, { alpha: 0.05 }, signal);
  */
 export function rollingLift(
-  time: Float64Array, variant: string[], outcome: Float64Array, kind: 'proportion' | 'mean', control: string, treatments: string[], window: number, options: CompareOptions, signal?: AbortSignal,
+  dailyArms: DailyArms, kind: 'proportion' | 'mean', control: string, treatments: string[], window: number, options: CompareOptions, signal?: AbortSignal,
 ): RollingRow[] {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const t of time) {
-    first = Math.min(first, t);
-    last = Math.max(last, t);
+  let day0 = Infinity;
+  let lastDay = -Infinity;
+  for (const byDay of dailyArms.values()) {
+    for (const d of byDay.keys()) {
+      day0 = Math.min(day0, d);
+      lastDay = Math.max(lastDay, d);
+    }
   }
-  const day0 = Math.floor(first / DAY);
-  const days = Math.floor(last / DAY) - day0 + 1;
+  const days = lastDay - day0 + 1;
   const arms = [control, ...treatments];
-  const daily = new Map(arms.map((a) => [a, Array.from({ length: days }, () => ({ n: 0, sum: 0, sumSquares: 0 }))]));
-  time.forEach((t, i) => {
-    const cell = daily.get(variant[i]!)?.[Math.floor(t / DAY) - day0];
-    if (!cell) return;
-    cell.n++;
-    cell.sum += outcome[i]!;
-    cell.sumSquares += outcome[i]! * outcome[i]!;
-  });
+  const daily = new Map(arms.map((a) => [a, Array.from({ length: days }, (_, d) => dailyArms.get(a)?.get(day0 + d) ?? { n: 0, sum: 0, sumSquares: 0 })]));
   const width = Math.min(window, days);
   const rows: RollingRow[] = [];
   for (let end = width - 1; end < days; end++) {

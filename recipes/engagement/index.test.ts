@@ -6,6 +6,9 @@ import { engagement } from './index.js';
 import { generateShop } from '../../datasets/shop/index.js';
 import { studentT } from '../stats/distributions.js';
 
+/** Rows equal up to float rounding (an engine may add in any order). */
+const near = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? expect.closeTo(v, 12) : v])));
+
 const at = (s: number) => new Date(Date.UTC(2025, 0, 1, 12) + s * 1000).toISOString();
 // [session, variant, seconds, scroll, interacted], deliberately out of order.
 const views = [
@@ -70,11 +73,31 @@ describe('engagement recipe', () => {
     const mixed = aq.from((pageviews.objects() as Row[]).map((r, i) => (i === 2 ? { ...r, variant: 'personalized' } : r)));
     await expect(runRecipe(engagement, { inputs: { pageviews: mixed } })).rejects.toThrow(/Session "s1" has page views in two variants/);
     const zero = aq.from([{ variant: 'a', pageviews: 0, duration: 0 }, { variant: 'b', pageviews: 1, duration: 0 }]);
-    await expect(runRecipe(engagement, { inputs: { sessions: zero } })).rejects.toThrow(/sessions.pageviews has 0 in row 1/);
+    await expect(runRecipe(engagement, { inputs: { sessions: zero } })).rejects.toThrow(/sessions.pageviews has 0 in 1 row; a session has a whole number of page views/);
     await expect(runRecipe(engagement, { inputs: { pageviews }, params: { control: 'x' } })).rejects.toThrow(/control "x" is not a value/);
     const scroll = pageviews.derive({ scroll_depth: () => 140 });
     await expect(runRecipe(engagement, { inputs: { pageviews: scroll } })).rejects.toThrow(/scroll depth must be a share from 0 to 1/);
     await expect(runRecipe(engagement, { inputs: {} })).rejects.toThrow(/needs one of the input tables "sessions" or "pageviews"/);
+  });
+
+  it('reads scroll depth in percent as shares and validates sessions rows by count', async () => {
+    const percent = aq.from((pageviews.objects() as Row[]).map((r) => ({ ...r, scroll_depth: 100 * (r.scroll_depth as number) })));
+    const a = await runRecipe(engagement, { inputs: { pageviews: percent } });
+    const b = await runRecipe(engagement, { inputs: { pageviews } });
+    const [x, y] = [a.result.tables.variants!.objects() as Row[], b.result.tables.variants!.objects() as Row[]];
+    for (const key of ['scroll_depth', 'scroll_depth_p25', 'scroll_depth_median', 'scroll_depth_p75']) expect(x[0]![key] as number).toBeCloseTo(y[0]![key] as number, 12);
+    const flag = aq.from([{ variant: 'a', pageviews: 1, duration: 0, bounced: 2 }, { variant: 'b', pageviews: 1, duration: 0, bounced: 1 }]);
+    await expect(runRecipe(engagement, { inputs: { sessions: flag } })).rejects.toThrow(/sessions.bounced \(the bounced column\) has 2 in 1 row, which is not 0 or 1/);
+    const negative = aq.from([{ variant: 'a', pageviews: 1, duration: -5 }, { variant: 'b', pageviews: 1, duration: 0 }]);
+    await expect(runRecipe(engagement, { inputs: { sessions: negative } })).rejects.toThrow(/sessions.duration is negative \(-5\) in 1 row/);
+  });
+
+  it('counts page views per session with hostile column names', async () => {
+    const evil = 'sess"; DROP TABLE pageviews; --';
+    const hostile = pageviews.rename({ session_id: evil, timestamp: 'lb_seconds' });
+    const a = await runRecipe(engagement, { inputs: { pageviews: hostile }, params: { session: evil, timestamp: 'lb_seconds' } });
+    const b = await runRecipe(engagement, { inputs: { pageviews } });
+    expect(a.result.tables.variants!.objects()).toEqual(near(b.result.tables.variants!.objects()));
   });
 
   it('recovers the planted engagement effects of the generated shop from its page views', async () => {

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { compareParams } from '../stats/compare-params.js';
 import { adjustHolm, comparisonRow, COMPARISON_COLUMNS, rowsTable, type ComparisonRow } from '../stats/comparison-rows.js';
-import { groupIndices, resolveControl, tryCompare } from '../stats/versus-control.js';
-import { fromPageviews, fromSessions } from './sessions.js';
-import { armStats, ENGAGEMENT_METRICS, variantRow } from './metrics.js';
+import { throwIfAborted } from '../errors.js';
+import { resolveControl, tryCompare } from '../stats/versus-control.js';
+import { armsSource, engagementPlan, readArms } from './aggregate.js';
+import { ENGAGEMENT_METRICS, variantRow } from './metrics.js';
 import { engagementBars, engagementForest, scrollChart } from './charts.js';
 import { engagementNotes } from './notes.js';
 
@@ -64,14 +65,16 @@ export const engagement = defineRecipe({
     },
   ],
   params,
+  aggregate: engagementPlan,
   async run({ inputs, params: p, progress, signal }) {
-    const data = inputs.pageviews ? fromPageviews(inputs.pageviews, p, signal) : fromSessions(inputs.sessions!, p);
-    const input = data.source;
-    progress(0.4, 'aggregating sessions');
-    const control = resolveControl(data.variant, p.control, input, p.variant);
-    const arms = [...groupIndices(data.variant)].sort(([a], [b]) => (a === control ? -1 : b === control ? 1 : a.localeCompare(b)));
-    const stats = new Map(arms.map(([v, idx]) => [v, armStats(data, idx)]));
-    const variants = arms.map(([v]) => variantRow(v, stats.get(v)!, data.scrollValues.filter((s) => s.variant === v).map((s) => s.value)));
+    throwIfAborted(signal);
+    const input = armsSource(inputs.arms!);
+    const data = readArms(inputs, input, p);
+    progress(0.4, 'comparing arms');
+    const control = resolveControl([...data.keys()], p.control, input, p.variant);
+    const arms = [...data].sort(([a], [b]) => (a === control ? -1 : b === control ? 1 : a.localeCompare(b)));
+    const stats = new Map(arms.map(([v, arm]) => [v, arm.stats]));
+    const variants = arms.map(([v, arm]) => variantRow(v, arm.stats, arm.scroll));
     const comparisons: ComparisonRow[] = [];
     const skipped: string[] = [];
     const options = { difference: p.difference, alpha: p.alpha, sided: p.sided, method: p.method } as const;
@@ -87,11 +90,11 @@ export const engagement = defineRecipe({
     }
     adjustHolm(comparisons, p.alpha);
     progress(0.9, 'charts');
-    const metrics: Record<string, number | null> = { sessions: data.variant.length, variants: arms.length };
+    const metrics: Record<string, number | null> = { sessions: arms.reduce((a, [, arm]) => a + arm.sessions, 0), variants: arms.length };
     if (arms.length === 2) for (const c of comparisons) metrics[`${c.metric}_effect`] = c.effect;
     const charts = [engagementBars(variants, control)];
     if (comparisons.length) charts.push(engagementForest(comparisons, p.difference === 'relative', p.alpha));
-    if (data.scrollValues.length) charts.push(scrollChart(variants));
+    if (arms.some(([, arm]) => arm.scroll?.values.length)) charts.push(scrollChart(variants));
     return {
       metrics,
       tables: { variants: aq.from(variants), comparisons: rowsTable(comparisons, COMPARISON_COLUMNS) },

@@ -5,6 +5,7 @@ import { runRecipe } from '../define-recipe.js';
 import { roi } from './index.js';
 import { generateShop } from '../../datasets/shop/index.js';
 import { studentTInv } from '../stats/distributions.js';
+import { dialects } from '../sql/dialects.js';
 
 const units = aq.from([
   ...[0, 10, 20, 30].map((revenue) => ({ variant: 'control', revenue })),
@@ -51,6 +52,24 @@ describe('roi recipe', () => {
     await expect(runRecipe(roi, { inputs: { units }, params: { treatment: 'x' } })).rejects.toThrow(/treatment "x" is not a non-control value/);
     await expect(runRecipe(roi, { inputs: { units }, params: { margin: 0 } })).rejects.toThrow(/parameter "margin"/);
     await expect(runRecipe(roi, { inputs: { units: aq.from([{ variant: 'a', revenue: 'lots' }, { variant: 'b', revenue: 1 }]) } })).rejects.toThrow(/units.revenue \(the revenue column\) has "lots" in row 1/);
+  });
+
+  it('reports missing values by count and refuses a text column before any query runs', async () => {
+    const gap = aq.from([{ variant: 'a', revenue: 1 }, { variant: 'a', revenue: null }, { variant: 'b', revenue: 2 }, { variant: 'b', revenue: null }]);
+    await expect(runRecipe(roi, { inputs: { units: gap } })).rejects.toThrow(/units.revenue \(the revenue column\) has null in 2 rows, which is not a number\. Fix or remove those rows/);
+    const text = { from: '"units"', columns: [{ name: 'variant', type: 'string' as const }, { name: 'revenue', type: 'string' as const }] };
+    expect(() => roi.aggregate!({ params: roi.params.parse({}), inputs: { units: text }, sql: dialects.duckdb })).toThrow(/units.revenue \(the revenue column\) holds text, not numbers/);
+  });
+
+  it('aggregates to one row per arm, whatever the columns are called', async () => {
+    const evil = 'x"; DROP TABLE units; --';
+    const hostile = units.rename({ variant: evil, revenue: 'lb_sum' });
+    const { result } = await runRecipe(roi, { inputs: { units: hostile }, params: { variant: evil, revenue: 'lb_sum', margin: 0.4, cost_fixed: 10, cost_per_unit: 2 } });
+    expect(result.metrics.incremental_revenue).toBeCloseTo(75, 12);
+    const plan = roi.aggregate!({ params: roi.params.parse({ variant: evil, revenue: 'lb_sum' }), inputs: { units: { from: '"units"', columns: [{ name: evil, type: 'string' }, { name: 'lb_sum', type: 'number' }] } }, sql: dialects.duckdb });
+    expect(plan.consumes).toEqual(['units']);
+    expect(plan.queries.arms).toContain('"x""; DROP TABLE units; --"');
+    expect(plan.queries.arms).toContain('"lb1_sum"');
   });
 
   it('recovers the planted incremental revenue of the generated shop within its interval', async () => {

@@ -1,12 +1,11 @@
 import * as aq from 'arquero';
 import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
-import { RecipeInputError } from '../errors.js';
-import { numberColumn, requireRows, stringColumn } from '../columns.js';
-import { cupedStats, meanStats, type MetricStats } from '../stats/moments.js';
+import { RecipeInputError, throwIfAborted } from '../errors.js';
 import { srmTest } from '../stats/srm.js';
 import { compare } from '../stats/compare.js';
-import { groupIndices, pick, resolveControl } from '../stats/versus-control.js';
+import { resolveControl } from '../stats/versus-control.js';
+import { readArms, roiPlan } from './aggregate.js';
 import { roiOf } from './economics.js';
 import { breakEvenChart, roiWaterfall } from './charts.js';
 import { roiNotes } from './notes.js';
@@ -48,32 +47,27 @@ export const roi = defineRecipe({
     },
   ],
   params,
-  async run({ inputs, params: p, progress }) {
-    const table = inputs.units!;
-    requireRows(table, 'units');
-    const variant = stringColumn(table, 'units', p.variant, 'variant');
-    const revenue = numberColumn(table, 'units', p.revenue, 'revenue');
-    const pre = p.covariate ? numberColumn(table, 'units', p.covariate, 'covariate') : null;
-    const control = resolveControl(variant, p.control, 'units', p.variant);
-    const groups = groupIndices(variant);
-    const treatments = [...groups.keys()].filter((v) => v !== control).sort();
+  aggregate: roiPlan,
+  async run({ inputs, params: p, progress, signal }) {
+    throwIfAborted(signal);
+    const arms = readArms(inputs.arms!, p);
+    const variants = [...arms.keys()];
+    const control = resolveControl(variants, p.control, 'units', p.variant);
+    const treatments = variants.filter((v) => v !== control).sort();
     const treatment = p.treatment ?? treatments[0]!;
     if (!treatments.includes(treatment)) {
       throw new RecipeInputError(`treatment "${treatment}" is not a non-control value of units.${p.variant}; choose one of ${treatments.map((t) => `"${t}"`).join(', ')}.`);
     }
-    const stats = (v: string): MetricStats => {
-      const idx = groups.get(v)!;
-      return pre ? cupedStats(pick(revenue, idx), pick(pre, idx)) : meanStats(pick(revenue, idx), 'mean');
-    };
+    const stats = (v: string) => arms.get(v)!;
     progress(0.5, 'comparing arms');
     const rows = treatments.map((t) => {
       const absolute = compare(stats(control), stats(t), { difference: 'absolute', alpha: p.alpha });
       const relative = compare(stats(control), stats(t), { difference: 'relative', alpha: p.alpha });
-      const population = p.population ?? groups.get(t)!.length;
+      const population = p.population ?? arms.get(t)!.n;
       const money = roiOf({ effect: absolute, population, margin: p.margin, costFixed: p.cost_fixed, costPerUnit: p.cost_per_unit });
       return {
         row: {
-          variant: t, units: groups.get(t)!.length, control_units: groups.get(control)!.length, population,
+          variant: t, units: arms.get(t)!.n, control_units: arms.get(control)!.n, population,
           control_mean: absolute.controlMean, mean: absolute.mean, effect: absolute.effect, ci_low: absolute.ciLow, ci_high: absolute.ciHigh, p_value: absolute.pValue,
           lift: relative.effect, lift_ci_low: relative.ciLow, lift_ci_high: relative.ciHigh, ...money,
         },
@@ -81,9 +75,9 @@ export const roi = defineRecipe({
       };
     });
     const main = rows.find((r) => r.row.variant === treatment)!;
-    const srm = srmTest([control, ...treatments].map((v) => groups.get(v)!.length));
+    const srm = srmTest([control, ...treatments].map((v) => arms.get(v)!.n));
     const metrics: Record<string, number | string | null> = {
-      treatment, units: variant.length, population: main.population,
+      treatment, units: variants.reduce((a, v) => a + arms.get(v)!.n, 0), population: main.population,
       lift: main.relative.effect, lift_ci_low: main.relative.ciLow, lift_ci_high: main.relative.ciHigh, p_value: main.absolute.pValue,
       ...main.money, srm_p_value: srm.pValue, srm_chi2: srm.chi2,
     };
@@ -98,7 +92,7 @@ export const roi = defineRecipe({
       metrics,
       tables: { roi: aq.from(rows.map((r) => r.row)) },
       charts,
-      notes: roiNotes({ money: main.money, lift: main.relative, treatment, control, srmP: srm.pValue, cuped: !!pre, params: p, population: main.population }),
+      notes: roiNotes({ money: main.money, lift: main.relative, treatment, control, srmP: srm.pValue, cuped: !!p.covariate, params: p, population: main.population }),
     };
   },
 });

@@ -6,6 +6,9 @@ import { segments } from './index.js';
 import { generateShop } from '../../datasets/shop/index.js';
 import { chiSquareSf } from '../stats/distributions.js';
 
+/** Rows equal up to float rounding (an engine may add in any order). */
+const near = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? expect.closeTo(v, 12) : v])));
+
 type Row = Record<string, number | string | boolean | null>;
 const unit = (segment: string, variant: string, converted: number, revenue: number, engaged: number) => ({ segment, variant, exposed: 1, engaged, converted, orders: converted, revenue, cost: 1 });
 const units = aq.from([
@@ -68,6 +71,21 @@ describe('segments recipe', () => {
     await expect(runRecipe(segments, { inputs: { units: units.select('segment', 'variant') } })).rejects.toThrow(/none of the measures/);
     await expect(runRecipe(segments, { inputs: { units }, params: { metric: 'clv' } })).rejects.toThrow(/metric "clv" cannot be computed/);
     await expect(runRecipe(segments, { inputs: { units }, params: { margin: 2 } })).rejects.toThrow(/parameter "margin"/);
+  });
+
+  it('reports missing measure values by count, treats a non-0/1 conversion as a mean, and quotes every name', async () => {
+    const gap = aq.from((units.objects() as Row[]).map((r, i) => (i < 2 ? { ...r, revenue: null } : r)));
+    await expect(runRecipe(segments, { inputs: { units: gap } })).rejects.toThrow(/units.revenue \(the revenue column\) has null in 2 rows, which is not a number/);
+    const counts = aq.from((units.objects() as Row[]).map((r, i) => (i === 0 ? { ...r, converted: 2 } : r)));
+    const { result } = await runRecipe(segments, { inputs: { units: counts }, params: { control: 'control', difference: 'absolute' } });
+    const a = (result.tables.comparisons!.objects() as Row[]).find((r) => r.segment === 'A' && r.metric === 'conversion_rate')!;
+    // A mean metric now: control [2, 0, 0, 0] vs treat [1, 1, 0, 0], Welch on sample variances.
+    expect(a.se).toBeCloseTo(Math.sqrt(1 / 4 + 1 / 3 / 4), 12);
+    const evil = 'seg"; DROP TABLE units; --';
+    const hostile = units.rename({ segment: evil, revenue: 'lb_sum_revenue' });
+    const renamed = await runRecipe(segments, { inputs: { units: hostile }, params: { segment: evil, revenue: 'lb_sum_revenue', control: 'control', difference: 'absolute', margin: 0.5 } });
+    const plain = await runRecipe(segments, { inputs: { units }, params: { control: 'control', difference: 'absolute', margin: 0.5 } });
+    expect(renamed.result.tables.segments!.objects()).toEqual(near(plain.result.tables.segments!.objects()));
   });
 
   it('recovers the planted per-segment conversion lifts of the generated shop', async () => {

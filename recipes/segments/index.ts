@@ -1,12 +1,12 @@
 import * as aq from 'arquero';
 import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
-import { RecipeInputError } from '../errors.js';
+import { RecipeInputError, throwIfAborted } from '../errors.js';
 import { compareParams } from '../stats/compare-params.js';
 import { COMPARISON_COLUMNS, rowsTable } from '../stats/comparison-rows.js';
 import { srmTest } from '../stats/srm.js';
-import { groupIndices, resolveControl } from '../stats/versus-control.js';
-import { readUnits } from './units.js';
+import { resolveControl } from '../stats/versus-control.js';
+import { addCells, cellsLayout, readCells, segmentsPlan } from './aggregate.js';
 import { cellStats, segmentRow, SEGMENT_METRICS, type SegmentMetric } from './metrics.js';
 import { compareSegments, segmentHeterogeneity, type CellStats } from './compare-segments.js';
 import { simpsonCheck } from './simpson.js';
@@ -63,36 +63,38 @@ export const segments = defineRecipe({
     },
   ],
   params,
-  async run({ inputs, params: p, progress }) {
-    const u = readUnits(inputs.units!, p);
+  aggregate: segmentsPlan,
+  async run({ inputs, params: p, progress, signal }) {
+    throwIfAborted(signal);
+    const layout = cellsLayout(inputs.cells!, p);
+    const u = readCells(inputs.cells!, layout, p);
     const variantCol = p.variant ?? 'variant';
-    const variants = u.variant ?? new Array<string>(u.n).fill('(all)');
-    const control = u.variant ? resolveControl(u.variant, p.control, 'units', variantCol) : '(all)';
-    const order = [...new Set(variants)].sort((a, b) => (a === control ? -1 : b === control ? 1 : a.localeCompare(b)));
+    const allVariants = [...new Set([...u.cells.values()].flatMap((byVariant) => [...byVariant.keys()]))];
+    const control = layout.variant ? resolveControl(allVariants, p.control, 'units', variantCol) : '(all)';
+    const order = allVariants.sort((a, b) => (a === control ? -1 : b === control ? 1 : a.localeCompare(b)));
     const treatments = order.slice(1);
-    const bySegment = [...groupIndices(u.segment)].sort(([a], [b]) => a.localeCompare(b));
+    const bySegment = [...u.cells].sort(([a], [b]) => a.localeCompare(b));
     const cells: CellStats = new Map();
     const rows: Record<string, unknown>[] = [];
     const small: string[] = [];
-    for (const [segment, idx] of bySegment) {
+    for (const [segment, sums] of bySegment) {
       const byVariant = new Map<string, ReturnType<typeof cellStats>>();
-      const inSegment = groupIndices(idx.map((i) => variants[i]!));
       for (const v of order) {
-        const local = inSegment.get(v);
-        if (!local) continue;
-        const ids = local.map((j) => idx[j]!);
-        const stats = cellStats(u, ids, p.margin);
+        const cell = sums.get(v);
+        if (!cell) continue;
+        const stats = cellStats(cell, layout, u.convertedKind);
         byVariant.set(v, stats);
-        rows.push(segmentRow(segment, v, stats, u, ids, p.margin));
-        if (ids.length < p.min_customers) small.push(`"${segment}" / "${v}" (${ids.length})`);
+        rows.push(segmentRow(segment, v, stats, cell, layout, p.margin));
+        if (cell.n! < p.min_customers) small.push(`"${segment}" / "${v}" (${cell.n})`);
       }
       cells.set(segment, byVariant);
     }
     progress(0.4, 'comparing segments');
     const overall = new Map<string, ReturnType<typeof cellStats>>();
-    for (const [v, idx] of groupIndices(variants)) {
-      overall.set(v, cellStats(u, idx, p.margin));
-      rows.push(segmentRow('(all)', v, overall.get(v)!, u, idx, p.margin));
+    for (const v of order) {
+      const cell = addCells(bySegment.flatMap(([, sums]) => (sums.has(v) ? [sums.get(v)!] : [])));
+      overall.set(v, cellStats(cell, layout, u.convertedKind));
+      rows.push(segmentRow('(all)', v, overall.get(v)!, cell, layout, p.margin));
     }
     const available = SEGMENT_METRICS.filter((m) => overall.get(control)![m]);
     const metric: SegmentMetric = p.metric ?? (available.includes('conversion_rate') ? 'conversion_rate' : available.includes('revenue_per_customer') ? 'revenue_per_customer' : available[0]!);
@@ -137,7 +139,7 @@ export const segments = defineRecipe({
       metrics,
       tables,
       charts,
-      notes: segmentNotes({ metric, control, treatments, rows: cmp.rows, skipped: cmp.skipped, hetero, simpson, srm, small, minCustomers: p.min_customers, hasVariant: !!u.variant, difference: p.difference, margin: p.margin, hasRevenue: !!u.values.revenue }),
+      notes: segmentNotes({ metric, control, treatments, rows: cmp.rows, skipped: cmp.skipped, hetero, simpson, srm, small, minCustomers: p.min_customers, hasVariant: !!layout.variant, difference: p.difference, margin: p.margin, hasRevenue: !!layout.measures.revenue }),
     };
   },
 });

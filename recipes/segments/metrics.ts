@@ -1,36 +1,35 @@
-import { meanStats, ratioStats, statMean, type MetricStats } from '../stats/moments.js';
-import { metricKind, pick } from '../stats/versus-control.js';
-import type { Units } from './units.js';
+import { statMean, type MeanStats, type MetricStats, type RatioStats } from '../stats/moments.js';
+import type { CellSums, Measure, SegmentLayout } from './aggregate.js';
 
 /** Segment metrics in report order. */
 export const SEGMENT_METRICS = ['penetration_rate', 'conversion_rate', 'aov', 'revenue_per_customer', 'clv', 'profit_per_customer'] as const;
 export type SegmentMetric = (typeof SEGMENT_METRICS)[number];
 
+const mean = (s: CellSums, m: string, kind: 'proportion' | 'mean'): MeanStats => ({ kind, n: s.n!, sum: s[`sum_${m}`]!, sumSquares: s[`squares_${m}`]! });
+const ratio = (s: CellSums, num: Measure, den: Measure, cross: string): RatioStats => ({
+  kind: 'ratio', n: s.n!, sumNum: s[`sum_${num}`]!, sumNumSquares: s[`squares_${num}`]!, sumDen: s[`sum_${den}`]!, sumDenSquares: s[`squares_${den}`]!, sumCross: s[cross]!,
+});
+
 /**
- * Sufficient statistics of every available metric for the customers at `idx`: penetration
+ * Sufficient statistics of every available metric of a cell, from its sums: penetration
  * = Σengaged/Σexposed and AOV = Σrevenue/Σorders (or per converter) are ratios with the customer
  * as the unit; conversion is a proportion (0/1) or mean; the rest are per-customer means. Profit
  * per customer is revenue × margin − cost.
  *
  * @example
- * cellStats(units, [0, 1, 2], 0.3).conversion_rate;
+ * cellStats(cell, layout, 'proportion').conversion_rate;
  */
-export function cellStats(u: Units, idx: readonly number[], margin: number): Partial<Record<SegmentMetric, MetricStats>> {
-  const v = u.values;
+export function cellStats(s: CellSums, layout: SegmentLayout, convertedKind: 'proportion' | 'mean'): Partial<Record<SegmentMetric, MetricStats>> {
+  const has = layout.measures;
   const out: Partial<Record<SegmentMetric, MetricStats>> = {};
-  if (v.engaged && v.exposed) out.penetration_rate = ratioStats(pick(v.engaged, idx), pick(v.exposed, idx));
-  if (v.converted) {
-    const c = pick(v.converted, idx);
-    out.conversion_rate = meanStats(c, metricKind(v.converted));
+  if (has.engaged && has.exposed) out.penetration_rate = ratio(s, 'engaged', 'exposed', 'cross_penetration');
+  if (has.converted) out.conversion_rate = mean(s, 'converted', convertedKind);
+  if (has.revenue) {
+    if (layout.per) out.aov = ratio(s, 'revenue', layout.per, 'cross_aov');
+    out.revenue_per_customer = mean(s, 'revenue', 'mean');
+    out.profit_per_customer = mean(s, 'profit', 'mean');
   }
-  if (v.revenue) {
-    const revenue = pick(v.revenue, idx);
-    const per = v.orders ?? v.converted;
-    if (per) out.aov = ratioStats(revenue, pick(per, idx));
-    out.revenue_per_customer = meanStats(revenue, 'mean');
-    out.profit_per_customer = meanStats(revenue.map((r, i) => r * margin - (v.cost ? v.cost[idx[i]!]! : 0)), 'mean');
-  }
-  if (v.clv) out.clv = meanStats(pick(v.clv, idx), 'mean');
+  if (has.clv) out.clv = mean(s, 'clv', 'mean');
   return out;
 }
 
@@ -38,22 +37,20 @@ export function cellStats(u: Units, idx: readonly number[], margin: number): Par
  * A row of the `segments` table from a cell's statistics; undefined ratios (no orders) are null.
  *
  * @example
- * segmentRow('students', 'control', cellStats(units, idx, 1), units, idx, 1);
+ * segmentRow('students', 'control', cellStats(cell, layout, 'proportion'), cell, layout, 1);
  */
-export function segmentRow(segment: string, variant: string, stats: Partial<Record<SegmentMetric, MetricStats>>, u: Units, idx: readonly number[], margin: number): Record<string, unknown> {
-  const row: Record<string, unknown> = { segment, variant, customers: idx.length };
+export function segmentRow(segment: string, variant: string, stats: Partial<Record<SegmentMetric, MetricStats>>, s: CellSums, layout: SegmentLayout, margin: number): Record<string, unknown> {
+  const row: Record<string, unknown> = { segment, variant, customers: s.n };
   for (const m of SEGMENT_METRICS) {
     if (m === 'profit_per_customer') continue;
-    const s = stats[m];
-    if (!s) continue;
-    const mean = statMean(s);
-    row[m] = Number.isFinite(mean) ? mean : null;
+    const st = stats[m];
+    if (!st) continue;
+    const value = statMean(st);
+    row[m] = Number.isFinite(value) ? value : null;
   }
-  if (u.values.revenue) {
-    const revenue = idx.reduce((a, i) => a + u.values.revenue![i]!, 0);
-    const cost = u.values.cost ? idx.reduce((a, i) => a + u.values.cost![i]!, 0) : 0;
-    row.profit = revenue * margin - cost;
-    row.profit_per_customer = row.profit as number / idx.length;
+  if (layout.measures.revenue) {
+    row.profit = s.sum_revenue! * margin - (layout.measures.cost ? s.sum_cost! : 0);
+    row.profit_per_customer = (row.profit as number) / s.n!;
   }
   return row;
 }
