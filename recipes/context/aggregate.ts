@@ -3,7 +3,7 @@ import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlColumn, SqlRelation } from '../types.js';
 import type { Dialect } from '../sql/dialect.js';
 import { column, keys, numbers, requireKeys } from '../sql/aggregates.js';
-import { aliases, badRows, countWhere, numeric, optionalRelationColumn, relationColumn, sumOf } from '../sql/relation.js';
+import { aliases, badRows, countWhere, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats } from '../stats/moments.js';
 
 export const DEFAULT_CONTEXTS = ['hour', 'weekday', 'device', 'region', 'journey_stage'];
@@ -34,12 +34,7 @@ export function contextNames(columns: readonly string[], p: ContextColumns): str
 
 /** The UTC day number (days since 1970-01-01) of a time column, as SQL. */
 function dayOf(sql: Dialect, column: SqlColumn): string {
-  if (column.type !== 'date' && column.type !== 'string') {
-    throw new RecipeInputError(
-      `units.${column.name} (the timestamp column) holds ${column.type === 'number' ? 'numbers' : 'values'}, not dates. Give it dates or timestamps (ISO-8601), or point "timestamp" at another column (CLI: --param timestamp=<column>).`,
-    );
-  }
-  return `floor(${sql.epochSeconds(sql.ident(column.name))} / 86400)`;
+  return `floor(${timestampSeconds(sql, column, 'units', 'timestamp')} / 86400)`;
 }
 
 /** The time column, or null when the input has none (no rolling lift or drift then). */

@@ -106,6 +106,19 @@ describe('context recipe', () => {
     expect(a.result.tables.rolling!.objects()).toEqual(near(b.result.tables.rolling!.objects()));
   });
 
+  it('reads timestamps given as epoch milliseconds or YYYYMMDD numbers as dates', async () => {
+    const params = { outcome: 'y', contexts: ['device'], difference: 'absolute', window: 2 };
+    const iso = await runRecipe(context, { inputs: { units }, params });
+    const withTime = (t: (iso: string) => number) => aq.from(data.map(([d, device, variant, y]) => ({ timestamp: t(day(d)), device, variant, y })));
+    const ms = await runRecipe(context, { inputs: { units: withTime((iso) => Date.parse(iso)) }, params });
+    const ymd = await runRecipe(context, { inputs: { units: withTime((iso) => Number(iso.slice(0, 10).replaceAll('-', ''))) }, params });
+    for (const other of [ms, ymd]) {
+      expect(other.result.tables.rolling!.objects()).toEqual(near(iso.result.tables.rolling!.objects()));
+      expect(other.result.tables.drift!.objects()).toEqual(near(iso.result.tables.drift!.objects()));
+    }
+    expect(typeof ymd.result.tables.rolling!.get('window_start', 0)).toBe('object');
+  });
+
   it('finds the planted device interaction of the generated shop (mobile gains most)', async () => {
     const { tables } = generateShop({ seed: 42, customers: 4000 });
     const { result } = await runRecipe(context, { inputs: { units: aq.from(tables.sessions!) }, params: { timestamp: 'started_at' } });

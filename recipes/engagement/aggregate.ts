@@ -1,9 +1,9 @@
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
-import type { AggregateContext, AggregationPlan, SqlColumn, SqlRelation } from '../types.js';
+import type { AggregateContext, AggregationPlan, SqlRelation } from '../types.js';
 import type { Dialect } from '../sql/dialect.js';
 import { column, hasColumn, keys, keyText, numbers, requireKeys } from '../sql/aggregates.js';
-import { aliases, badRows, countWhere, numeric, optionalRelationColumn, relationColumn, sumOf } from '../sql/relation.js';
+import { aliases, badRows, countWhere, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats, MetricStats, RatioStats } from '../stats/moments.js';
 import type { EngagementMetric } from './metrics.js';
 
@@ -103,21 +103,12 @@ function sessionsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Agg
   return { queries, consumes: ['sessions'] };
 }
 
-function timeSeconds(sql: Dialect, column: SqlColumn): string {
-  if (column.type !== 'date' && column.type !== 'string') {
-    throw new RecipeInputError(
-      `pageviews.${column.name} (the timestamp column) holds ${column.type === 'number' ? 'numbers' : 'values'}, not dates. Give it dates or timestamps (ISO-8601), or point "timestamp" at another column (CLI: --param timestamp=<column>).`,
-    );
-  }
-  return sql.epochSeconds(sql.ident(column.name));
-}
-
 function pageviewsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): AggregationPlan {
   const session = sql.ident(relationColumn(rel, 'pageviews', p.session, 'session').name);
   const variantCol = relationColumn(rel, 'pageviews', p.variant, 'variant');
   const variant = sql.ident(variantCol.name);
   const timeCol = relationColumn(rel, 'pageviews', p.timestamp, 'timestamp');
-  const t = timeSeconds(sql, timeCol);
+  const t = timestampSeconds(sql, timeCol, 'pageviews', 'timestamp');
   const scrollCol = optionalRelationColumn(rel, 'pageviews', 'scroll_depth', p.scroll_depth, 'scroll_depth');
   const interCol = optionalRelationColumn(rel, 'pageviews', 'interacted', p.interacted, 'interacted');
   const as = aliases(sql, rel);

@@ -51,7 +51,7 @@ describe('roi recipe', () => {
     await expect(runRecipe(roi, { inputs: { units }, params: { revenue: 'sales' } })).rejects.toThrow(/units has no column "sales" \(the revenue column\)/);
     await expect(runRecipe(roi, { inputs: { units }, params: { treatment: 'x' } })).rejects.toThrow(/treatment "x" is not a non-control value/);
     await expect(runRecipe(roi, { inputs: { units }, params: { margin: 0 } })).rejects.toThrow(/parameter "margin"/);
-    await expect(runRecipe(roi, { inputs: { units: aq.from([{ variant: 'a', revenue: 'lots' }, { variant: 'b', revenue: 1 }]) } })).rejects.toThrow(/units.revenue \(the revenue column\) has "lots" in row 1/);
+    await expect(runRecipe(roi, { inputs: { units: aq.from([{ variant: 'a', revenue: 'lots' }, { variant: 'b', revenue: 1 }]) } })).rejects.toThrow(/units.revenue \(the revenue column\) holds text, not numbers\. Fix its values/);
   });
 
   it('reports missing values by count and refuses a text column before any query runs', async () => {
@@ -64,8 +64,9 @@ describe('roi recipe', () => {
   it('aggregates to one row per arm, whatever the columns are called', async () => {
     const evil = 'x"; DROP TABLE units; --';
     const hostile = units.rename({ variant: evil, revenue: 'lb_sum' });
-    const { result } = await runRecipe(roi, { inputs: { units: hostile }, params: { variant: evil, revenue: 'lb_sum', margin: 0.4, cost_fixed: 10, cost_per_unit: 2 } });
+    const { result, engine } = await runRecipe(roi, { inputs: { units: hostile }, params: { variant: evil, revenue: 'lb_sum', margin: 0.4, cost_fixed: 10, cost_per_unit: 2 } });
     expect(result.metrics.incremental_revenue).toBeCloseTo(75, 12);
+    expect(engine).toMatchObject({ pushdown: true, rows_fetched: 2 });
     const plan = roi.aggregate!({ params: roi.params.parse({ variant: evil, revenue: 'lb_sum' }), inputs: { units: { from: '"units"', columns: [{ name: evil, type: 'string' }, { name: 'lb_sum', type: 'number' }] } }, sql: dialects.duckdb });
     expect(plan.consumes).toEqual(['units']);
     expect(plan.queries.arms).toContain('"x""; DROP TABLE units; --"');

@@ -6,12 +6,16 @@
 import os from 'node:os';
 import * as aq from 'arquero';
 import seedrandom from 'seedrandom';
-import { runRecipe } from '../../recipes/define-recipe.js';
+import { runRecipe, setDefaultExecutor } from '../../recipes/define-recipe.js';
+import { inlineExecutor } from '../../server/engine/inline-executor.js';
 import { engagement } from '../../recipes/engagement/index.js';
 import { segments } from '../../recipes/segments/index.js';
 import { roi } from '../../recipes/roi/index.js';
 import { context } from '../../recipes/context/index.js';
 import type { Recipe } from '../../recipes/types.js';
+
+// The aggregation phase runs in the embedded DuckDB, as in the server's recipe workers.
+setDefaultExecutor(inlineExecutor);
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const rng = seedrandom('experiment-bench');
