@@ -101,7 +101,7 @@ describe('context recipe', () => {
     const hostile = units.rename({ device: evil, y: 'lb_sum' });
     const a = await runRecipe(context, { inputs: { units: hostile }, params: { outcome: 'lb_sum', contexts: [evil], difference: 'absolute', window: 2 } });
     const b = await runRecipe(context, { inputs: { units }, params: { outcome: 'y', contexts: ['device'], difference: 'absolute', window: 2 } });
-    const strip = (rows: object[]) => rows.map(({ context: _c, ...r }: Row) => r);
+    const strip = (rows: object[]) => (rows as Row[]).map(({ context: _c, ...r }) => r);
     expect(strip(a.result.tables.contexts!.objects())).toEqual(near(strip(b.result.tables.contexts!.objects())));
     expect(a.result.tables.rolling!.objects()).toEqual(near(b.result.tables.rolling!.objects()));
   });
