@@ -13,7 +13,7 @@ const vite = await createServer({
 await vite.listen();
 const devUrl = vite.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://localhost:5173';
 console.log(`liftbook dev: client at ${devUrl} (hot reload), API at ${api.url} (data in ${api.dataDir})`);
-console.log(`liftbook dev: sign in: ${api.signInUrl.replace(api.url, devUrl)}`);
+if (api.signInUrl) console.log(`liftbook dev: sign in: ${api.signInUrl.replace(api.url, devUrl)}`);
 
 const stop = async () => {
   await vite.close();

@@ -1,6 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { formatBytes } from './format-bytes.js';
 import { HttpError } from './http-error.js';
+import { parseStrictJson } from './strict-json.js';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -24,8 +26,10 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   tag: string;
   params?: P;
   query?: Q;
-  /** A JSON request body. */
+  /** A JSON request body (Content-Type application/json; strict: no duplicate keys, bounded depth). */
   body?: B;
+  /** Largest JSON body in bytes with the hint a 413 gives; default the server's upload limit. */
+  bodyLimit?: { bytes: number; hint: string };
   /** A multipart/form-data body, documented only (the handler reads it). */
   form?: AnyObject;
   /** Callable without signing in (the API's description, signing in itself). */
@@ -48,7 +52,11 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
  */
 export class ApiRoutes {
   readonly routes: RouteSpec[] = [];
-  constructor(private readonly app: Hono) {}
+  /** `jsonLimit`: the largest JSON body of a route that sets none (inline rows count against the upload limit). */
+  constructor(
+    private readonly app: Hono,
+    private readonly jsonLimit = Infinity,
+  ) {}
 
   /** True for a public route's exact method and path (public routes have no path parameters). */
   isPublic(method: string, path: string): boolean {
@@ -60,21 +68,29 @@ export class ApiRoutes {
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const params = validate(spec.params, c.req.param(), 'path parameter');
       const query = validate(spec.query, c.req.query(), 'query parameter');
-      const body = spec.body ? validate(spec.body, await readJson(c), 'request body') : undefined;
+      const body = spec.body ? validate(spec.body, await readJson(c, spec.bodyLimit ?? { bytes: this.jsonLimit, hint: "Send less, or raise the server's limit (LIFTBOOK_UPLOAD_LIMIT, in MB)" }), 'request body') : undefined;
       return spec.handler(c, { params, query, body } as never);
     });
   }
 }
 
-async function readJson(c: Context): Promise<unknown> {
+async function readJson(c: Context, limit: { bytes: number; hint: string }): Promise<unknown> {
+  // Refused before reading when the request says its size.
+  if (Number(c.req.header('content-length')) > limit.bytes) throw tooLarge(limit);
   const text = await c.req.text();
   // An empty body means "no fields", so schemas with defaults (a run with no params) accept it.
   if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(400, `The request body is not valid JSON: ${(error as Error).message}.`);
+  // A form or text/plain body is what a cross-site page can send without a CORS preflight.
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+    throw new HttpError(415, `Send the request body as JSON with "Content-Type: application/json"${type ? `, not ${type}` : ''}.`);
   }
+  if (Buffer.byteLength(text) > limit.bytes) throw tooLarge(limit);
+  return parseStrictJson(text);
+}
+
+function tooLarge(limit: { bytes: number; hint: string }): HttpError {
+  return new HttpError(413, `The request body is over the ${formatBytes(limit.bytes)} limit. ${limit.hint}.`);
 }
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {

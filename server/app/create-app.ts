@@ -4,8 +4,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { authenticate } from '../auth/authenticate.js';
 import { ApiRoutes } from './api-route.js';
-import type { AppDeps } from './deps.js';
+import { ENVELOPE_BYTES, type AppDeps } from './deps.js';
 import { errorResponse } from './error-response.js';
+import { formatBytes } from './format-bytes.js';
 import { auditRoutes } from './routes/audit.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { historyRoutes } from './routes/history.js';
@@ -31,13 +32,14 @@ import { serveClient } from './static-client.js';
 export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
   const app = new Hono();
   app.use('*', securityHeaders());
-  const api = new ApiRoutes(app);
+  const api = new ApiRoutes(app, deps.uploadLimit);
   // Before the body limit: a stranger's upload is refused without reading it.
-  app.use('/api/*', authenticate(deps.storage, deps.signInLimiter, (method, path) => api.isPublic(method, path)));
+  app.use('/api/*', authenticate(deps.storage, deps.signInLimiter, (method, path) => api.isPublic(method, path), deps.trustedProxies));
+  // The limit is on the file (checked by the upload route); the request may carry the multipart envelope besides.
   app.use(
     '/api/*',
     bodyLimit({
-      maxSize: deps.uploadLimit,
+      maxSize: deps.uploadLimit + ENVELOPE_BYTES,
       onError: (c) => c.json({ error: `The request body is over the ${formatBytes(deps.uploadLimit)} limit. Send a smaller file, or raise the server's limit (LIFTBOOK_UPLOAD_LIMIT, in MB).` }, 413),
     }),
   );
@@ -59,8 +61,4 @@ export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
     return c.json(body, status as ContentfulStatusCode);
   });
   return { app, api };
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${+(bytes / 2 ** 20).toFixed(1)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 }

@@ -14,8 +14,18 @@ export interface AppDeps {
   describeRecipes: () => RecipeDescriptor[];
   /** The built client (dist/client); it may not exist yet, the API works regardless. */
   clientDir: string;
-  /** Largest request body in bytes (uploads, inline rows); 413 above it. */
+  /** Largest uploaded file in bytes (and JSON body with inline rows); 413 above it. */
   uploadLimit: number;
+  /** Largest notebook save or create body in bytes (default DEFAULT_NOTEBOOK_LIMIT, 5 MB); 413 above it. */
+  notebookLimit?: number;
+  /** Socket addresses of reverse proxies whose X-Forwarded-For names the client (for the sign-in limiter). */
+  trustedProxies?: string[];
   /** Failed sign-ins per client address; shared by the token and cookie paths. */
   signInLimiter: SignInLimiter;
 }
+
+/** Largest notebook body by default: notebooks are text; data belongs in datasets. */
+export const DEFAULT_NOTEBOOK_LIMIT = 5 * 2 ** 20;
+
+/** Room for the multipart envelope (boundaries, headers, the name field) around an upload of exactly the limit. */
+export const ENVELOPE_BYTES = 64 * 1024;

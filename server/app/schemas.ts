@@ -21,7 +21,14 @@ export const Notebook = VisibleNotebook.extend({ source: z.string().describe('Th
 
 export const NotebookScope = z.object({ scope: z.enum(['mine', 'shared']).optional().describe('mine: notebooks you own; shared: the ones shared with you') });
 
-export const User = z.object({ name: z.string(), role: z.enum(['admin', 'member']), created_at: z.string() });
+export const User = z.object({
+  name: z.string(),
+  role: z.enum(['admin', 'member']),
+  created_at: z.string(),
+  disabled_at: z.string().nullable().describe('When an admin disabled the user (they cannot sign in); null while enabled'),
+});
+
+export const UserName = z.object({ name: z.string() });
 
 export const SessionUser = z.object({ user: z.object({ name: z.string(), role: z.enum(['admin', 'member']) }) });
 

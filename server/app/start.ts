@@ -8,7 +8,8 @@ import { closeTableReader } from '../runner/read-in-worker.js';
 import { openStorage } from '../storage/storage.js';
 import { ensureClientBuilt, REPO_ROOT } from './build-client.js';
 import { createApp } from './create-app.js';
-import { signInToken } from './sign-in-token.js';
+import { DEFAULT_NOTEBOOK_LIMIT } from './deps.js';
+import { revokeEarlierLinks, signInToken } from './sign-in-token.js';
 
 export interface ServerOptions {
   /** Default 4100; 0 picks a free port. */
@@ -21,8 +22,16 @@ export interface ServerOptions {
   build?: boolean;
   /** Largest upload in bytes; default LIFTBOOK_UPLOAD_LIMIT (MB) from the environment, else 100 MB. */
   uploadLimit?: number;
-  /** Recipe worker threads; default max(1, cores − 1). */
+  /** Largest notebook body in bytes; default 5 MB. */
+  notebookLimit?: number;
+  /** Recipe worker threads; default max(2, cores − 1). */
   workers?: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client (for the sign-in limiter). */
+  trustedProxies?: string[];
+  /** Print no sign-in link (a team server whose admins sign in with their own tokens). */
+  signInLink?: boolean;
+  /** Keep the tokens of links printed by earlier starts (by default they are revoked on start). */
+  keepLinks?: boolean;
   /** Where start-up lines go; default stdout. */
   log?: (line: string) => void;
 }
@@ -44,10 +53,10 @@ const EXAMPLE_NOTEBOOK = 'did-personalization-work';
 export interface RunningServer {
   url: string;
   dataDir: string;
-  /** Opens the workbench signed in as the admin (the token is in the fragment, never sent in a request line). */
-  signInUrl: string;
+  /** Opens the workbench signed in as the admin (the token is in the fragment, never sent in a request line); none with signInLink: false. */
+  signInUrl?: string;
   /** The sign-in link's token (an admin's, valid for a week). */
-  token: string;
+  token?: string;
   close(): Promise<void>;
 }
 
@@ -63,7 +72,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     describeRecipes,
     clientDir: path.join(REPO_ROOT, 'dist', 'client'),
     uploadLimit: options.uploadLimit ?? uploadLimitFromEnv() ?? DEFAULT_UPLOAD_LIMIT,
+    notebookLimit: options.notebookLimit ?? DEFAULT_NOTEBOOK_LIMIT,
     signInLimiter: new SignInLimiter(),
+    trustedProxies: options.trustedProxies ?? [],
   });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
@@ -77,13 +88,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const { token, admin, created } = signInToken(storage);
-  // A first-time user should land on something that runs: the link opens the example notebook.
-  const next = storage.notebooks.get(EXAMPLE_NOTEBOOK) ? `&next=${encodeURIComponent(`/notebook/${EXAMPLE_NOTEBOOK}`)}` : '';
-  const signInUrl = `${url}/#/signin?token=${token}${next}`;
   log(`liftbook: workbench at ${url}  (data in ${storage.dataDir})`);
-  if (created) log(`liftbook: created the admin user "${admin}" (add teammates with: liftbook user add <name> --data ${storage.dataDir})`);
-  log(`liftbook: sign in as ${admin} (link valid for 7 days): ${signInUrl}`);
+  const revoked = options.keepLinks ? 0 : revokeEarlierLinks(storage);
+  if (revoked) log(`liftbook: revoked ${revoked} sign-in link token${revoked === 1 ? '' : 's'} printed by earlier starts (keep them with --keep-links)`);
+  let token: string | undefined;
+  let signInUrl: string | undefined;
+  if (options.signInLink !== false) {
+    const link = signInToken(storage);
+    token = link.token;
+    // A first-time user should land on something that runs: the link opens the example notebook.
+    const next = storage.notebooks.get(EXAMPLE_NOTEBOOK) ? `&next=${encodeURIComponent(`/notebook/${EXAMPLE_NOTEBOOK}`)}` : '';
+    signInUrl = `${url}/#/signin?token=${token}${next}`;
+    if (link.created) log(`liftbook: created the admin user "${link.admin}" (add teammates with: liftbook user add <name> --data ${storage.dataDir})`);
+    log(`liftbook: sign in as ${link.admin} (link valid for 7 days): ${signInUrl}`);
+  } else if (!storage.users.list().some((u) => u.role === 'admin' && !u.disabled_at)) {
+    log(`liftbook: no admin yet: add one with "liftbook user add <name> --role admin --data ${storage.dataDir}" and sign in with the token it prints`);
+  }
   return {
     url,
     dataDir: storage.dataDir,

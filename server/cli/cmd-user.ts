@@ -14,10 +14,10 @@ const DEFAULT_DATA = '.liftbook';
 const COMMON = { data: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 type Subcommand = (args: string[]) => Promise<number>;
-const SUBCOMMANDS: Record<string, Subcommand> = { add, list, token, tokens, revoke };
+const SUBCOMMANDS: Record<string, Subcommand> = { add, list, token, tokens, revoke, disable, enable };
 
 /**
- * `liftbook user add|list|token|tokens|revoke …`: manages the users and API tokens of a data
+ * `liftbook user add|list|token|tokens|revoke|disable|enable …`: manages the users and API tokens of a data
  * directory, also while `liftbook serve` runs on it (SQLite in WAL mode takes both).
  *
  * @example
@@ -26,9 +26,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = { add, list, token, tokens, revo
 export async function userCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === '--help' || sub === '-h' || sub === 'help') return help();
-  if (sub === undefined || sub.startsWith('-')) throw new UsageError('which subcommand? add, list, token, tokens or revoke (it comes before the options)', 'user');
+  if (sub === undefined || sub.startsWith('-')) throw new UsageError('which subcommand? add, list, token, tokens, revoke, disable or enable (it comes before the options)', 'user');
   const run = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-  if (!run) throw new UsageError(`unknown subcommand "${sub}": use add, list, token, tokens or revoke`, 'user');
+  if (!run) throw new UsageError(`unknown subcommand "${sub}": use add, list, token, tokens, revoke, disable or enable`, 'user');
   return run(rest);
 }
 
@@ -103,6 +103,35 @@ async function revoke(args: string[]): Promise<number> {
     })(),
   );
   return print(values.json, record, `Revoked token ${id} ("${record.label}", ${record.prefix}…) of ${record.user_name}; the sessions signed in with it have ended.`);
+}
+
+async function disable(args: string[]): Promise<number> {
+  return setDisabled(args, true);
+}
+
+async function enable(args: string[]): Promise<number> {
+  return setDisabled(args, false);
+}
+
+// Disabling stops the user's tokens and ends their sessions at once, on a running server too.
+async function setDisabled(args: string[], disabled: boolean): Promise<number> {
+  const sub = disabled ? 'disable' : 'enable';
+  const { values, positionals } = parseCommand('user', args, COMMON, 1);
+  if (values.help) return help();
+  const name = required(positionals[0], sub, `whom to ${sub}? e.g. "liftbook user ${sub} ana"`);
+  const { user, changed } = withStorage(values.data, (storage) =>
+    storage.db.transaction(() => {
+      const changed = disabled ? storage.users.disable(name) : storage.users.enable(name);
+      if (changed) storage.audit.record(ACTOR, disabled ? 'user-disable' : 'user-enable', null, { user: name });
+      return { user: storage.users.get(name)!, changed };
+    })(),
+  );
+  const text = !changed
+    ? `${name} was already ${disabled ? 'disabled' : 'enabled'}.`
+    : disabled
+      ? `Disabled ${name}: their tokens stop working and their sessions have ended. Enable them again with "liftbook user enable ${name}${dataFlag(values.data)}".`
+      : `Enabled ${name}: their tokens work again.`;
+  return print(values.json, user, text);
 }
 
 function required(value: string | undefined, sub: string, what: string): string {

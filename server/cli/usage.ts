@@ -45,15 +45,20 @@ In cells, load(name) reads a file (relative to the notebook's folder) or a bundl
 (shop/<table>, open/<name>; options { seed, customers } for the generated shop), and
 recipe(id, inputs, params) runs a recipe.
 Exit status: 0 when every cell ran, 1 when a cell failed (named on stderr), 2 usage error.`,
-  serve: `Usage: liftbook serve [--port N] [--host H] [--data DIR] [--build]
+  serve: `Usage: liftbook serve [--port N] [--host H] [--data DIR] [--build] [team options]
 
 Starts the workbench server. On a data directory without users it first creates the admin
-"admin"; every start prints a sign-in link for the admin (its token is valid for 7 days).
-Add teammates with "liftbook user add <name> --data DIR".
-  --port N     port to listen on (default 4100, or $PORT; 0 picks a free one)
-  --host H     interface to bind (default 127.0.0.1; 0.0.0.0 to share on a network)
-  --data DIR   where notebooks, users and datasets are stored (default ./.liftbook)
-  --build      build the web client first when it is missing or stale`,
+"admin"; every start prints a sign-in link for the admin (its token is valid for 7 days) and
+revokes the links printed by earlier starts. Add teammates with "liftbook user add <name> --data DIR".
+  --port N               port to listen on (default 4100, or $PORT; 0 picks a free one)
+  --host H               interface to bind (default 127.0.0.1; 0.0.0.0 to share on a network)
+  --data DIR             where notebooks, users and datasets are stored (default ./.liftbook)
+  --build                build the web client first when it is missing or stale
+  --trusted-proxy IP     a reverse proxy in front of the server (repeatable): for requests from
+                         it, the client's address is read from X-Forwarded-For (sign-in limits)
+  --max-notebook-mb N    largest notebook a save may send (default 5, or $LIFTBOOK_NOTEBOOK_LIMIT)
+  --no-sign-in-link      print no sign-in link (admins sign in with their own tokens)
+  --keep-links           do not revoke the sign-in links printed by earlier starts`,
   generate: `Usage: liftbook generate [--out DIR] [--seed N] [--customers N] [--format csv|json]
 
 Writes the generated bookstore (a shop like Sarah's, with a planted personalization experiment)
@@ -67,6 +72,8 @@ as one file per table plus truth.json with the planted effects.
        liftbook user token <name> [--label L]           a new API token for a user
        liftbook user tokens [<name>]                    the tokens: id, user, label, prefix, dates
        liftbook user revoke <token-id>                  revoke a token; its sessions end too
+       liftbook user disable <name>                     stop all of a user's tokens and sessions at once
+       liftbook user enable <name>                      let a disabled user sign in again
 
 Manages who may use the workbench. Each subcommand also takes
   --data DIR   the data directory, as for "liftbook serve --data DIR" (default ./.liftbook);

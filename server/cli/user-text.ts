@@ -16,16 +16,22 @@ export function newTokenText(what: string, token: string): string {
 }
 
 /**
- * The users as an aligned table (name, role, when added, UTC).
+ * The users as an aligned table (name, role, when added, UTC; when disabled, if anyone is).
  *
  * @example
- * usersText([{ name: 'ana', role: 'member', created_at: '2025-06-01T09:30:00.000Z' }]);
+ * usersText([{ name: 'ana', role: 'member', created_at: '2025-06-01T09:30:00.000Z', disabled_at: null }]);
  * // name  role    created (UTC)
  * // ana   member  2025-06-01 09:30
  */
 export function usersText(users: User[]): string {
+  const anyDisabled = users.some((u) => u.disabled_at);
   return textTable(
-    users.map((u) => ({ name: u.name, role: u.role, 'created (UTC)': minute(u.created_at) })),
+    users.map((u) => ({
+      name: u.name,
+      role: u.role,
+      'created (UTC)': minute(u.created_at),
+      ...(anyDisabled ? { 'disabled (UTC)': u.disabled_at ? minute(u.disabled_at) : '' } : {}),
+    })),
     Infinity,
   );
 }

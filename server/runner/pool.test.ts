@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isInputError, RecipeCancelledError } from '../../recipes/errors.js';
-import { RecipePool } from './pool.js';
+import { defaultPoolSize, RecipePool } from './pool.js';
 
 const registry = new URL('../../tests/server/fixtures/recipes.ts', import.meta.url);
 const pool = new RecipePool({ size: 2, registry, cancelGraceMs: 300 });
@@ -101,5 +101,22 @@ describe('RecipePool', () => {
     await expect(pool.run('crash', {}, { exit: true })).rejects.toThrow(/worker running crash exited with code 3/);
     const { result } = await pool.run('sum', { rows: aq.table({ value: [5] }) }, {});
     expect(result.metrics.total).toBe(5);
+  });
+
+  it('gives each user a fair turn: one user\'s short run never waits behind another\'s long ones', async () => {
+    await Promise.all([pool.run('slow', {}, { ms: 1, steps: 1 }), pool.run('slow', {}, { ms: 1, steps: 1 })]); // both loaded
+    const long = [1, 2, 3].map(() => pool.run('spin', {}, { ms: 1500 }, { user: 'ana' }));
+    const short = pool.run('spin', {}, { ms: 10 }, { user: 'ben' });
+    const ben = (await short).result.metrics as { started: number; ended: number };
+    const anas = (await Promise.all(long)).map(({ result }) => result.metrics as { started: number; ended: number });
+    // Ben's run went to the worker Ana could not take, while her first fit was still spinning.
+    expect(ben.ended).toBeLessThan(Math.min(...anas.map((a) => a.ended)));
+    // Ana's own runs still take their turns, one after another.
+    expect(anas[1]!.started).toBeGreaterThanOrEqual(anas[0]!.ended);
+  });
+
+  it('has at least two workers on any machine', () => {
+    expect(defaultPoolSize()).toBeGreaterThanOrEqual(2);
+    expect(new RecipePool({ size: 1 }).size).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ import type { FromWorker, ToWorker } from './messages.js';
 import { packTables, unpackTables } from './table-transfer.js';
 
 export interface PoolOptions {
-  /** Worker threads; default max(1, cores − 1) so the event loop keeps a core. */
+  /** Worker threads; default max(2, cores − 1): the event loop keeps a core where there are 3 or more, and there are always 2 so one user's long fit cannot hold everyone up. */
   size?: number;
   /** Module (URL or path) whose `recipes` export the workers run; default recipes/registry.ts. */
   registry?: string | URL;
@@ -21,6 +21,8 @@ export interface PoolOptions {
 export interface WorkerRunOptions {
   progress?: Progress;
   signal?: AbortSignal;
+  /** Who asked for the run: the pool shares its workers fairly between users. */
+  user?: string;
 }
 
 export interface WorkerRunOutput {
@@ -54,18 +56,21 @@ const ENTRY = new URL('./worker.ts', import.meta.url).href;
 const DEFAULT_REGISTRY = new URL('../../recipes/registry.ts', import.meta.url).href;
 
 /**
- * The default pool size: one worker per core but one, and at least one.
+ * The default pool size: one worker per core but one, and at least two (on a 2-core machine a
+ * second worker shares a core, but a short run no longer waits behind someone's long fit).
  *
  * @example
- * defaultPoolSize(); // → 1 on a 2-core machine
+ * defaultPoolSize(); // → 2 on a 2-core machine
  */
 export function defaultPoolSize(): number {
-  return Math.max(1, os.availableParallelism() - 1);
+  return Math.max(2, os.availableParallelism() - 1);
 }
 
 /**
  * A fixed pool of worker threads that run recipes off the event loop. Jobs beyond the pool size
- * wait in a FIFO queue; a cancelled job is aborted through its signal in the worker and, if the
+ * wait in a fair queue: the next job goes to the user with the fewest runs going (first come
+ * first served between equals), and no named user holds more than all workers but one, so
+ * another user's short run always finds a worker (jobs without a user are not capped). A cancelled job is aborted through its signal in the worker and, if the
  * recipe does not stop within the grace period (a long synchronous fit), its worker is terminated
  * and replaced.
  *
@@ -127,9 +132,12 @@ export class RecipePool {
 
   #dispatch(): void {
     while (this.#queue.length > 0 && !this.#closed) {
+      const job = this.#next();
+      if (!job) return;
       const slot = this.#slots.find((s) => !s.job) ?? (this.#slots.length < this.size ? this.#spawn() : undefined);
       if (!slot) return;
-      this.#start(slot, this.#queue.shift()!);
+      this.#queue.splice(this.#queue.indexOf(job), 1);
+      this.#start(slot, job);
     }
   }
 
@@ -143,6 +151,22 @@ export class RecipePool {
     worker.unref();
     this.#slots.push(slot);
     return slot;
+  }
+
+  /** The next job to start: FIFO within a user; between users, the fewest running first; none over its cap. */
+  #next(): Job | undefined {
+    const running = new Map<string, number>();
+    for (const slot of this.#slots) if (slot.job?.options.user !== undefined) running.set(slot.job.options.user, (running.get(slot.job.options.user) ?? 0) + 1);
+    const cap = Math.max(1, this.size - 1);
+    let best: Job | undefined;
+    let bestLoad = Infinity;
+    for (const job of this.#queue) {
+      const user = job.options.user;
+      const load = user === undefined ? 0 : (running.get(user) ?? 0);
+      if (user !== undefined && load >= cap) continue;
+      if (load < bestLoad) [best, bestLoad] = [job, load];
+    }
+    return best;
   }
 
   #start(slot: Slot, job: Job): void {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 
-export type AuditAction = 'share' | 'delete' | 'restore' | 'restore-revision' | 'user-add' | 'token-create' | 'token-revoke';
+export type AuditAction = 'share' | 'delete' | 'restore' | 'restore-revision' | 'user-add' | 'user-disable' | 'user-enable' | 'token-create' | 'token-revoke' | 'link-tokens-revoke';
 
 export interface AuditEntry {
   id: number;

@@ -99,6 +99,17 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'disabled users; a notebook\'s source kept once, in its current revision',
+    up(db) {
+      db.exec(`
+        ALTER TABLE users ADD COLUMN disabled_at TEXT;
+        -- The current text is the revision at the notebook's version: a second copy doubled every save.
+        ALTER TABLE notebooks DROP COLUMN source;
+      `);
+    },
+  },
 ];
 
 /**

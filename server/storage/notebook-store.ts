@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { NotFoundError, StorageInputError, VersionConflictError } from './errors.js';
 import { notebookTitle } from './notebook-title.js';
@@ -43,7 +44,7 @@ const SUMMARY = 'id, title, version, owner, created_at, updated_at';
 
 /**
  * Notebooks in SQLite. Every save bumps `version` and writes a revision in the same transaction, so
- * history is complete; a save may name the version it was based on and then succeeds only over it
+ * history is complete (the current text is the current revision's: stored once); a save may name the version it was based on and then succeeds only over it
  * (better-sqlite3 is synchronous, so two saves on one version cannot interleave: exactly one wins).
  * Deleting sets `deleted_at` (the row and its revisions stay for a trash/restore).
  *
@@ -62,7 +63,12 @@ export class NotebookStore {
 
   /** A live notebook, or undefined. */
   get(id: string): NotebookRecord | undefined {
-    return this.db.prepare(`SELECT ${SUMMARY}, source FROM notebooks WHERE id = ? AND deleted_at IS NULL`).get(id) as NotebookRecord | undefined;
+    return this.db
+      .prepare(
+        `SELECT n.id, n.title, n.version, n.owner, n.created_at, n.updated_at, r.source
+         FROM notebooks n JOIN revisions r ON r.notebook_id = n.id AND r.version = n.version WHERE n.id = ? AND n.deleted_at IS NULL`,
+      )
+      .get(id) as NotebookRecord | undefined;
   }
 
   /** True when the id is taken, by a live or a deleted notebook. */
@@ -81,8 +87,8 @@ export class NotebookStore {
       const id = input.id ?? this.#freeId(title);
       const now = new Date().toISOString();
       this.db
-        .prepare('INSERT INTO notebooks (id, title, source, version, owner, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)')
-        .run(id, title, input.source, input.owner ?? null, now, now);
+        .prepare('INSERT INTO notebooks (id, title, version, owner, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?)')
+        .run(id, title, input.owner ?? null, now, now);
       this.#revision(id, 1, title, input.source, input.author ?? input.owner ?? null, now);
       return this.get(id)!;
     })();
@@ -103,7 +109,7 @@ export class NotebookStore {
       const version = current.version + 1;
       const title = notebookTitle(source);
       const now = new Date().toISOString();
-      this.db.prepare('UPDATE notebooks SET source = ?, title = ?, version = ?, updated_at = ? WHERE id = ?').run(source, title, version, now, id);
+      this.db.prepare('UPDATE notebooks SET title = ?, version = ?, updated_at = ? WHERE id = ?').run(title, version, now, id);
       this.#revision(id, version, title, source, options.author ?? null, now);
       return this.get(id)!;
     })();
@@ -151,6 +157,8 @@ export class NotebookStore {
       .run(id, version, title, source, author, at);
   }
 
+  // A random suffix on every new id: counting up from the title ("q3-2") would tell anyone that
+  // another user has a private notebook of that title.
   #freeId(title: string): string {
     const base =
       title
@@ -160,8 +168,15 @@ export class NotebookStore {
         .replace(/^-+|-+$/g, '')
         .slice(0, 60)
         .replace(/-+$/, '') || 'notebook';
-    let id = base;
-    for (let n = 2; this.exists(id); n++) id = `${base}-${n}`;
-    return id;
+    for (;;) {
+      const id = `${base}-${randomSuffix()}`;
+      if (!this.exists(id)) return id;
+    }
   }
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomSuffix(): string {
+  return Array.from(randomBytes(6), (b) => ALPHABET[b % ALPHABET.length]).join('');
 }

@@ -7,6 +7,7 @@ import { parseNotebook } from '../../notebook/format.js';
 import { StorageInputError, VersionConflictError } from './errors.js';
 import { blankNotebook } from './examples.js';
 import { migrate, migrations, type Migration } from './migrations.js';
+import { NotebookStore } from './notebook-store.js';
 import { openStorage, type Storage } from './storage.js';
 
 const dirs: string[] = [];
@@ -54,8 +55,12 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, migrations.slice(0, 1));
     db.prepare("INSERT INTO notebooks (id, title, source, created_at, updated_at) VALUES ('old', 'Old', '# Old', 'then', 'then')").run();
-    expect(migrate(db)).toEqual([2]);
+    db.prepare("INSERT INTO revisions (notebook_id, version, title, source, created_at) VALUES ('old', 1, 'Old', '# Old', 'then')").run();
+    expect(migrate(db)).toEqual(migrations.slice(1).map((m) => m.version));
     expect(db.prepare('SELECT notebook_id, user_name, role FROM shares').all()).toEqual([{ notebook_id: 'old', user_name: '*', role: 'viewer' }]);
+    // The text is kept once, in the revision (the notebook row had a second copy).
+    expect(new NotebookStore(db).get('old')?.source).toBe('# Old');
+    expect(db.prepare("SELECT count(*) FROM pragma_table_info('notebooks') WHERE name = 'source'").pluck().get()).toBe(0);
   });
 
   it('rolls a failed step back whole', () => {
@@ -95,21 +100,24 @@ describe('NotebookStore', () => {
   it('creates, saves with revisions, and soft-deletes', () => {
     const { notebooks, db } = open(tempDir(), tempDir());
     const created = notebooks.create({ source: '---\ntitle: Q3 review\n---\n' });
-    expect(created).toMatchObject({ id: 'q3-review', title: 'Q3 review', version: 1, owner: null });
-    expect(notebooks.create({ source: '---\ntitle: Q3 review\n---\n' }).id).toBe('q3-review-2');
-    const saved = notebooks.save('q3-review', '---\ntitle: Q3 final\n---\n# Done\n', { author: 'ana' });
+    expect(created).toMatchObject({ id: expect.stringMatching(/^q3-review-[a-z0-9]{6}$/), title: 'Q3 review', version: 1, owner: null });
+    const id = created.id;
+    const twin = notebooks.create({ source: '---\ntitle: Q3 review\n---\n' }).id;
+    expect(twin).toMatch(/^q3-review-[a-z0-9]{6}$/);
+    expect(twin).not.toBe(id);
+    const saved = notebooks.save(id, '---\ntitle: Q3 final\n---\n# Done\n', { author: 'ana' });
     expect(saved).toMatchObject({ version: 2, title: 'Q3 final', source: '---\ntitle: Q3 final\n---\n# Done\n' });
-    expect(notebooks.revisions('q3-review').map((r) => [r.version, r.title, r.author])).toEqual([
+    expect(notebooks.revisions(id).map((r) => [r.version, r.title, r.author])).toEqual([
       [1, 'Q3 review', null],
       [2, 'Q3 final', 'ana'],
     ]);
-    expect(notebooks.remove('q3-review')).toBe(true);
-    expect(notebooks.remove('q3-review')).toBe(false);
-    expect(notebooks.get('q3-review')).toBeUndefined();
-    expect(notebooks.list().map((n) => n.id)).toEqual(['q3-review-2']);
-    expect(db.prepare('SELECT deleted_at FROM notebooks WHERE id = ?').pluck().get('q3-review')).toMatch(/^\d{4}-/);
-    // A deleted notebook's id stays taken, so restoring it later cannot collide.
-    expect(notebooks.create({ source: '# Q3 review\n' }).id).toBe('q3-review-3');
+    // Each version's text is stored once: in its revision.
+    expect(db.prepare("SELECT count(*) FROM pragma_table_info('notebooks') WHERE name = 'source'").pluck().get()).toBe(0);
+    expect(notebooks.remove(id)).toBe(true);
+    expect(notebooks.remove(id)).toBe(false);
+    expect(notebooks.get(id)).toBeUndefined();
+    expect(notebooks.list().map((n) => n.id)).toEqual([twin]);
+    expect(db.prepare('SELECT deleted_at FROM notebooks WHERE id = ?').pluck().get(id)).toMatch(/^\d{4}-/);
   });
 
   it('lets exactly one of several saves on the same version win', () => {

@@ -8,6 +8,8 @@ export interface User {
   name: string;
   role: UserRole;
   created_at: string;
+  /** When an admin disabled the user (their tokens and sessions stop working); null while enabled. */
+  disabled_at: string | null;
 }
 
 /** A token as listed: never the secret itself, only its first characters. */
@@ -23,6 +25,7 @@ export interface TokenRecord {
 }
 
 export const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+const USER_COLUMNS = 'name, role, created_at, disabled_at';
 const TOKEN_COLUMNS = 'id, user_name, label, prefix, created_at, expires_at, last_used_at, revoked_at';
 // last_used_at is for people reading the token list; a write per request would cost an fsync each.
 const TOUCH_EVERY_MS = 60_000;
@@ -39,11 +42,11 @@ export class UserStore {
   constructor(private readonly db: Database) {}
 
   list(): User[] {
-    return this.db.prepare('SELECT name, role, created_at FROM users ORDER BY name').all() as User[];
+    return this.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY name`).all() as User[];
   }
 
   get(name: string): User | undefined {
-    return this.db.prepare('SELECT name, role, created_at FROM users WHERE name = ?').get(name) as User | undefined;
+    return this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE name = ?`).get(name) as User | undefined;
   }
 
   count(): number {
@@ -95,14 +98,40 @@ export class UserStore {
     })();
   }
 
-  /** The user a token belongs to, when it is known, not revoked and not expired. */
+  /**
+   * Disables a user at once: their tokens stop working and their sessions end; they keep their
+   * notebooks, shares and tokens for when they are enabled again. False when already disabled.
+   * The last enabled admin cannot be disabled (nobody could enable anyone again).
+   */
+  disable(name: string, now = new Date()): boolean {
+    return this.db.transaction(() => {
+      const user = this.get(name);
+      if (!user) throw new NotFoundError(`There is no user "${name}". "liftbook user list" shows who there is.`);
+      if (user.disabled_at) return false;
+      const admins = this.db.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL").pluck().get() as number;
+      if (user.role === 'admin' && admins <= 1) throw new StorageInputError(`"${name}" is the only enabled admin: make another admin first, or nobody could manage users.`);
+      this.db.prepare('UPDATE users SET disabled_at = ? WHERE name = ?').run(now.toISOString(), name);
+      this.db.prepare('DELETE FROM sessions WHERE user_name = ?').run(name);
+      return true;
+    })();
+  }
+
+  /** Lets a disabled user sign in again with their tokens; false when they were not disabled. */
+  enable(name: string): boolean {
+    if (!this.get(name)) throw new NotFoundError(`There is no user "${name}". "liftbook user list" shows who there is.`);
+    return this.db.prepare('UPDATE users SET disabled_at = NULL WHERE name = ? AND disabled_at IS NOT NULL').run(name).changes > 0;
+  }
+
+  /** The user a token belongs to, when it is known, not revoked, not expired and its user is enabled. */
   authenticate(token: string, now = new Date()): { user: User; tokenId: number } | undefined {
     if (!token.startsWith('lb_')) return undefined;
     const row = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`).get(hashSecret(token)) as TokenRecord | undefined;
     if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
+    const user = this.get(row.user_name);
+    if (!user || user.disabled_at) return undefined;
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
       this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
     }
-    return { user: this.get(row.user_name)!, tokenId: row.id };
+    return { user, tokenId: row.id };
   }
 }

@@ -83,8 +83,8 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: started.url.replace(/\/$/, ''),
     dataDir,
-    signInUrl: started.signInUrl,
-    token: started.token,
+    signInUrl: started.signInUrl!,
+    token: started.token!,
     close: async () => {
       await started.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -38,12 +38,13 @@ describe('liftbook user', () => {
     expect(bytes.includes(token)).toBe(false); // …and the secret is not there
   }, SPAWN_TIMEOUT);
 
-  it('add --json prints exactly {user: {name, role, created_at}, token}; --role admin adds an admin', async () => {
+  it('add --json prints exactly {user: {name, role, created_at, disabled_at}, token}; --role admin adds an admin', async () => {
     const added = await liftbook(['user', 'add', 'ben', '--role', 'admin', '--json', '--data', data]);
     expect(added.code, added.stderr).toBe(0);
     const body = JSON.parse(added.stdout) as { user: User; token: string };
     expect(Object.keys(body)).toEqual(['user', 'token']);
-    expect(Object.keys(body.user).sort()).toEqual(['created_at', 'name', 'role']);
+    expect(Object.keys(body.user).sort()).toEqual(['created_at', 'disabled_at', 'name', 'role']);
+    expect(body.user.disabled_at).toBeNull();
     expect(body.user).toMatchObject({ name: 'ben', role: 'admin' });
     expect(Date.parse(body.user.created_at)).not.toBeNaN();
     secrets.push(body.token);
@@ -84,10 +85,29 @@ describe('liftbook user', () => {
     }
   }, SPAWN_TIMEOUT);
 
+  it('disable stops every token and session of a user at once; enable lets the tokens in again; both audited', async () => {
+    const session = withStorage((storage) => storage.sessions.start('ana', storage.users.authenticate(secrets[0])!.tokenId).id);
+    const disabled = await liftbook(['user', 'disable', 'ana', '--json', '--data', data]);
+    expect(disabled.code, disabled.stderr).toBe(0);
+    expect(JSON.parse(disabled.stdout)).toMatchObject({ name: 'ana', disabled_at: expect.any(String) });
+    withStorage((storage) => {
+      expect(storage.users.authenticate(secrets[0])).toBeUndefined();
+      expect(storage.sessions.user(session)).toBeUndefined();
+      expect(storage.audit.list()[0]).toMatchObject({ actor: 'cli', action: 'user-disable', detail: { user: 'ana' } });
+    });
+    const enabled = await liftbook(['user', 'enable', 'ana', '--data', data]);
+    expect(enabled.code, enabled.stderr).toBe(0);
+    expect(enabled.stdout).toMatch(/Enabled ana/);
+    withStorage((storage) => expect(storage.users.authenticate(secrets[0])?.user.name).toBe('ana'));
+    const unknown = await liftbook(['user', 'disable', 'nobody', '--data', data]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no user "nobody"/);
+  }, SPAWN_TIMEOUT);
+
   it('revoke ends the token and the sessions it signed in; revoking it again is exit 1 naming the id', async () => {
     const [id, session] = withStorage((storage) => {
       const found = storage.users.authenticate(secrets[2])!;
-      return [found.tokenId, storage.sessions.start('ana', found.tokenId)] as const;
+      return [found.tokenId, storage.sessions.start('ana', found.tokenId).id] as const;
     });
     const revoked = await liftbook(['user', 'revoke', String(id), '--json', '--data', data]);
     expect(revoked.code, revoked.stderr).toBe(0);

@@ -90,6 +90,14 @@ describe('datasets API', () => {
     expect(readdirSync(h.deps.storage.datasets.dir).filter((f) => f.startsWith('big'))).toEqual([]);
   });
 
+  it('takes a file of exactly the limit: the limit is on the file, not the multipart envelope', async () => {
+    const exact = new File(['x\n' + '1\n'.repeat(32_767)], 'exact.csv');
+    expect(exact.size).toBe(64 * 1024);
+    expect((await upload(exact)).status).toBe(201);
+    const over = new File(['x\n' + '1\n'.repeat(32_768)], 'over.csv');
+    expect((await expectJson(await upload(over), 413, ErrorBody)).error).toMatch(/over.csv is 65538 bytes, over the 64 KB limit/);
+  });
+
   it('refuses bad names, bad files and non-multipart bodies with 400/415, writing nothing outside the data dir', async () => {
     for (const name of ['../escape', '..', '/tmp/abs', 'a/b', 'shop/../../x']) {
       expect((await expectJson(await upload(new File(['x\n1\n'], 'ok.csv'), { name }), 400, ErrorBody)).error).toMatch(/not a valid dataset name/);

@@ -45,14 +45,14 @@ describe('notebooks API', () => {
 
   it('creates notebooks: blank, from a template, from source, and refuses an unknown template', async () => {
     const blank = await expectJson(await req('/api/notebooks', json('POST', {})), 201, Notebook);
-    expect(blank).toMatchObject({ id: 'untitled', title: 'Untitled', version: 1 });
+    expect(blank).toMatchObject({ id: expect.stringMatching(/^untitled-[a-z0-9]{6}$/), title: 'Untitled', version: 1 });
     const fromTemplate = await req('/api/notebooks', json('POST', { template: 'did-it-work', title: 'My copy' }));
-    expect(fromTemplate.headers.get('location')).toBe('/api/notebooks/my-copy');
+    expect(fromTemplate.headers.get('location')).toMatch(/^\/api\/notebooks\/my-copy-[a-z0-9]{6}$/);
     const copy = await expectJson(fromTemplate, 201, Notebook);
     expect(copy.title).toBe('My copy');
     expect(copy.source).toContain('```js id=a\nconst x = 1\n```');
     const own = await expectJson(await req('/api/notebooks', json('POST', { source: '---\ntitle: Mine\n---\n' })), 201, Notebook);
-    expect(own).toMatchObject({ id: 'mine', title: 'Mine' });
+    expect(own).toMatchObject({ id: expect.stringMatching(/^mine-[a-z0-9]{6}$/), title: 'Mine' });
     expect((await expectJson(await req('/api/notebooks', json('POST', { template: 'nope' })), 400, ErrorBody)).error).toMatch(/no template "nope".*did-it-work/);
     expect((await expectJson(await req('/api/notebooks', json('POST', { colour: 'red' })), 400, ErrorBody)).error).toMatch(/colour/);
     const templates = await expectJson(await req('/api/templates'), 200, z.array(Template));
@@ -62,7 +62,7 @@ describe('notebooks API', () => {
   it('deletes to the trash: gone from the API, kept in storage', async () => {
     const { id } = await expectJson(await req('/api/notebooks', json('POST', { title: 'Doomed' })), 201, Notebook);
     expect((await req(`/api/notebooks/${id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await expectJson(await req(`/api/notebooks/${id}`), 404, ErrorBody)).error).toMatch(/no notebook "doomed"/);
+    expect((await expectJson(await req(`/api/notebooks/${id}`), 404, ErrorBody)).error).toMatch(/no notebook "doomed-[a-z0-9]{6}"/);
     await expectJson(await req(`/api/notebooks/${id}`, { method: 'DELETE' }), 404, ErrorBody);
     await expectJson(await req(`/api/notebooks/${id}`, json('PUT', { source: '' }, { 'If-Match': '"1"' })), 404, ErrorBody);
     const list = await expectJson(await req('/api/notebooks'), 200, z.array(NotebookSummary));

@@ -52,6 +52,8 @@ describe('GET /api/openapi.json', () => {
       'POST /api/tokens',
       'POST /api/trash/{id}/restore',
       'POST /api/users',
+      'POST /api/users/{name}/disable',
+      'POST /api/users/{name}/enable',
       'PUT /api/notebooks/{id}',
     ]);
   });

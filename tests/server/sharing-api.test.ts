@@ -12,8 +12,10 @@ const ben = as('ben');
 const cat = as('cat');
 const source = (title: string, code = 'const x = 1') => `---\ntitle: ${title}\n---\n# ${title}\n\n\`\`\`js id=a\n${code}\n\`\`\`\n`;
 
+// Ids end in a random suffix; the tests find them by title.
+const ids: Record<string, string> = {};
 async function create(title: string): Promise<string> {
-  return (await expectJson(await ana('/api/notebooks', json('POST', { source: source(title) })), 201, Notebook)).id;
+  return (ids[title] = (await expectJson(await ana('/api/notebooks', json('POST', { source: source(title) })), 201, Notebook)).id);
 }
 async function share(id: string, user: string, role: string, by = ana) {
   return by(`/api/notebooks/${id}/share`, json('POST', { user, role }));
@@ -49,7 +51,7 @@ describe('who sees a notebook', () => {
     expect(await expectJson(await share(id, 'ben', 'viewer'), 200, Shares)).toEqual({ owner: 'ana', team: null, users: [{ user: 'ben', role: 'viewer' }] });
     const opened = await expectJson(await ben(`/api/notebooks/${id}`), 200, Notebook);
     expect(opened).toMatchObject({ role: 'viewer', owner: 'ana' });
-    expect((await expectJson(await save(ben, id, 'mine now', 1), 403, ErrorBody)).error).toMatch(/viewer of "shared-read".*its owner, ana.*editor access.*save a copy/);
+    expect((await expectJson(await save(ben, id, 'mine now', 1), 403, ErrorBody)).error).toMatch(/viewer of "shared-read-[a-z0-9]{6}".*its owner, ana.*editor access.*save a copy/);
     expect((await expectJson(await share(id, 'cat', 'viewer', ben), 403, ErrorBody)).error).toMatch(/cannot share or delete/);
     await expectJson(await ben(`/api/notebooks/${id}`, { method: 'DELETE' }), 403, ErrorBody);
     await expectJson(await ben(`/api/notebooks/${id}/revisions`), 200, z.array(RevisionSummary));
@@ -90,7 +92,7 @@ describe('who sees a notebook', () => {
     const mine = await expectJson(await ben('/api/notebooks?scope=mine'), 200, z.array(VisibleNotebook));
     const shared = await expectJson(await ben('/api/notebooks?scope=shared'), 200, z.array(VisibleNotebook));
     expect(mine).toEqual([]);
-    expect(shared.map((n) => [n.id, n.role]).sort()).toEqual([['did-it-work', 'viewer'], ['shared-read', 'viewer']]);
+    expect(shared.map((n) => [n.id, n.role]).sort()).toEqual([['did-it-work', 'viewer'], [ids['Shared read'], 'viewer']]);
     const all = await expectJson(await ben('/api/notebooks'), 200, z.array(VisibleNotebook));
     expect(all).toHaveLength(2);
   });
@@ -156,13 +158,13 @@ describe('the trash', () => {
 
 describe('the audit log', () => {
   it('records shares, deletes and restores with who and when; only admins read it', async () => {
-    const entries = await expectJson(await h.request('/api/audit?notebook=binned'), 200, z.array(AuditEntry));
+    const entries = await expectJson(await h.request(`/api/audit?notebook=${ids.Binned}`), 200, z.array(AuditEntry));
     expect(entries.map((e) => [e.action, e.actor, e.detail])).toEqual([
       ['restore', 'ana', {}],
       ['delete', 'ana', {}],
       ['share', 'ana', { user: 'ben', role: 'editor' }],
     ]);
-    const restores = (await expectJson(await h.request('/api/audit?notebook=history'), 200, z.array(AuditEntry))).filter((e) => e.action === 'restore-revision');
+    const restores = (await expectJson(await h.request(`/api/audit?notebook=${ids.History}`), 200, z.array(AuditEntry))).filter((e) => e.action === 'restore-revision');
     expect(restores.map((e) => e.detail)).toEqual([{ version: 1, new_version: 4 }]);
     expect((await expectJson(await ana('/api/audit'), 403, ErrorBody)).error).toMatch(/Only an admin/);
   });

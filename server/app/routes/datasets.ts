@@ -8,6 +8,7 @@ import { describeColumns, type ColumnInfo } from '../../storage/column-types.js'
 import { checkDatasetName, nameFromFilename } from '../../storage/dataset-names.js';
 import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
+import { formatBytes } from '../format-bytes.js';
 import { HttpError } from '../http-error.js';
 import { loadDataset } from '../load-dataset.js';
 import { Dataset, DatasetName, DatasetUpload, ErrorBody, PreviewQuery, RowsQuery, TablePage } from '../schemas.js';
@@ -75,6 +76,9 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
       const form = await readForm(c);
       const file = form.file;
       if (!(file instanceof File)) throw new HttpError(400, 'Send the dataset as a multipart form field named "file".');
+      if (file.size > deps.uploadLimit) {
+        throw new HttpError(413, `${file.name} is ${file.size} bytes, over the ${formatBytes(deps.uploadLimit)} limit for uploads. Send a smaller file, or raise the server's limit (LIFTBOOK_UPLOAD_LIMIT, in MB).`);
+      }
       const name = typeof form.name === 'string' && form.name.trim() ? form.name.trim() : nameFromFilename(file.name);
       const replace = form.replace === 'true';
       if (replace) mayChange(c, name, 'replace');
@@ -165,3 +169,4 @@ function arrowBytes(t: ColumnTable): Uint8Array | undefined {
     return undefined;
   }
 }
+

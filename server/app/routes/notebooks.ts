@@ -3,7 +3,7 @@ import { blankNotebook, listExamples } from '../../storage/examples.js';
 import type { NotebookRole } from '../../storage/share-store.js';
 import { withTitle } from '../../storage/notebook-title.js';
 import type { ApiRoutes } from '../api-route.js';
-import type { AppDeps } from '../deps.js';
+import { DEFAULT_NOTEBOOK_LIMIT, type AppDeps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { etag, ifMatchVersion } from '../if-match.js';
 import { notebookView } from '../notebook-view.js';
@@ -24,6 +24,8 @@ const forbidden = { description: 'Your role does not allow it (the message says 
 export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
   const { notebooks, shares } = deps.storage;
   const view = (id: string, role: NotebookRole) => notebookView(deps.storage, id, role);
+  const bodyLimit = { bytes: deps.notebookLimit ?? DEFAULT_NOTEBOOK_LIMIT, hint: "A notebook is text: keep data in datasets, split the notebook, or raise the server's limit (--max-notebook-mb)" };
+  const tooLarge = { description: 'The notebook is over the server\'s notebook limit (5 MB unless set with --max-notebook-mb)', schema: ErrorBody };
 
   api.add({
     method: 'get',
@@ -59,12 +61,14 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
     summary: 'Save a notebook over the version you opened (If-Match): a new version and revision',
     params: NotebookId,
     body: NotebookSave,
+    bodyLimit,
     headers: { 'If-Match': 'Required: the ETag from GET. The save happens only if the notebook is still at that version' },
     responses: {
       200: { description: 'Saved (ETag: the new version)', schema: Notebook },
       400: { description: 'Bad body or If-Match', schema: ErrorBody },
       403: forbidden,
       404: notFound,
+      413: tooLarge,
       412: { description: 'Someone saved since: nothing was written; the body has the current version and text to merge with', schema: Conflict },
       428: { description: 'No If-Match: a save must say which version it is based on', schema: ErrorBody },
     },
@@ -86,7 +90,8 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
     tag: 'notebooks',
     summary: 'Create a notebook: blank, from an example template, or from source',
     body: NotebookCreate,
-    responses: { 201: { description: 'Created (Location: its URL)', schema: Notebook }, 400: { description: 'Unknown template or bad body', schema: ErrorBody } },
+    bodyLimit,
+    responses: { 201: { description: 'Created (Location: its URL)', schema: Notebook }, 400: { description: 'Unknown template or bad body', schema: ErrorBody }, 413: tooLarge },
     handler: (c, { body }) => {
       let source = body.source;
       if (source === undefined && body.template && body.template !== 'blank') {

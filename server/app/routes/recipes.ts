@@ -47,7 +47,7 @@ export function recipeRoutes(api: ApiRoutes, deps: AppDeps): void {
       if (!known.includes(id)) throw new HttpError(404, `There is no recipe "${id}". Known recipes: ${known.join(', ')}.`);
       const inputs = await runInputs(deps.storage, body.inputs);
       const run = async (progress: (f: number, l?: string) => void, signal: AbortSignal) => {
-        const out = await deps.runRecipe(id, inputs, body.params, { progress, signal });
+        const out = await deps.runRecipe(id, inputs, body.params, { progress, signal, user: c.get('user').name });
         return resultToJSON(id, out.params, out.result, out.engine);
       };
       if ((c.req.header('accept') ?? '').includes('text/event-stream')) return sseRun(c, run);

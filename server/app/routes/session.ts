@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, tooMany } from '../../auth/authenticate.js';
 import { clientAddress } from '../../auth/client-address.js';
-import { SESSION_DAYS } from '../../storage/session-store.js';
+import { tokenPrefix } from '../../auth/sign-in-limiter.js';
 import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { ErrorBody, SessionUser, SignIn } from '../schemas.js';
@@ -26,19 +26,23 @@ export function sessionRoutes(api: ApiRoutes, deps: AppDeps): void {
     responses: {
       200: { description: 'Signed in', schema: SessionUser },
       401: { description: 'Not a valid token', schema: ErrorBody },
+      403: { description: 'The sign-in comes from another site (Origin / Sec-Fetch-Site: login CSRF)', schema: ErrorBody },
+      415: { description: 'The body is not application/json', schema: ErrorBody },
       429: { description: 'Too many failed sign-ins from this address (Retry-After: seconds)', schema: ErrorBody },
     },
     handler: (c, { body }) => {
-      const address = clientAddress(c);
-      const wait = limiter.retryAfter(address);
-      if (wait) return tooMany(c, wait);
-      const found = storage.users.authenticate(body.token.trim());
+      const token = body.token.trim();
+      const found = storage.users.authenticate(token);
       if (!found) {
-        limiter.fail(address);
-        return c.json({ error: 'That token is not valid (unknown, revoked or expired). Check you copied all of it, or ask an admin for a new one.' }, 401);
+        const key = { address: clientAddress(c, deps.trustedProxies), prefix: tokenPrefix(token) };
+        const wait = limiter.retryAfter(key);
+        if (wait) return tooMany(c, wait);
+        limiter.fail(key);
+        return c.json({ error: 'That token is not valid (unknown, revoked, expired, or its user is disabled). Check you copied all of it, or ask an admin for a new one.' }, 401);
       }
-      const session = storage.sessions.start(found.user.name, found.tokenId);
-      setCookie(c, SESSION_COOKIE, session, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: SESSION_DAYS * 86_400, secure: isHttps(c) });
+      const { id: session, expiresAt } = storage.sessions.start(found.user.name, found.tokenId);
+      const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+      setCookie(c, SESSION_COOKIE, session, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge, secure: isHttps(c) });
       return c.json({ user: { name: found.user.name, role: found.user.role } });
     },
   });

@@ -3,7 +3,7 @@ import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { requireAdmin } from '../require-role.js';
-import { ErrorBody, NewToken, NewUser, TokenCreate, TokenId, TokenInfo, User, UserCreate } from '../schemas.js';
+import { ErrorBody, NewToken, NewUser, TokenCreate, TokenId, TokenInfo, User, UserCreate, UserName } from '../schemas.js';
 
 const forbidden = { description: 'Not allowed for your role', schema: ErrorBody };
 
@@ -40,6 +40,33 @@ export function userRoutes(api: ApiRoutes, deps: AppDeps): void {
       return c.json(created, 201);
     },
   });
+
+  for (const action of ['disable', 'enable'] as const) {
+    api.add({
+      method: 'post',
+      path: `/api/users/:name/${action}`,
+      tag: 'users',
+      summary:
+        action === 'disable'
+          ? 'Disable a user (admins only): their tokens and sessions stop working at once'
+          : 'Enable a disabled user again (admins only): their tokens work again',
+      params: UserName,
+      responses: {
+        200: { description: 'The user as it now is', schema: User },
+        400: { description: 'Disabling yourself or the only enabled admin', schema: ErrorBody },
+        403: forbidden,
+        404: { description: 'No such user', schema: ErrorBody },
+      },
+      handler: (c, { params }) => {
+        requireAdmin(c, `${action} users`);
+        const me = c.get('user').name;
+        if (action === 'disable' && params.name === me) throw new HttpError(400, 'You cannot disable yourself: ask another admin.');
+        const changed = action === 'disable' ? users.disable(params.name) : users.enable(params.name);
+        if (changed) audit.record(me, action === 'disable' ? 'user-disable' : 'user-enable', null, { user: params.name });
+        return c.json(users.get(params.name));
+      },
+    });
+  }
 
   api.add({
     method: 'get',
