@@ -27,6 +27,8 @@ export const equalityCases: EqualityCase[] = [
   { recipe: 'roi', inputs: { units: 'units' }, params: { margin: 0.3, cost_fixed: 2000, cost_per_unit: 0.05 } },
   { recipe: 'context', inputs: { units: 'sessions' }, params: { outcome: 'converted', timestamp: 'started_at' } },
   { recipe: 'engagement', inputs: { pageviews: 'pageviews' }, params: { variant: 'variant' } },
+  { recipe: 'retention', inputs: { events: 'orders' }, params: { customer: 'customer_id', group: 'variant', period: 'month', mode: 'first_time' } },
+  { recipe: 'retention', inputs: { events: 'sessions' }, params: { customer: 'customer_id', timestamp: 'started_at', group: 'variant', period: 'week', week_start: 'sunday' } },
 ];
 
 /** The recipe of a case; it must have an SQL aggregation phase. */

@@ -82,8 +82,10 @@ describe.skipIf(kinds.length === 0 || cases.length === 0).each(cases)('$recipe o
     expect(remote.engine).toMatchObject({ kind, pushdown: true, rows_fetched: local.engine!.rows_fetched });
     if (kind === 'clickhouse') {
       const read = Object.values(c.inputs).reduce((n, t) => n + tables[t]!.numRows(), 0);
-      expect(remote.engine!.rows_read).toBeLessThanOrEqual(read);
-      expect(remote.engine!.rows_read).toBeGreaterThan(0);
+      // ClickHouse counts every row each query scanned, on both shards: at least the whole input
+      // once, more for a self-join (retention reads its events twice).
+      expect(remote.engine!.rows_read).toBeGreaterThanOrEqual(read);
+      expect(remote.engine!.rows_read).toBeLessThanOrEqual(4 * read);
     }
   });
 });
