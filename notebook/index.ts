@@ -9,6 +9,7 @@ export {
 } from './edit.js';
 export { coerceParam, resolveParams, parseParamDecls, parseDateParam, ParamError } from './params.js';
 export { analyzeCell, type CellAnalysis } from './analyze.js';
+export { DeclaredValues, cellValue } from './declared.js';
 export { createRuntime, type Runtime, type RuntimeOptions, type CellContext } from './runtime.js';
 export { hashText, cellHash, createSnapshot, staleCells, isFresh, type CellOutcome } from './snapshot.js';
 export { summarizeValue, tablePage, toJsonSafe, isTable, type TableLike, type SummarizeOptions } from './summarize.js';

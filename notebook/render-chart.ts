@@ -9,6 +9,35 @@ export interface ChartMarkLike {
   mark: string;
   data?: unknown;
   options?: Record<string, unknown>;
+  /** A pointer transform (`pointer`, `pointerX`, `pointerY`) applied to the options. */
+  transform?: string;
+}
+
+/**
+ * Where a figure drawn in a sandbox keeps the chart spec it was drawn from, so the page can draw
+ * it again with interactions (see client/src/plot-recorder.ts); `summarizeValue` reads it.
+ */
+export const CHART_SPEC = 'liftbookChartSpec';
+
+const TRANSFORMS = new Set(['pointer', 'pointerX', 'pointerY']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Chart data rows with JSON's ISO date strings turned back into dates (so Plot picks a time scale).
+ *
+ * @example
+ * reviveDates([{ t: '2025-01-01T00:00:00.000Z' }]); // → [{ t: Date(2025-01-01) }]
+ */
+export function reviveDates(data: unknown): unknown {
+  if (!Array.isArray(data)) return data;
+  return data.map((row) => {
+    if (!row || typeof row !== 'object' || Array.isArray(row)) return row;
+    let copy: Record<string, unknown> | null = null;
+    for (const [k, v] of Object.entries(row)) {
+      if (typeof v === 'string' && ISO_DATE.test(v)) (copy ??= { ...row })[k] = new Date(v);
+    }
+    return copy ?? row;
+  });
 }
 
 /** A chart spec as recipes produce it and snapshots store it (JSON-safe). */
@@ -28,7 +57,7 @@ export interface ChartEnv {
 
 // Mark constructors a spec may name. Anything else on the Plot module (plot, scale, legend,
 // transforms) is not a mark, and a spec must not reach it by name.
-const MARKS = new Set([
+export const CHART_MARKS: ReadonlySet<string> = new Set([
   'area', 'areaX', 'areaY', 'arrow', 'auto', 'axisX', 'axisY', 'axisFx', 'axisFy', 'barX', 'barY',
   'boxX', 'boxY', 'cell', 'cellX', 'cellY', 'contour', 'crosshair', 'crosshairX', 'crosshairY',
   'delaunayLink', 'delaunayMesh', 'density', 'differenceX', 'differenceY', 'dot', 'dotX', 'dotY',
@@ -68,10 +97,15 @@ export function renderChart(spec: ChartSpecLike, env: ChartEnv): Element {
   const { id, marks, ...options } = spec;
   const built = marks.map((m, i) => {
     const make = env.Plot[m.mark];
-    if (!MARKS.has(m.mark) || typeof make !== 'function') {
+    if (!CHART_MARKS.has(m.mark) || typeof make !== 'function') {
       throw new Error(`Chart "${id ?? spec.title ?? 'untitled'}": mark ${i + 1} is "${m.mark}", which is not an Observable Plot mark (e.g. dot, line, barY, ruleY, cell, text).`);
     }
-    return (make as (data: unknown, options?: unknown) => unknown)(m.data, m.options ?? {});
+    let options: unknown = m.options ?? {};
+    if (m.transform) {
+      if (!TRANSFORMS.has(m.transform)) throw new Error(`Chart "${id ?? spec.title ?? 'untitled'}": mark ${i + 1} names the transform "${m.transform}"; only pointer, pointerX and pointerY are allowed.`);
+      options = (env.Plot[m.transform] as (o: unknown) => unknown)(options);
+    }
+    return (make as (data: unknown, options?: unknown) => unknown)(reviveDates(m.data), options);
   });
   const plot = env.Plot.plot as (options: Record<string, unknown>) => Element;
   return plot({ ...options, marks: built, document: env.document });

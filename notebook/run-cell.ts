@@ -5,6 +5,7 @@
  */
 import type { CellAnalysis } from './analyze.js';
 import { cellError, compileCell, type CellFunction } from './compile.js';
+import { cellValue } from './declared.js';
 import type { GraphNode } from './graph.js';
 import { Halt, type Deferred } from './halt.js';
 import type { CellError, CellSource, CellState, CellStatus, RuntimeEvent } from './types.js';
@@ -92,8 +93,7 @@ export async function runCell(cell: RuntimeCell, version: number, env: CellRunEn
     const result = await cell.compiled.fn(env.importModule, ...args);
     const values = result.values;
     await Promise.all(Object.keys(values).map(async (k) => (values[k] = isThenable(values[k]) ? await values[k] : values[k])));
-    const { defines } = cell.analysis;
-    let value = result.hasValue ? result.value : defines.length === 1 ? values[defines[0]] : undefined;
+    let value = cellValue(result, cell.analysis.defines);
     if (isThenable(value)) value = await value;
     if (cell.state.version !== version) return;
     cell.controller = null;

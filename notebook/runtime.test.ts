@@ -3,6 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRuntime, type RuntimeOptions } from './runtime.js';
+import { DeclaredValues } from './declared.js';
+import { summarizeValue } from './summarize.js';
 import type { CellSource, RuntimeEvent } from './types.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -178,12 +180,13 @@ describe('errors', () => {
 });
 
 describe('values', () => {
-  it('a cell shows its last expression; else its single defined name; else nothing', async () => {
+  it('a cell shows its last expression; else its single defined name; else every name it declares', async () => {
     const { rt, value } = setup([cell('a', 'const a = 1; a + 1'), cell('b', 'const b = 3'), cell('c', 'const c1 = 1, c2 = 2'), cell('d', 'function f() {}')]);
     await rt.idle();
     expect(value('a')).toBe(2);
     expect(value('b')).toBe(3);
-    expect(value('c')).toBeUndefined();
+    expect(value('c')).toEqual(new DeclaredValues({ c1: 1, c2: 2 }));
+    expect(summarizeValue(value('c'))).toEqual({ kind: 'declared', values: [{ name: 'c1', value: { kind: 'json', json: 1 } }, { name: 'c2', value: { kind: 'json', json: 2 } }] });
     expect(typeof value('d')).toBe('function');
   });
 

@@ -3,6 +3,8 @@
  * snapshot): tables keep their first rows and a handle to page through the rest, charts and
  * recipe results keep their structure, elements become HTML, everything else JSON or text.
  */
+import { DeclaredValues } from './declared.js';
+import { CHART_SPEC, isChartSpec } from './render-chart.js';
 import type { ValueSummary } from './types.js';
 
 /** The parts of an Arquero table the summary reads (duck-typed: notebook/ does not import arquero). */
@@ -138,6 +140,9 @@ export function summarizeValue(value: unknown, options: SummarizeOptions = {}): 
     if (typeof value === 'string') return { kind: 'text', text: value };
     if (typeof value === 'function') return { kind: 'function', text: String(value).split('\n')[0].slice(0, 200) };
     if (value instanceof Error) return { kind: 'error', message: value.message, name: value.name };
+    if (value instanceof DeclaredValues) {
+      return { kind: 'declared', values: Object.entries(value.values).map(([name, v]) => ({ name, value: summarizeValue(v, options) })) };
+    }
     if (isTable(value)) {
       const columns = value.columnNames();
       const rows = tablePage(value, 0, maxRows);
@@ -149,6 +154,8 @@ export function summarizeValue(value: unknown, options: SummarizeOptions = {}): 
     }
     if (value && typeof value === 'object') {
       const v = value as Record<string, unknown>;
+      // A Plot figure drawn from plain data also carries its spec: the page redraws it, interactive.
+      if (typeof v.outerHTML === 'string' && isChartSpec(v[CHART_SPEC])) return { kind: 'chart', spec: v[CHART_SPEC] as Record<string, unknown> };
       if (typeof v.outerHTML === 'string') return { kind: 'html', html: v.outerHTML };
       if ('metrics' in v && 'tables' in v && 'charts' in v && 'notes' in v) {
         const tables = Object.fromEntries(Object.entries((v.tables ?? {}) as Record<string, unknown>).map(([k, t]) => [k, summarizeValue(t, options)]));

@@ -149,4 +149,6 @@ export type ValueSummary =
     }
   | { kind: 'html'; html: string }
   | { kind: 'error'; message: string; name?: string }
-  | { kind: 'function'; text: string };
+  | { kind: 'function'; text: string }
+  /** A cell that only declares names: each name with its value's summary, in declaration order. */
+  | { kind: 'declared'; values: { name: string; value: ValueSummary }[] };

@@ -64,6 +64,6 @@ declare const signal: AbortSignal;
  * notebookNamesTypes({ orders: 'table', total: 'number' }); // → 'declare const orders: …'
  */
 export function notebookNamesTypes(names: Record<string, string>): string {
-  const typeOf: Record<string, string> = { table: '__Table', number: 'number', string: 'string', boolean: 'boolean', 'recipe-result': 'RecipeResult' };
+  const typeOf: Record<string, string> = { table: '__Table', number: 'number', string: 'string', boolean: 'boolean', date: 'Date', 'recipe-result': 'RecipeResult' };
   return Object.entries(names).map(([name, kind]) => `declare const ${name}: ${typeOf[kind] ?? 'any'};`).join('\n');
 }

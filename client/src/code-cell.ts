@@ -8,7 +8,7 @@ import { errorView } from './error-view.js';
 import { outputView, type RemoteTables } from './output-view.js';
 import { progressBar } from './progress-bar.js';
 import { recipeForm, type FormContext } from './recipe-form.js';
-import { parseRecipeCode, recipeCode } from './recipe-code.js';
+import { parseRecipeCode, recipeCode, resultName } from './recipe-code.js';
 
 /** What a code cell asks of the notebook editor. */
 export interface CellContext {
@@ -40,6 +40,9 @@ export class CodeCellView {
   private readonly names = h('span', { class: 'names' });
   private readonly outputs = h('div', { class: 'outputs' });
   private readonly form = h('div', { class: 'form-host' });
+  // Kept across form redraws: typing a parameter and clicking Run commits the field (change on
+  // blur redraws the form) before the click lands, and a replaced button would swallow the click.
+  private readonly formActions = h('div', { class: 'form-actions' }, h('button', { class: 'primary run-recipe', onclick: () => this.ctx.onRun(this.block.id) }, '▶ Run recipe'));
   private readonly progress = progressBar();
   private readonly editorHost = h('div', { class: 'editor' });
   private state: CellUiState | null = null;
@@ -57,7 +60,7 @@ export class CodeCellView {
           moveUp: () => ctx.onMove(id, -1), moveDown: () => ctx.onMove(id, 1),
           toggleCollapse: () => ctx.onToggleCollapse(id), remove: () => ctx.onDelete(id),
         })),
-      this.form, this.editorHost, this.progress.el, this.outputs);
+      this.form, this.formActions, this.editorHost, this.progress.el, this.outputs);
     this.editor = codeEditor(this.editorHost, id, block.lang, block.code, {
       onChange: (code) => {
         if (this.settingCode) return;
@@ -85,6 +88,7 @@ export class CodeCellView {
     this.block = block;
     this.el.classList.toggle('collapsed', Boolean(block.attrs.collapsed));
     this.el.classList.toggle('recipe-cell', Boolean(block.attrs.recipe));
+    this.formActions.hidden = !block.attrs.recipe;
     if (block.attrs.recipe) this.renderForm(this.editor.getValue());
   }
 
@@ -92,9 +96,12 @@ export class CodeCellView {
   renderForm(code = this.editor.getValue()): void {
     if (!this.block.attrs.recipe) return;
     const parsed = parseRecipeCode(code) ?? null;
-    const call = parsed ?? { name: `${String(this.block.attrs.recipe).replace(/\W/g, '_')}_result`, recipe: String(this.block.attrs.recipe), inputs: {}, params: {} };
+    const context = this.ctx.formContext();
+    const recipe = String(this.block.attrs.recipe);
+    const call = parsed ?? { name: resultName(recipe, context.takenNames), recipe, inputs: {}, params: {} };
     const form = recipeForm(call, {
-      ...this.ctx.formContext(),
+      ...context,
+      takenNames: context.takenNames.filter((n) => n !== call.name),
       onChange: (next) => {
         const text = recipeCode(next);
         this.settingCode = true;
@@ -106,7 +113,7 @@ export class CodeCellView {
     });
     this.form.replaceChildren(...[form,
       parsed ? null : h('p', { class: 'hint warning' }, 'The code below no longer has the form\'s shape (one `const x = await recipe(id, {inputs}, {params})` with literal parameters); the form shows the last values it understood.'),
-      h('div', { class: 'form-actions' }, h('button', { class: 'primary run-recipe', onclick: () => this.ctx.onRun(this.block.id) }, '▶ Run recipe'))].filter((e): e is HTMLElement => e !== null));
+].filter((e): e is HTMLElement => e !== null));
   }
 
   /** Shows the runtime's state of this cell: status, timing, names, outputs. */

@@ -25,7 +25,7 @@ import { notebookNamesSync } from './notebook-names.js';
 import type { RemoteTables } from './output-view.js';
 import { paramsBar } from './params-bar.js';
 import { titleOf } from './notebook-title.js';
-import { parseRecipeCode, recipeCode } from './recipe-code.js';
+import { parseRecipeCode, recipeCode, resultName } from './recipe-code.js';
 import { openShareDialog } from './share-dialog.js';
 import { keepDraft, readDraft } from './unsaved-drafts.js';
 
@@ -118,8 +118,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       const state = mergeStatus(states.get(message.id), message);
       states.set(message.id, state);
       views.get(message.id)?.setState(state);
+      names.update(states, doc.frontMatter?.params ?? {});
       if (message.status === 'done' || message.status === 'error') {
-        names.update(states);
         if (message.value?.kind === 'table') for (const view of views.values()) view.renderForm();
       }
     } else if (message.type === 'cell-display') {
@@ -225,6 +225,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     remote,
     formContext: () => ({
       recipes,
+      takenNames: [...states.values()].flatMap((s) => s.defines),
       tables: [...tableNames(), ...datasets.map((d) => `await load(${JSON.stringify(d.name)})`)],
       columnsOf: (expression: string) => columnsOf(expression),
     }),
@@ -290,11 +291,14 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       return;
     }
     const cellId = newCellId(doc);
+    const recipe = recipes[0]?.id ?? 'lift';
     if (kind === 'recipe') {
-      const recipe = recipes[0]?.id ?? 'lift';
-      code = recipeCode({ name: `${recipe.replace(/\W/g, '_')}_${cellId}`, recipe, inputs: {}, params: {} });
+      code = recipeCode({ name: resultName(recipe, [...states.values()].flatMap((s) => s.defines)), recipe, inputs: {}, params: {} });
+      // A new recipe cell has no inputs yet: it waits for "Run recipe" instead of failing at once.
+      submitted.set(cellId, '');
     }
-    edit(() => insertCell(doc, { id: cellId, lang: 'ts', code, attrs: kind === 'recipe' ? { recipe: recipes[0]?.id ?? 'lift' } : {} }, at), true);
+    edit(() => insertCell(doc, { id: cellId, lang: 'ts', code, attrs: kind === 'recipe' ? { recipe } : {} }, at), true);
+    if (kind === 'recipe') views.get(cellId)?.setEdited(true);
     views.get(cellId)?.focus();
   }
 
@@ -507,6 +511,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   window.addEventListener('beforeunload', onUnload);
 
   render();
+  // Params are known before any cell runs: the editor types them from their declarations.
+  names.update(states, doc.frontMatter?.params ?? {});
   kernel.setNotebook(kernelSources(), lazy, currentParams());
   return {
     dispose() {

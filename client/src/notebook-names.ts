@@ -1,6 +1,7 @@
 import { monaco, setupMonaco } from './monaco-setup.js';
 import { notebookNamesTypes } from './ambient-types.js';
 import type { CellUiState } from './cell-status.js';
+import type { ParamDecl } from '../../notebook/types.js';
 
 /**
  * Keeps the editor's ambient declarations of the notebook's own names (what other cells define)
@@ -15,11 +16,8 @@ export function notebookNamesSync() {
   let libs: { dispose(): void }[] = [];
   let last = '';
   return {
-    update(states: Map<string, CellUiState>) {
-      const kinds: Record<string, string> = {};
-      for (const state of states.values()) {
-        for (const name of state.defines) kinds[name] = state.defines.length === 1 && state.value ? kindOf(state.value) : 'any';
-      }
+    update(states: Map<string, CellUiState>, params: Record<string, ParamDecl> = {}) {
+      const kinds = notebookNameKinds(states, params);
       const text = notebookNamesTypes(kinds);
       if (text === last) return;
       last = text;
@@ -31,6 +29,28 @@ export function notebookNamesSync() {
       for (const lib of libs) lib.dispose();
     },
   };
+}
+
+const PARAM_KINDS: Record<ParamDecl['type'], string> = { number: 'number', string: 'string', boolean: 'boolean', date: 'date', json: 'any' };
+
+/**
+ * The kind of every name the editor should know: the notebook's params (from their declared types)
+ * and every name a cell defines (from its last value; 'any' until it has run).
+ *
+ * @example
+ * notebookNameKinds(new Map(), { seed: { name: 'seed', type: 'number', default: 42 } }); // → { seed: 'number' }
+ */
+export function notebookNameKinds(states: Map<string, CellUiState>, params: Record<string, ParamDecl>): Record<string, string> {
+  const kinds: Record<string, string> = {};
+  for (const [name, decl] of Object.entries(params)) kinds[name] = PARAM_KINDS[decl.type] ?? 'any';
+  for (const state of states.values()) {
+    const declared = state.value?.kind === 'declared' ? new Map(state.value.values.map((d) => [d.name, d.value])) : null;
+    for (const name of state.defines) {
+      const value = declared ? declared.get(name) : state.defines.length === 1 ? state.value : undefined;
+      kinds[name] = value ? kindOf(value) : 'any';
+    }
+  }
+  return kinds;
 }
 
 function kindOf(value: NonNullable<CellUiState['value']>): string {

@@ -5,6 +5,7 @@ import { errorView } from './error-view.js';
 import { recipeResultView } from './recipe-result-view.js';
 import { safeHtml } from './safe-html.js';
 import { tableViewer } from './table-viewer.js';
+import { valueInspector } from './value-inspector.js';
 import { localSource, type TableSource } from './table-source.js';
 
 /** Turns a worker table summary that still has rows in the worker into a paging source. */
@@ -26,7 +27,9 @@ export function outputView(value: ValueSummary, remote: RemoteTables, title = ''
     case 'function':
       return h('pre', { class: 'output-text muted' }, value.text);
     case 'json':
-      return h('pre', { class: 'output-json' }, JSON.stringify(value.json, null, 2), value.truncated ? h('span', { class: 'muted' }, '\n… (truncated)') : null);
+      return valueInspector(value.json, { truncated: value.truncated });
+    case 'declared':
+      return declaredView(value, remote);
     case 'error':
       return errorView({ message: value.name && value.name !== 'Error' ? `${value.name}: ${value.message}` : value.message });
     case 'html':
@@ -51,3 +54,27 @@ export function tableSource(value: Extract<ValueSummary, { kind: 'table' }>, rem
   return remote(value);
 }
 
+
+/**
+ * A compact inspector for a cell that only declares names: one line per name; a table folds to
+ * its size until opened, a function to its first line.
+ *
+ * @example
+ * declaredView({ kind: 'declared', values: [{ name: 'n', value: { kind: 'json', json: 3 } }] }, remote);
+ */
+function declaredView(value: Extract<ValueSummary, { kind: 'declared' }>, remote: RemoteTables): HTMLElement {
+  return h('div', { class: 'declared' }, value.values.map(({ name, value: v }) => {
+    let shown: Node | null;
+    if (v.kind === 'table') {
+      const body = h('div', { class: 'declared-table' });
+      const toggle = h('details', { class: 'declared-fold' }, h('summary', {}, `table · ${v.numRows.toLocaleString()} rows × ${v.columns.length} columns`), body);
+      toggle.addEventListener('toggle', () => {
+        if (toggle.open && !body.firstChild) body.append(tableViewer(tableSource(v, remote), name));
+      }, { once: false });
+      shown = toggle;
+    } else if (v.kind === 'function') shown = h('code', { class: 'declared-fn muted' }, `ƒ ${v.text}`);
+    else if (v.kind === 'text') shown = h('span', { class: 'declared-text' }, v.text);
+    else shown = outputView(v, remote, name);
+    return h('div', { class: 'declared-row', 'data-name': name }, h('span', { class: 'declared-name' }, name), h('div', { class: 'declared-value' }, shown ?? h('span', { class: 'muted' }, 'undefined')));
+  }));
+}

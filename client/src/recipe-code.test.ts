@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Expression, parseRecipeCode, recipeCode } from './recipe-code.js';
+import { Expression, isDefaultResultName, parseRecipeCode, recipeCode, resultName } from './recipe-code.js';
 
 const EXAMPLE = `const lift = await recipe("lift", { units }, {
   variant: "variant",
@@ -41,5 +41,16 @@ describe('recipe cell code', () => {
   it('writes an empty call the form can start from', () => {
     expect(recipeCode({ name: 'r', recipe: 'lift', inputs: {}, params: {} })).toBe('const r = await recipe("lift", {}, {})');
     expect(recipeCode({ name: 'r', recipe: 'lift', inputs: { 'odd name': 'x' }, params: { 'a-b': -1, s: 'it"s' } })).toBe('const r = await recipe("lift", { "odd name": x }, {\n  "a-b": -1,\n  s: "it\\"s",\n})');
+  });
+
+  it('names a result after its recipe, numbered when the name is taken, and renames only default names', () => {
+    expect(resultName('segments', ['units'])).toBe('segments');
+    expect(resultName('next-purchase', [])).toBe('next_purchase');
+    expect(resultName('lift', ['lift', 'lift_2'])).toBe('lift_3');
+    expect(isDefaultResultName('lift', 'lift')).toBe(true);
+    expect(isDefaultResultName('lift_3', 'lift')).toBe(true);
+    expect(isDefaultResultName('lift_c1a2b3', 'lift')).toBe(true);
+    expect(isDefaultResultName('conversionTest', 'lift')).toBe(false);
+    expect(isDefaultResultName('lifted', 'lift')).toBe(false);
   });
 });

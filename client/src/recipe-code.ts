@@ -132,3 +132,33 @@ function literalValue(node: AnyNode, code: string): unknown {
       return new Expression(code.slice(node.start, node.end));
   }
 }
+
+/**
+ * The name a recipe cell's result gets: the recipe's id as a JavaScript name (`next-purchase` →
+ * `next_purchase`), numbered when another cell already defines it.
+ *
+ * @example
+ * resultName('segments', ['units']); // → 'segments'
+ * resultName('lift', ['lift']); // → 'lift_2'
+ */
+export function resultName(recipe: string, taken: Iterable<string>): string {
+  const base = recipe.replace(/\W/g, '_').replace(/^(\d)/, '_$1') || 'result';
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}_${n}`)) n++;
+  return `${base}_${n}`;
+}
+
+/**
+ * Whether `name` is one `resultName` would have made for `recipe` (so switching the recipe may
+ * rename it; a name the user chose stays).
+ *
+ * @example
+ * isDefaultResultName('lift_2', 'lift'); // → true
+ * isDefaultResultName('conversionTest', 'lift'); // → false
+ */
+export function isDefaultResultName(name: string, recipe: string): boolean {
+  const base = recipe.replace(/\W/g, '_').replace(/^(\d)/, '_$1') || 'result';
+  return name === base || new RegExp(`^${base}_(\\d+|c[0-9a-z]{5})$`).test(name) || name === `${base}_result`;
+}

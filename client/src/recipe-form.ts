@@ -1,11 +1,13 @@
 import { h } from './dom.js';
 import type { JsonSchema, RecipeInfo } from './api.js';
 import { schemaField } from './schema-field.js';
-import type { RecipeCall } from './recipe-code.js';
+import { isDefaultResultName, resultName, type RecipeCall } from './recipe-code.js';
 
 /** What the form knows of the notebook: tables it may feed in, and the columns of each. */
 export interface FormContext {
   recipes: RecipeInfo[];
+  /** Names other cells define (a switched recipe's result must not clash with them). */
+  takenNames: string[];
   /** Candidate input expressions: notebook table names and `load("dataset")` calls. */
   tables: string[];
   columnsOf: (expression: string) => string[];
@@ -18,12 +20,16 @@ export interface FormContext {
  * column) get pickers fed with the chosen input table's columns.
  *
  * @example
- * recipeForm({ name: 'r', recipe: 'lift', inputs: {}, params: {} }, { recipes, tables: ['orders'], columnsOf: () => [], onChange: console.log });
+ * recipeForm({ name: 'r', recipe: 'lift', inputs: {}, params: {} }, { recipes, takenNames: [], tables: ['orders'], columnsOf: () => [], onChange: console.log });
  */
 export function recipeForm(call: RecipeCall, ctx: FormContext): HTMLElement {
   const recipe = ctx.recipes.find((r) => r.id === call.recipe);
   const emit = (next: Partial<RecipeCall>) => ctx.onChange({ ...call, ...next });
-  const picker = h('select', { class: 'recipe-picker', 'aria-label': 'Recipe', onchange: () => emit({ recipe: picker.value, params: {}, inputs: {} }) },
+  const picker = h('select', { class: 'recipe-picker', 'aria-label': 'Recipe', onchange: () => {
+    // A default name follows the recipe (lift → segments); a name the user chose stays.
+    const name = isDefaultResultName(call.name, call.recipe) ? resultName(picker.value, ctx.takenNames) : call.name;
+    emit({ name, recipe: picker.value, params: {}, inputs: {} });
+  } },
     !recipe ? h('option', { value: call.recipe }, call.recipe || '— pick a recipe —') : null,
     ctx.recipes.map((r) => h('option', { value: r.id }, `${r.title} (${r.id})`)));
   picker.value = call.recipe;

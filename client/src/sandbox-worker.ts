@@ -10,6 +10,7 @@ import type { FromWorker, ToWorker } from '../../notebook/protocol.js';
 import type { ValueSummary } from '../../notebook/types.js';
 import type { TableReply, TableRequest } from './sandbox-messages.js';
 import { tableService, type ColumnarTable } from './table-service.js';
+import { recordingPlot } from './plot-recorder.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const tables = tableService();
@@ -38,7 +39,7 @@ const session: WorkerSession = createWorkerSession({
     }
     scope.postMessage(message);
   },
-  builtins: { aq, op: aq.op, Plot },
+  builtins: { aq, op: aq.op, Plot: recordingPlot(Plot as unknown as Record<string, unknown>) },
 });
 
 /** Pairs each table summary (also inside recipe results) with the live table it describes. */

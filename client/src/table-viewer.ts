@@ -4,6 +4,7 @@ import { formatCell, type RowQuery, type TableSource } from './table-source.js';
 
 const ROW_HEIGHT = 24;
 const PAGE = 100;
+const COLUMN_MIN = 120;
 
 /**
  * A virtualized table: only the rows in view exist in the DOM and only their pages are fetched from
@@ -18,14 +19,18 @@ export function tableViewer(source: TableSource, title = ''): HTMLElement {
   const cache = new Map<number, unknown[][]>();
   let total = source.numRows;
   let generation = 0;
-  const template = `48px ${names.map(() => 'minmax(110px, 1fr)').join(' ')}`;
+  // Header and rows are two grids; they line up only with the same tracks *and* the same width,
+  // so both get fixed minimums and one explicit width (never their own max-content).
+  const indexWidth = 20 + 8 * Math.max(2, String(source.numRows).length);
+  const template = `${indexWidth}px ${names.map(() => `minmax(${COLUMN_MIN}px, 1fr)`).join(' ')}`;
+  const width = `max(100%, ${indexWidth + names.length * COLUMN_MIN}px)`;
 
   const count = h('span', { class: 'row-count' });
   const filter = h('input', { class: 'filter', type: 'search', placeholder: 'Filter rows (text or column:text)', 'aria-label': 'Filter rows' });
-  const header = h('div', { class: 'thead', style: `grid-template-columns:${template}` });
+  const header = h('div', { class: 'thead', style: `grid-template-columns:${template};width:${width}` });
   const spacer = h('div', { class: 'spacer' });
   const body = h('div', { class: 'tbody' });
-  const scroller = h('div', { class: 'scroller' }, header, h('div', { class: 'rows' }, spacer, body));
+  const scroller = h('div', { class: 'scroller' }, header, h('div', { class: 'rows', style: `width:${width}` }, spacer, body));
   const root = h('div', { class: 'table-viewer', 'data-rows': String(total) }, h('div', { class: 'table-toolbar' }, title ? h('strong', {}, title) : null, count, filter), scroller);
 
   function drawHeader(): void {

@@ -41,6 +41,10 @@ export function valueHtml(summary: ValueSummary | undefined): string {
       });
     case 'html':
       return `<div class="html-output">${sanitizeHtml(summary.html)}</div>`;
+    case 'declared':
+      return `<dl class="declared">${summary.values
+        .map(({ name, value }) => `<div><dt>${escapeHtml(name)}</dt><dd>${valueHtml(value)}</dd></div>`)
+        .join('')}</dl>`;
     case 'error':
       return `<div class="error">${escapeHtml(summary.name ? `${summary.name}: ${summary.message}` : summary.message)}</div>`;
   }

@@ -70,6 +70,11 @@ describe('liftbook run', () => {
     expect(cells.lift.value.metrics.units).toBe(1200);
     expect(cells.segment_chart.value.kind).toBe('chart');
     expect(cells.weekly_chart.value.kind).toBe('html'); // Plot.plot(...) drawn in the worker
+    // The conclusion cell only declares names: each shows, the verdict text among them.
+    expect(cells.verdict.value.kind).toBe('declared');
+    const verdict = cells.verdict.value.values.find((v: { name: string }) => v.name === 'verdict').value;
+    expect(verdict.kind).toBe('text');
+    expect(verdict.text).toMatch(/^converted: [+-]\d+\.\d%/m);
     const report = await readFile(file('report.html'), 'utf8');
     expect(report).toContain('<h1>Did personalization work?</h1>');
     expect(report).toContain('parameters: seed = 7, customers = 1200, alpha = 0.05');
@@ -77,6 +82,7 @@ describe('liftbook run', () => {
     expect(report).toContain('Conversion by segment');
     expect(report).toContain('Revenue per customer, week by week');
     expect(report).not.toMatch(/<script|src="http/);
+    expect(report).toContain(verdict.text.split('\n')[0]);
     const snapshot = JSON.parse(await readFile(file('example.md.snapshot.json'), 'utf8'));
     expect(snapshot.version).toBe(1);
     expect(snapshot.params.seed).toBe(7);
