@@ -2,8 +2,8 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlColumn, SqlRelation } from '../types.js';
 import type { Dialect } from '../sql/dialect.js';
-import { column, keys, numbers, requireKeys } from '../sql/aggregates.js';
-import { aliases, badRows, countWhere, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
+import { column, keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
+import { aliases, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats } from '../stats/moments.js';
 
 export const DEFAULT_CONTEXTS = ['hour', 'weekday', 'device', 'region', 'journey_stage'];
@@ -72,7 +72,7 @@ export function contextPlan({ params: p, inputs, sql }: AggregateContext<Context
   ];
   const queries: Record<string, string> = {};
   contexts.forEach((c, i) => {
-    const checks = [`${countWhere(sql, `${sql.ident(outcomeCol.name)} IS NULL`)} AS ${as('missing')}`, `${countWhere(sql, `NOT (${y} = 0 OR ${y} = 1)`)} AS ${as('nonbinary')}`];
+    const checks = [...numberChecks(sql, as, outcomeCol, y, 'outcome'), `${countWhere(sql, `NOT (${y} = 0 OR ${y} = 1)`)} AS ${as('nonbinary')}`];
     queries[`context_${i}`] = `SELECT ${sql.literal(names[i]!)} AS ${as('context')}, ${c} AS ${as('value')}, ${variant} AS ${as('variant')}, ${[...moments, ...checks].join(', ')} FROM ${units.from} GROUP BY ${c}, ${variant}`;
     if (day) queries[`mix_${i}`] = `SELECT ${c} AS ${as('value')}, ${day} AS ${as('day')}, ${moments[0]} FROM ${units.from} GROUP BY ${c}, ${day}`;
   });
@@ -99,8 +99,7 @@ export function readValueCells(table: ColumnTable, context: string, p: ContextCo
   const n = numbers(table, 'n');
   if (n.reduce((a, b) => a + b, 0) === 0) throw new RecipeInputError('units has no rows; give it at least one row of data.');
   const variants = requireKeys(keys(table, 'variant'), n, 'units', p.variant, 'variant');
-  const missing = numbers(table, 'missing').reduce((a, b) => a + b, 0);
-  if (missing > 0) throw badRows('units', p.outcome, 'outcome', null, missing, 'a number');
+  numbersOk(table, 'outcome', 'units', p.outcome, 'outcome');
   const valueKeys = keys(table, 'value');
   const empty = valueKeys.reduce((s, k, i) => s + (k === null ? n[i]! : 0), 0);
   if (empty > 0) {

@@ -2,8 +2,8 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlRelation } from '../types.js';
 import type { Dialect } from '../sql/dialect.js';
-import { column, hasColumn, keys, keyText, numbers, requireKeys } from '../sql/aggregates.js';
-import { aliases, badRows, countWhere, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
+import { column, hasColumn, keys, keyText, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
+import { aliases, badRows, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats, MetricStats, RatioStats } from '../stats/moments.js';
 import type { EngagementMetric } from './metrics.js';
 
@@ -70,10 +70,10 @@ function sessionsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Agg
     ...meanSums(sql, as, 'pages_per_session', pages),
     ...meanSums(sql, as, 'avg_session_duration', duration),
     ...ratioSums(sql, as, 'avg_time_on_page', duration, timed),
-    `${countWhere(sql, `${sql.ident(pagesCol.name)} IS NULL`)} AS ${as('missing_pageviews')}`,
-    `${countWhere(sql, `${sql.ident(durationCol.name)} IS NULL`)} AS ${as('missing_duration')}`,
-    `${countWhere(sql, badPages)} AS ${as('bad_pageviews')}`,
-    `min(CASE WHEN ${badPages} THEN ${pages} ELSE NULL END) AS ${as('bad_pageviews_value')}`,
+    ...numberChecks(sql, as, pagesCol, pages, 'pageviews'),
+    ...numberChecks(sql, as, durationCol, duration, 'duration'),
+    `${countWhere(sql, badPages)} AS ${as('invalid_pageviews')}`,
+    `min(CASE WHEN ${badPages} THEN ${pages} ELSE NULL END) AS ${as('invalid_pageviews_value')}`,
     `${countWhere(sql, `${duration} < 0`)} AS ${as('negative_duration')}`,
     `min(${duration}) AS ${as('min_duration')}`,
   ];
@@ -82,9 +82,9 @@ function sessionsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Agg
     const bad = `NOT (${b} = 0 OR ${b} = 1)`;
     select.push(
       ...meanSums(sql, as, 'bounce_rate', b),
-      `${countWhere(sql, `${sql.ident(bouncedCol.name)} IS NULL`)} AS ${as('missing_bounced')}`,
-      `${countWhere(sql, bad)} AS ${as('bad_bounced')}`,
-      `min(CASE WHEN ${bad} THEN ${b} ELSE NULL END) AS ${as('bad_bounced_value')}`,
+      ...numberChecks(sql, as, bouncedCol, b, 'bounced'),
+      `${countWhere(sql, bad)} AS ${as('nonbinary_bounced')}`,
+      `min(CASE WHEN ${bad} THEN ${b} ELSE NULL END) AS ${as('nonbinary_bounced_value')}`,
     );
   } else select.push(...meanSums(sql, as, 'bounce_rate', `(CASE WHEN ${pages} = 1 THEN 1.0 ELSE 0.0 END)`));
   const queries: Record<string, string> = {};
@@ -92,12 +92,12 @@ function sessionsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Agg
     // A session's scroll depth may be missing: it then counts no scrolled page (num 0, den 0).
     const s = numeric(sql, scrollCol, 'sessions', 'scroll_depth');
     const has = `(CASE WHEN ${s} IS NULL THEN 0.0 ELSE 1.0 END)`;
-    select.push(...ratioSums(sql, as, 'scroll_depth', `coalesce(${s}, 0.0)`, has));
+    select.push(...ratioSums(sql, as, 'scroll_depth', `coalesce(${s}, 0.0)`, has), ...numberChecks(sql, as, scrollCol, s, 'scroll_depth', 'allowed'));
     queries.scroll = scrollQuery(sql, as, rel.from, variant, s);
   }
   if (interCol) {
     const i = numeric(sql, interCol, 'sessions', 'interacted');
-    select.push(...meanSums(sql, as, 'interaction_rate', `(CASE WHEN ${i} > 0 THEN 1.0 ELSE 0.0 END)`), `${countWhere(sql, `${sql.ident(interCol.name)} IS NULL`)} AS ${as('missing_interacted')}`);
+    select.push(...meanSums(sql, as, 'interaction_rate', `(CASE WHEN ${i} > 0 THEN 1.0 ELSE 0.0 END)`), ...numberChecks(sql, as, interCol, i, 'interacted'));
   }
   queries.arms = `SELECT ${select.join(', ')} FROM ${rel.from} GROUP BY ${variant}`;
   return { queries, consumes: ['sessions'] };
@@ -125,12 +125,12 @@ function pageviewsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Ag
   const queries: Record<string, string> = {};
   if (scrollCol) {
     const s = numeric(sql, scrollCol, 'pageviews', 'scroll_depth');
-    inner.push(`${sumOf(sql, s)} AS ${as('scrolled')}`, `${sql.double(`count(${s})`)} AS ${as('scroll_pages')}`);
+    inner.push(`${sumOf(sql, s)} AS ${as('scrolled')}`, `${sql.double(`count(${s})`)} AS ${as('scroll_pages')}`, ...numberChecks(sql, as, scrollCol, s, 'page_scroll_depth', 'allowed'));
     queries.scroll = scrollQuery(sql, as, rel.from, variant, s);
   }
   if (interCol) {
     const i = numeric(sql, interCol, 'pageviews', 'interacted');
-    inner.push(`${countWhere(sql, `${i} > 0`)} AS ${as('interactions')}`);
+    inner.push(`${countWhere(sql, `${i} > 0`)} AS ${as('interactions')}`, ...numberChecks(sql, as, interCol, i, 'page_interacted', 'allowed'));
   }
   const col = as;
   const pages = col('pages');
@@ -148,8 +148,10 @@ function pageviewsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Ag
     ...meanSums(sql, as, 'avg_session_duration', seconds),
     ...ratioSums(sql, as, 'avg_time_on_page', seconds, `(${pages} - 1)`),
   ];
-  if (scrollCol) outer.push(...ratioSums(sql, as, 'scroll_depth', col('scrolled'), col('scroll_pages')));
-  if (interCol) outer.push(...ratioSums(sql, as, 'interaction_rate', col('interactions'), pages));
+  // A session's checks add up to its arm's: how many bad values, and one of them.
+  const checks = (name: string) => [`${sumOf(sql, col(`bad_page_${name}`))} AS ${as(`bad_${name}`)}`, `min(${col(`bad_page_${name}_value`)}) AS ${as(`bad_${name}_value`)}`];
+  if (scrollCol) outer.push(...ratioSums(sql, as, 'scroll_depth', col('scrolled'), col('scroll_pages')), ...checks('scroll_depth'));
+  if (interCol) outer.push(...ratioSums(sql, as, 'interaction_rate', col('interactions'), pages), ...checks('interacted'));
   queries.arms =
     `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${rel.from} GROUP BY ${session}) AS ${as('sessions')} ` +
     `GROUP BY ${col('v_min')}, ${col('v_max')}`;
@@ -218,26 +220,27 @@ export function readArms(inputs: Record<string, ColumnTable>, source: 'sessions'
   } else {
     const pagesCol = p.pageviews ?? 'pageviews';
     const durationCol = p.duration ?? 'duration';
-    check(total('missing_pageviews') > 0, () => badRows('sessions', pagesCol, 'pageviews', null, total('missing_pageviews'), 'a number'));
-    check(total('missing_duration') > 0, () => badRows('sessions', durationCol, 'duration', null, total('missing_duration'), 'a number'));
-    const badPages = numbers(arms, 'bad_pageviews').findIndex((c) => c > 0);
+    numbersOk(arms, 'pageviews', 'sessions', pagesCol, 'pageviews');
+    numbersOk(arms, 'duration', 'sessions', durationCol, 'duration');
+    const badPages = numbers(arms, 'invalid_pageviews').findIndex((c) => c > 0);
     if (badPages >= 0) {
-      const rows = total('bad_pageviews');
-      throw new RecipeInputError(`sessions.${pagesCol} has ${at('bad_pageviews_value', badPages)} in ${rows} row${rows === 1 ? '' : 's'}; a session has a whole number of page views, at least 1. Remove sessions without page views.`);
+      const rows = total('invalid_pageviews');
+      throw new RecipeInputError(`sessions.${pagesCol} has ${at('invalid_pageviews_value', badPages)} in ${rows} row${rows === 1 ? '' : 's'}; a session has a whole number of page views, at least 1. Remove sessions without page views.`);
     }
     if (total('negative_duration') > 0) {
       const lowest = Math.min(...numbers(arms, 'min_duration'));
       const rows = total('negative_duration');
       throw new RecipeInputError(`sessions.${durationCol} is negative (${lowest}) in ${rows} row${rows === 1 ? '' : 's'}; durations are seconds ≥ 0.`);
     }
-    if (has('missing_bounced')) {
+    if (has('bad_bounced')) {
       const bouncedCol = p.bounced ?? 'bounced';
-      check(total('missing_bounced') > 0, () => badRows('sessions', bouncedCol, 'bounced', null, total('missing_bounced'), 'a number'));
-      const bad = numbers(arms, 'bad_bounced').findIndex((c) => c > 0);
-      check(bad >= 0, () => badRows('sessions', bouncedCol, 'bounced', at('bad_bounced_value', bad), total('bad_bounced'), '0 or 1 (or true/false)'));
+      numbersOk(arms, 'bounced', 'sessions', bouncedCol, 'bounced');
+      const bad = numbers(arms, 'nonbinary_bounced').findIndex((c) => c > 0);
+      check(bad >= 0, () => badRows('sessions', bouncedCol, 'bounced', at('nonbinary_bounced_value', bad), total('nonbinary_bounced'), '0 or 1 (or true/false)'));
     }
-    if (has('missing_interacted')) check(total('missing_interacted') > 0, () => badRows('sessions', p.interacted ?? 'interacted', 'interacted', null, total('missing_interacted'), 'a number'));
   }
+  if (has('bad_interacted')) numbersOk(arms, 'interacted', source, p.interacted ?? 'interacted', 'interacted');
+  if (has('bad_scroll_depth')) numbersOk(arms, 'scroll_depth', source, p.scroll_depth ?? 'scroll_depth', 'scroll_depth');
   const variants = requireKeys(keys(arms, 'variant'), n, source, p.variant, 'variant');
   const scroll = inputs.scroll ? readScroll(inputs.scroll, source, p) : null;
   const col = (name: string) => (has(name) ? numbers(arms, name) : null);

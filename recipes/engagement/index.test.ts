@@ -86,6 +86,11 @@ describe('engagement recipe', () => {
     const b = await runRecipe(engagement, { inputs: { pageviews } });
     const [x, y] = [a.result.tables.variants!.objects() as Row[], b.result.tables.variants!.objects() as Row[]];
     for (const key of ['scroll_depth', 'scroll_depth_p25', 'scroll_depth_median', 'scroll_depth_p75']) expect(x[0]![key] as number).toBeCloseTo(y[0]![key] as number, 12);
+    const typo = aq.from((pageviews.objects() as Row[]).map((r, i) => ({ ...r, scroll_depth: i === 0 ? 'n/a' : i === 1 ? null : String(r.scroll_depth) })));
+    await expect(runRecipe(engagement, { inputs: { pageviews: typo } })).rejects.toThrow(/pageviews.scroll_depth \(the scroll_depth column\) has "n\/a" in 1 row, which is not a number/);
+    const gap = aq.from((pageviews.objects() as Row[]).map((r, i) => ({ ...r, scroll_depth: i === 1 ? null : r.scroll_depth })));
+    const c = ((await runRecipe(engagement, { inputs: { pageviews: gap } })).result.tables.variants!.objects() as Row[])[0]!;
+    expect(c.scroll_depth).toBeCloseTo(3.0 / 5, 12);
     const flag = aq.from([{ variant: 'a', pageviews: 1, duration: 0, bounced: 2 }, { variant: 'b', pageviews: 1, duration: 0, bounced: 1 }]);
     await expect(runRecipe(engagement, { inputs: { sessions: flag } })).rejects.toThrow(/sessions.bounced \(the bounced column\) has 2 in 1 row, which is not 0 or 1/);
     const negative = aq.from([{ variant: 'a', pageviews: 1, duration: -5 }, { variant: 'b', pageviews: 1, duration: 0 }]);

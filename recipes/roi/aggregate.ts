@@ -1,8 +1,8 @@
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan } from '../types.js';
-import { keys, numbers, requireKeys } from '../sql/aggregates.js';
-import { aliases, badRows, countWhere, numeric, relationColumn, sumOf } from '../sql/relation.js';
+import { keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
+import { aliases, numberChecks, numeric, relationColumn, sumOf } from '../sql/relation.js';
 import type { CupedStats, MeanStats } from '../stats/moments.js';
 
 export interface RoiColumns {
@@ -13,8 +13,8 @@ export interface RoiColumns {
 
 /**
  * The aggregation of `roi`: one row per arm with n, Σrevenue, Σrevenue² (and, with a CUPED
- * covariate, Σpre, Σpre², Σrevenue·pre), plus counts of missing values so they are reported, not
- * silently skipped by SUM.
+ * covariate, Σpre, Σpre², Σrevenue·pre), plus counts of values that are missing or not numbers, so
+ * they are reported, not silently skipped by SUM.
  *
  * @example
  * roiPlan({ params: { variant: 'arm', revenue: 'revenue' }, inputs: { units }, sql: dialects.duckdb }).queries.arms;
@@ -30,7 +30,7 @@ export function roiPlan({ params: p, inputs, sql }: AggregateContext<RoiColumns>
     `${sql.double('count(*)')} AS ${as('n')}`,
     `${sumOf(sql, y)} AS ${as('sum')}`,
     `${sumOf(sql, `${y} * ${y}`)} AS ${as('sum_squares')}`,
-    `${countWhere(sql, `${sql.ident(revenueCol.name)} IS NULL`)} AS ${as('missing')}`,
+    ...numberChecks(sql, as, revenueCol, y, 'revenue'),
   ];
   if (p.covariate) {
     const preCol = relationColumn(units, 'units', p.covariate, 'covariate');
@@ -39,7 +39,7 @@ export function roiPlan({ params: p, inputs, sql }: AggregateContext<RoiColumns>
       `${sumOf(sql, x)} AS ${as('sum_pre')}`,
       `${sumOf(sql, `${x} * ${x}`)} AS ${as('sum_pre_squares')}`,
       `${sumOf(sql, `${y} * ${x}`)} AS ${as('sum_cross')}`,
-      `${countWhere(sql, `${sql.ident(preCol.name)} IS NULL`)} AS ${as('missing_pre')}`,
+      ...numberChecks(sql, as, preCol, x, 'pre'),
     );
   }
   return { queries: { arms: `SELECT ${select.join(', ')} FROM ${units.from} GROUP BY ${variant}` }, consumes: ['units'] };
@@ -58,12 +58,11 @@ export function readArms(arms: ColumnTable, p: RoiColumns): RoiArms {
   const n = numbers(arms, 'n');
   if (n.reduce((a, b) => a + b, 0) === 0) throw new RecipeInputError('units has no rows; give it at least one row of data.');
   const variants = requireKeys(keys(arms, 'variant'), n, 'units', p.variant, 'variant');
-  const total = (name: string) => numbers(arms, name).reduce((a, b) => a + b, 0);
-  if (total('missing') > 0) throw badRows('units', p.revenue, 'revenue', null, total('missing'), 'a number');
+  numbersOk(arms, 'revenue', 'units', p.revenue, 'revenue');
   const [sum, sumSquares] = [numbers(arms, 'sum'), numbers(arms, 'sum_squares')];
   const out: RoiArms = new Map();
   if (p.covariate) {
-    if (total('missing_pre') > 0) throw badRows('units', p.covariate, 'covariate', null, total('missing_pre'), 'a number');
+    numbersOk(arms, 'pre', 'units', p.covariate, 'covariate');
     const [sumPre, sumPreSquares, sumCross] = [numbers(arms, 'sum_pre'), numbers(arms, 'sum_pre_squares'), numbers(arms, 'sum_cross')];
     variants.forEach((v, i) => out.set(v, { kind: 'cuped', n: n[i]!, sum: sum[i]!, sumSquares: sumSquares[i]!, sumPre: sumPre[i]!, sumPreSquares: sumPreSquares[i]!, sumCross: sumCross[i]!, postKind: 'mean' }));
   } else {

@@ -51,14 +51,17 @@ describe('roi recipe', () => {
     await expect(runRecipe(roi, { inputs: { units }, params: { revenue: 'sales' } })).rejects.toThrow(/units has no column "sales" \(the revenue column\)/);
     await expect(runRecipe(roi, { inputs: { units }, params: { treatment: 'x' } })).rejects.toThrow(/treatment "x" is not a non-control value/);
     await expect(runRecipe(roi, { inputs: { units }, params: { margin: 0 } })).rejects.toThrow(/parameter "margin"/);
-    await expect(runRecipe(roi, { inputs: { units: aq.from([{ variant: 'a', revenue: 'lots' }, { variant: 'b', revenue: 1 }]) } })).rejects.toThrow(/units.revenue \(the revenue column\) holds text, not numbers\. Fix its values/);
+    await expect(runRecipe(roi, { inputs: { units: aq.from([{ variant: 'a', revenue: 'lots' }, { variant: 'b', revenue: 1 }]) } })).rejects.toThrow(/units.revenue \(the revenue column\) has "lots" in 1 row, which is not a number/);
   });
 
-  it('reports missing values by count and refuses a text column before any query runs', async () => {
+  it('reports missing values by count, reads numbers written as text, and refuses a date column before any query runs', async () => {
     const gap = aq.from([{ variant: 'a', revenue: 1 }, { variant: 'a', revenue: null }, { variant: 'b', revenue: 2 }, { variant: 'b', revenue: null }]);
     await expect(runRecipe(roi, { inputs: { units: gap } })).rejects.toThrow(/units.revenue \(the revenue column\) has null in 2 rows, which is not a number\. Fix or remove those rows/);
-    const text = { from: '"units"', columns: [{ name: 'variant', type: 'string' as const }, { name: 'revenue', type: 'string' as const }] };
-    expect(() => roi.aggregate!({ params: roi.params.parse({}), inputs: { units: text }, sql: dialects.duckdb })).toThrow(/units.revenue \(the revenue column\) holds text, not numbers/);
+    const text = aq.from((units.objects() as { variant: string; revenue: number }[]).map((r) => ({ variant: r.variant, revenue: ` ${r.revenue} ` })));
+    const { result } = await runRecipe(roi, { inputs: { units: text }, params: { margin: 0.4, cost_fixed: 10, cost_per_unit: 2 } });
+    expect(result.metrics.incremental_revenue).toBeCloseTo(75, 12);
+    const dates = { from: '"units"', columns: [{ name: 'variant', type: 'string' as const }, { name: 'revenue', type: 'date' as const }] };
+    expect(() => roi.aggregate!({ params: roi.params.parse({}), inputs: { units: dates }, sql: dialects.duckdb })).toThrow(/units.revenue \(the revenue column\) holds dates, not numbers/);
   });
 
   it('aggregates to one row per arm, whatever the columns are called', async () => {

@@ -1,8 +1,8 @@
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlColumn } from '../types.js';
-import { aggregateColumns, hasColumn, keys, numbers, requireKeys } from '../sql/aggregates.js';
-import { aliases, badRows, countWhere, numeric, optionalRelationColumn, relationColumn, sumOf } from '../sql/relation.js';
+import { aggregateColumns, hasColumn, keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
+import { aliases, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf } from '../sql/relation.js';
 
 /** The measures a units table may carry; any missing column is left out of the results. */
 export const MEASURES = ['exposed', 'engaged', 'converted', 'orders', 'revenue', 'clv', 'cost'] as const;
@@ -73,7 +73,7 @@ export function segmentsPlan({ params: p, inputs, sql }: AggregateContext<Segmen
     select.push(
       `${sumOf(sql, e)} AS ${as(`sum_${m}`)}`,
       `${sumOf(sql, `${e} * ${e}`)} AS ${as(`squares_${m}`)}`,
-      `${countWhere(sql, `${sql.ident(layout.measures[m as Measure]!)} IS NULL`)} AS ${as(`missing_${m}`)}`,
+      ...numberChecks(sql, as, layout.columns[m as Measure]!, e, m),
     );
   }
   if (x.converted) select.push(`${countWhere(sql, `NOT (${x.converted} = 0 OR ${x.converted} = 1)`)} AS ${as('nonbinary_converted')}`);
@@ -120,13 +120,10 @@ export function readCells(table: ColumnTable, layout: SegmentLayout, p: SegmentC
   if (total === 0) throw new RecipeInputError('units has no rows; give it at least one row of data.');
   const segments = requireKeys(keys(table, 'segment'), n, 'units', p.segment, 'segment');
   const variants = layout.variant ? requireKeys(keys(table, 'variant'), n, 'units', layout.variant, 'variant') : null;
-  const names = aggregateColumns(table).filter((c) => c !== 'segment' && c !== 'variant');
+  const names = aggregateColumns(table).filter((c) => c !== 'segment' && c !== 'variant' && !c.startsWith('bad_'));
   const columns = new Map(names.map((c) => [c, numbers(table, c)]));
   const sumAll = (c: string) => columns.get(c)!.reduce((a, b) => a + b, 0);
-  for (const [m, column] of Object.entries(layout.measures)) {
-    const missing = sumAll(`missing_${m}`);
-    if (missing > 0) throw badRows('units', column, m, null, missing, 'a number');
-  }
+  for (const [m, column] of Object.entries(layout.measures)) numbersOk(table, m, 'units', column, m);
   const cells = new Map<string, Map<string, CellSums>>();
   segments.forEach((segment, i) => {
     const sums: CellSums = Object.fromEntries(names.map((c) => [c, columns.get(c)![i]!]));

@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
+import { badRows } from './relation.js';
 
 /**
  * Reading the small tables an aggregation plan brings back. Engines hand numbers back in their own
@@ -72,6 +73,20 @@ export function keys(table: ColumnTable, name: string): (string | null)[] {
 export function keyText(v: unknown): string | null {
   if (v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) return null;
   return v instanceof Date ? v.toISOString() : String(v);
+}
+
+/**
+ * Throws when `numberChecks` found values that are not numbers: the column, one such value (or
+ * null), how many rows and the fix, in the words of the in-memory reader.
+ *
+ * @example
+ * numbersOk(arms, 'revenue', 'units', 'revenue', 'revenue');
+ */
+export function numbersOk(table: ColumnTable, name: string, input: string, columnName: string, role: string): void {
+  const rows = numbers(table, `bad_${name}`).reduce((a, b) => a + b, 0);
+  if (rows === 0) return;
+  const example = Array.from(column(table, `bad_${name}_value`)).find((v) => v !== null && v !== undefined) ?? null;
+  throw badRows(input, columnName, role, example, rows, 'a number');
 }
 
 /**

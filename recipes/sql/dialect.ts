@@ -24,6 +24,11 @@ export interface Dialect {
   double(expr: string): string;
   /** The expression as text. */
   text(expr: string): string;
+  /**
+   * Text read as a number the way the in-memory reader (`toNumber`) reads it: trimmed, decimal or
+   * exponent notation, true/yes 1 and false/no 0 (any case); NULL where it is not a number.
+   */
+  number(expr: string): string;
   /** A timestamp or date expression as seconds since 1970-01-01 UTC, a double. */
   epochSeconds(expr: string): string;
   /** Start of the calendar day/week/month (UTC) of a timestamp or date expression, as a date. */

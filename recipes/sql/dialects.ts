@@ -20,12 +20,23 @@ function noNul(s: string): string {
 }
 const doubled = (q: string) => (s: string) => noNul(s).replaceAll(q, q + q);
 
+// What `toNumber` accepts as a number once trimmed, in a regular expression every engine has
+// (RE2 in DuckDB and ClickHouse, POSIX in Postgres): no backslashes, so no escaping differences.
+const NUMBER = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$';
+const SPACE = '^[[:space:]]+|[[:space:]]+$';
+
+/** `toNumber` in SQL, given how to trim, match and cast text in an engine (all three take `t` text). */
+function numberFrom(trimmed: string, matches: (t: string) => string, cast: (t: string) => string): string {
+  return `(CASE WHEN lower(${trimmed}) IN ('true', 'yes') THEN 1.0 WHEN lower(${trimmed}) IN ('false', 'no') THEN 0.0 WHEN ${matches(trimmed)} THEN ${cast(trimmed)} ELSE NULL END)`;
+}
+
 const duckdb: Dialect = {
   name: 'duckdb',
   ident: (name) => `"${doubled('"')(name)}"`,
   literal: literalWith(doubled("'")),
   double: (e) => `CAST(${e} AS DOUBLE)`,
   text: (e) => `CAST(${e} AS VARCHAR)`,
+  number: (e) => numberFrom(`regexp_replace(CAST(${e} AS VARCHAR), '${SPACE}', '', 'g')`, (t) => `regexp_matches(${t}, '${NUMBER}')`, (t) => `TRY_CAST(${t} AS DOUBLE)`),
   epochSeconds: (e) => `CAST(epoch(CAST(${e} AS TIMESTAMP)) AS DOUBLE)`,
   truncate: (unit, e, weekStart = 'sunday') => truncateStandard('duckdb', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS VARCHAR), ${duckdbLiteral(sep)} ORDER BY ${orderBy}, ${e})`,
@@ -40,6 +51,7 @@ const postgres: Dialect = {
   literal: literalWith(doubled("'")),
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   text: (e) => `CAST(${e} AS TEXT)`,
+  number: (e) => numberFrom(`regexp_replace(CAST(${e} AS TEXT), '${SPACE}', '', 'g')`, (t) => `${t} ~ '${NUMBER}'`, (t) => `CAST(${t} AS DOUBLE PRECISION)`),
   epochSeconds: (e) => `CAST(EXTRACT(EPOCH FROM CAST(${e} AS TIMESTAMP)) AS DOUBLE PRECISION)`,
   truncate: (unit, e, weekStart = 'sunday') => truncateStandard('postgres', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS TEXT), ${postgres.literal(sep)} ORDER BY ${orderBy}, ${e})`,
@@ -63,6 +75,8 @@ const clickhouse: Dialect = {
   literal: literalWith(chEscape("'"), ['1', '0']),
   double: (e) => `toFloat64(${e})`,
   text: (e) => `toString(${e})`,
+  // Every branch of a ClickHouse CASE is evaluated, so the cast must not throw on text.
+  number: (e) => numberFrom(`replaceRegexpAll(toString(${e}), '${SPACE}', '')`, (t) => `match(${t}, '${NUMBER}')`, (t) => `toFloat64OrNull(replaceRegexpOne(${t}, '^[+]', ''))`),
   epochSeconds: (e) => `toFloat64(toUnixTimestamp(toDateTime(${e}, 'UTC')))`,
   // toStartOfWeek needs 19.x; toMonday is in 18.16. A Sunday week is the Monday week of the next day, less a day.
   truncate: (unit, e, weekStart = 'sunday') => {

@@ -28,11 +28,11 @@ describe('relation roles', () => {
     expect(() => optionalRelationColumn(units, 'units', 'clv', 'ltv', 'clv')).toThrow(/units has no column "ltv" \(the clv column\)/);
   });
 
-  it('numbers are doubles, booleans 0/1, and text or dates are refused before any query runs', () => {
+  it('numbers are doubles, booleans 0/1, text is parsed, and dates are refused before any query runs', () => {
     expect(numeric(sql, units.columns[1]!, 'units', 'revenue')).toBe('CAST("revenue" AS DOUBLE)');
     expect(numeric(sql, units.columns[2]!, 'units', 'converted')).toBe('(CASE WHEN "clicked" THEN 1.0 WHEN NOT "clicked" THEN 0.0 ELSE NULL END)');
-    expect(() => numeric(sql, units.columns[0]!, 'units', 'revenue')).toThrow(/units\.arm \(the revenue column\) holds text, not numbers\. .*point "revenue" at another column/);
-    expect(() => numeric(sql, units.columns[3]!, 'units', 'revenue')).toThrow(/holds dates, not numbers/);
+    expect(numeric(sql, units.columns[0]!, 'units', 'revenue')).toBe(sql.number('"arm"'));
+    expect(() => numeric(sql, units.columns[3]!, 'units', 'revenue')).toThrow(/units\.day \(the revenue column\) holds dates, not numbers\. .*point "revenue" at another column/);
   });
 
   it('quotes every name it writes, whatever the name holds', () => {

@@ -34,8 +34,10 @@ export function optionalRelationColumn(relation: SqlRelation, input: string, rol
 }
 
 /**
- * A numeric role as a double expression. Booleans count 0/1 (as they do in memory); a text, date or
- * other column cannot be summed, so it is refused here, before any query runs.
+ * A numeric role as a double expression, read as `numberColumn` reads values: numbers as they are,
+ * booleans 0/1, text parsed (trimmed; true/yes 1, false/no 0), NULL where a value is missing or not
+ * a number (`numberChecks` counts those). A date or other column cannot be a number, so it is
+ * refused here, before any query runs.
  *
  * @example
  * numeric(sql, { name: 'revenue', type: 'number' }, 'units', 'revenue'); // → CAST("revenue" AS DOUBLE)
@@ -44,10 +46,24 @@ export function numeric(sql: Dialect, column: SqlColumn, input: string, role: st
   const id = sql.ident(column.name);
   if (column.type === 'number') return sql.double(id);
   if (column.type === 'boolean') return `(CASE WHEN ${id} THEN 1.0 WHEN NOT ${id} THEN 0.0 ELSE NULL END)`;
-  const what = column.type === 'string' ? 'text' : column.type === 'date' ? 'dates' : 'values of another type';
+  if (column.type === 'string') return sql.number(id);
   throw new RecipeInputError(
-    `${input}.${column.name} (the ${role} column) holds ${what}, not numbers. Fix its values (numbers, or true/false), or point "${role}" at another column (CLI: --param ${role}=<column>).`,
+    `${input}.${column.name} (the ${role} column) holds ${column.type === 'date' ? 'dates' : 'values of another type'}, not numbers. Fix its values (numbers, or true/false), or point "${role}" at another column (CLI: --param ${role}=<column>).`,
   );
+}
+
+/**
+ * Validation of a numeric role, as two aggregate columns: `bad_<name>`, the rows whose value is not
+ * a number, and `bad_<name>_value`, one of those values as text. With `missing: 'allowed'` an empty
+ * value (NULL or '') is not bad, only text that is not a number. `numbersOk` reads them back.
+ *
+ * @example
+ * numberChecks(sql, as, revenueColumn, numeric(sql, revenueColumn, 'units', 'revenue'), 'revenue');
+ */
+export function numberChecks(sql: Dialect, as: (name: string) => string, column: SqlColumn, expr: string, name: string, missing: 'error' | 'allowed' = 'error'): string[] {
+  const raw = sql.ident(column.name);
+  const bad = missing === 'error' ? `${expr} IS NULL` : `${expr} IS NULL AND ${raw} IS NOT NULL AND ${sql.text(raw)} <> ''`;
+  return [`${countWhere(sql, bad)} AS ${as(`bad_${name}`)}`, `min(CASE WHEN ${bad} THEN ${sql.text(raw)} ELSE NULL END) AS ${as(`bad_${name}_value`)}`];
 }
 
 /**

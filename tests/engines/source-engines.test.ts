@@ -9,6 +9,7 @@ import { startClickHouseCluster, type ClickHouseCluster } from './clickhouse-clu
 import { loadClickHouse, loadPostgres } from './load-table.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { clickhouseInstalled, postgresInstalled } from './servers.js';
+import { toNumber } from '../../recipes/columns.js';
 
 const units = aq.table({
   id: [1, 2, 3, 4, 5, 6],
@@ -292,5 +293,16 @@ describe.skipIf(kinds.length === 0).each(kinds)('a read-only user on the %s engi
     } finally {
       await engine.close();
     }
+  });
+});
+
+describe.skipIf(kinds.length === 0).each(kinds)('Dialect.number on the %s engine', (kind) => {
+  test('reads text as the in-memory reader (toNumber) does', async () => {
+    const texts = [' 12', '1e3', 'lots', '', 'YES', 'no', '-.5', '3.', '+4E-2', 'True', '1,5', 'Infinity', '\t7\n', null];
+    const d = engines[kind]!.dialect;
+    const nullText = kind === 'clickhouse' ? 'CAST(NULL AS Nullable(String))' : 'CAST(NULL AS TEXT)';
+    const rows = texts.map((v, i) => `SELECT ${i} AS i, ${d.number(v === null ? nullText : d.literal(v))} AS x`).join(' UNION ALL ');
+    const { table } = await engines[kind]!.query(`SELECT x FROM (${rows}) AS t ORDER BY i`);
+    expect(Array.from(table.array('x') as ArrayLike<unknown>, (x) => (x === null ? null : Number(x)))).toEqual(texts.map((v) => toNumber(v) ?? null));
   });
 });
