@@ -79,7 +79,7 @@ export function sqlTemplate(code: string): SqlTemplate {
       i++;
       // A doubled quote is an escaped quote inside the literal.
       if (ch === quote) {
-        if (code[i] === quote) (sql += code[i]), i++;
+        if (code[i] === quote) sql += code[i++];
         else quote = null;
       }
       continue;
@@ -144,7 +144,7 @@ export function sqlCellCode(id: string, source: string, code: string): { code: s
   let js = `const ${id} = await ${SQL_BUILTIN}(${JSON.stringify(source)}, ${JSON.stringify(template.sql)}, [`;
   let line = 1;
   for (const p of template.params) {
-    while (line < p.line) (js += '\n'), line++;
+    for (; line < p.line; line++) js += '\n';
     js += `(${p.expr}),`;
     line += (p.expr.match(/\r\n|\r|\n/g) ?? []).length;
   }

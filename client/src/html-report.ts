@@ -1,5 +1,6 @@
 import { marked } from 'marked';
 import * as Plot from '@observablehq/plot';
+import { cellSource } from '../../notebook/format.js';
 import type { NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { renderChart, type ChartSpecLike } from '../../notebook/render-chart.js';
 import type { CellUiState } from './cell-status.js';
@@ -28,7 +29,9 @@ export function htmlReport(doc: NotebookDoc, title: string, states: Map<string, 
     const state = states.get(block.id);
     const outputs = [...(state?.displays ?? []), ...(state?.value ? [state.value] : [])].map(staticOutput).join('');
     const error = state?.error ? `<div class="error">${escape(state.error.message)}${state.error.line ? ` (line ${state.error.line})` : ''}</div>` : '';
-    body.push(`<section class="cell"><details><summary>Code · ${escape(block.id)}</summary><pre><code>${escape(block.code)}</code></pre></details>${outputs}${error}</section>`);
+    // A SQL cell's query is what it says: shown open, with the source it ran on.
+    const summary = block.lang === 'sql' ? `SQL · ${escape(block.id)} · on ${escape(cellSource(block).source ?? 'local')}` : `Code · ${escape(block.id)}`;
+    body.push(`<section class="cell"><details${block.lang === 'sql' ? ' open' : ''}><summary>${summary}</summary><pre><code>${escape(block.code)}</code></pre></details>${outputs}${error}</section>`);
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${reportCspMeta()}<title>${escape(title)}</title><style>${REPORT_CSS}</style></head><body><main>${body.join('\n')}</main></body></html>`;
 }

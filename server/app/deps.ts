@@ -2,6 +2,8 @@ import type { ColumnTable } from 'arquero';
 import type { RecipeDescriptor } from '../../recipes/registry.js';
 import type { SignInLimiter } from '../auth/sign-in-limiter.js';
 import type { WorkerRunOptions, WorkerRunOutput } from '../runner/pool.js';
+import type { SqlLimits } from '../sql/run-sql.js';
+import type { SqlEngines } from '../sql/sql-engines.js';
 import type { Storage } from '../storage/storage.js';
 
 /** Runs a recipe by id (normally in the worker pool: runRecipeInWorker). */
@@ -22,6 +24,10 @@ export interface AppDeps {
   trustedProxies?: string[];
   /** Failed sign-ins per client address; shared by the token and cookie paths. */
   signInLimiter: SignInLimiter;
+  /** Opens engines for SQL cells and sources (default: the embedded DuckDB, ClickHouse, Postgres). */
+  sqlEngines?: SqlEngines;
+  /** Per-request caps of `POST /api/sql`: rows, time, bytes (default DEFAULT_SQL_LIMITS). */
+  sqlLimits?: SqlLimits;
 }
 
 /** Largest notebook body by default: notebooks are text; data belongs in datasets. */
@@ -29,3 +35,6 @@ export const DEFAULT_NOTEBOOK_LIMIT = 5 * 2 ** 20;
 
 /** Room for the multipart envelope (boundaries, headers, the name field) around an upload of exactly the limit. */
 export const ENVELOPE_BYTES = 64 * 1024;
+
+/** The deps with the SQL defaults filled in, as the source and SQL routes get them. */
+export type SqlDeps = AppDeps & Required<Pick<AppDeps, 'sqlEngines' | 'sqlLimits'>>;

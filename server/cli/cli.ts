@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: () => import('./cmd-serve.js').then((m) => m.serveCommand),
   generate: () => import('./cmd-generate.js').then((m) => m.generateCommand),
   user: () => import('./cmd-user.js').then((m) => m.userCommand),
+  source: () => import('./cmd-source.js').then((m) => m.sourceCommand),
 };
 // Errors the user can fix besides RecipeInputError: a bad --param for a notebook (ParamError), and
 // what the stores refuse (a bad or taken name: StorageInputError; an unknown user or token: NotFoundError).

@@ -140,7 +140,7 @@ function required(value: string | undefined, sub: string, what: string): string 
 }
 
 // Opened per command and closed at once, so that a running server is kept waiting for the write lock only a moment.
-function withStorage<T>(dataDir: string | undefined, work: (storage: Storage) => T): T {
+export function withStorage<T>(dataDir: string | undefined, work: (storage: Storage) => T): T {
   const storage = openDataDir(dataDirOf(dataDir));
   try {
     return work(storage);
@@ -165,12 +165,12 @@ function dataDirOf(dataDir: string | undefined): string {
 }
 
 // Hints name the same --data the user gave, so that pasting them acts on the same directory.
-function dataFlag(dataDir: string | undefined): string {
+export function dataFlag(dataDir: string | undefined): string {
   if (dataDir === undefined) return '';
   return ` --data ${/^[\w./:@+-]+$/.test(dataDir) ? dataDir : `'${dataDir.replace(/'/g, `'\\''`)}'`}`;
 }
 
-async function print(json: boolean | undefined, value: unknown, text: string): Promise<number> {
+export async function print(json: boolean | undefined, value: unknown, text: string): Promise<number> {
   await emit((json ? JSON.stringify(value, null, 2) : text) + '\n');
   return 0;
 }

@@ -11,6 +11,7 @@ Commands:
   serve                   start the workbench server
   generate                write the generated bookstore's tables to files
   user <subcommand>       add users, give out and revoke their API tokens
+  source <subcommand>     add, list, test and remove the server's SQL sources
 
 Run "liftbook <command> --help" for a command's options.`,
   recipes: `Usage: liftbook recipes [--json]
@@ -87,4 +88,17 @@ Exit status: 0 success, 1 a bad or taken name or an unknown user or token (messa
 2 usage error.
 Example:
   liftbook user add ana --data /srv/liftbook`,
+  source: `Usage: liftbook source add <name> [<url>] [--test] [--replace]   add a source (the URL defaults to $LIFTBOOK_SOURCE_<NAME>)
+       liftbook source list                                  the sources: name, kind, URL with the password hidden
+       liftbook source test <name>                           connect and run SELECT 1
+       liftbook source remove <name>                         remove a source
+
+The named databases a server's SQL cells query besides "local" (the embedded engine over the
+datasets): clickhouse://user:password@host:8123/database or postgres://user:password@host:5432/database.
+Use a read-only database user: every signed-in member can query a source (they never see its URL).
+  --data DIR   the data directory, as for "liftbook serve --data DIR" (default ./.liftbook)
+  --json       print JSON instead of text
+  --test       (add) connect and run SELECT 1 first; nothing is stored when that fails
+  --replace    (add) replace a source of the same name
+Exit status: 0 success, 1 a bad name or URL, an unknown source or a failed test, 2 usage error.`,
 };

@@ -93,3 +93,21 @@ describe('recipeReportHtml', () => {
     expect(html).toContain('comparisons · 1 row');
   });
 });
+
+describe('SQL cells in the report', () => {
+  it('show their query open, the source they ran on, the result table and a truncation note', () => {
+    const sqlDoc = parseNotebook('```sql id=weekly source=wh\nSELECT week, count(*) AS n FROM units WHERE arm = ${arm} GROUP BY 1\n```\n');
+    const html = notebookReportHtml(sqlDoc, {
+      weekly: {
+        status: 'done',
+        ms: 12,
+        displays: [{ kind: 'text', text: 'Only the first 2 rows are here: the result has more and was cut at the row cap (2).' }],
+        value: { kind: 'table', columns: ['week', 'n'], types: ['string', 'number'], numRows: 2, offset: 0, rows: [{ week: '2025-W01', n: 3 }, { week: '2025-W02', n: 4 }] },
+      },
+    });
+    expect(html).toContain('weekly · SQL on wh · done · 12 ms');
+    expect(html).toContain('<details class="code" open><summary>SQL</summary><pre>SELECT week, count(*) AS n FROM units WHERE arm = ${arm} GROUP BY 1</pre></details>');
+    expect(html).toContain('2025-W02');
+    expect(html).toContain('cut at the row cap (2)');
+  });
+});

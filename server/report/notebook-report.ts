@@ -1,4 +1,5 @@
 import { marked } from 'marked';
+import { cellSource } from '../../notebook/format.js';
 import type { CellError, CellStatus, NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { escapeHtml, formatValue } from './format-value.js';
 import { htmlPage } from './page.js';
@@ -38,14 +39,16 @@ export function notebookReportHtml(doc: NotebookDoc, cells: Record<string, Repor
     }
     const cell = cells[block.id] ?? { status: 'idle' as CellStatus };
     const failed = cell.status === 'error' || cell.status === 'cancelled';
-    const head = [block.id, block.attrs.recipe ? `recipe ${block.attrs.recipe}` : '', cell.status, cell.ms !== undefined ? `${Math.round(cell.ms)} ms` : '']
+    // A SQL cell's query is what it says: shown open, with the source it ran on.
+    const sql = block.lang === 'sql';
+    const head = [block.id, block.attrs.recipe ? `recipe ${block.attrs.recipe}` : '', sql ? `SQL on ${cellSource(block).source}` : '', cell.status, cell.ms !== undefined ? `${Math.round(cell.ms)} ms` : '']
       .filter(Boolean)
       .join(' · ');
     const outputs = [...(cell.displays ?? []).map(valueHtml), valueHtml(cell.value)].filter(Boolean).join('\n');
     parts.push(
       `<section class="cell${failed ? ' error' : ''}" id="cell-${escapeHtml(block.id)}">` +
         `<div class="cell-head">${escapeHtml(head)}</div>` +
-        `<details class="code"><summary>code</summary><pre>${escapeHtml(block.code)}</pre></details>` +
+        `<details class="code"${sql ? ' open' : ''}><summary>${sql ? 'SQL' : 'code'}</summary><pre>${escapeHtml(block.code)}</pre></details>` +
         (cell.error ? `<div class="error">${escapeHtml(errorText(cell.error))}</div>` : '') +
         outputs +
         `</section>`,

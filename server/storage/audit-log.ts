@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 
-export type AuditAction = 'share' | 'delete' | 'restore' | 'restore-revision' | 'user-add' | 'user-disable' | 'user-enable' | 'token-create' | 'token-revoke' | 'link-tokens-revoke';
+export type AuditAction = 'share' | 'delete' | 'restore' | 'restore-revision' | 'user-add' | 'user-disable' | 'user-enable' | 'token-create' | 'token-revoke' | 'link-tokens-revoke' | 'source-add' | 'source-remove';
 
 export interface AuditEntry {
   id: number;

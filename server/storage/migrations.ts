@@ -110,6 +110,22 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'sources (named ClickHouse and Postgres connections)',
+    up(db) {
+      db.exec(`
+        -- url includes the password liftbook connects with; the API never sends it to members.
+        CREATE TABLE sources (
+          name TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('clickhouse', 'postgres')),
+          url TEXT NOT NULL,
+          added_by TEXT,
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /**

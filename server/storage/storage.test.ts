@@ -163,3 +163,18 @@ describe('NotebookStore', () => {
     expect(open(data, tempDir()).notebooks.get(id)).toMatchObject({ version: 2, source: '# two\n' });
   });
 });
+
+describe('sources', () => {
+  it('keeps a source URL as given, refuses bad names and URLs, and a taken name unless replacing', () => {
+    const storage = open(tempDir(), tempDir());
+    const added = storage.sources.add({ name: 'wh', url: 'clickhouse://reader:pw@ch:8123/shop', addedBy: 'ana' });
+    expect(added).toMatchObject({ name: 'wh', kind: 'clickhouse', url: 'clickhouse://reader:pw@ch:8123/shop', added_by: 'ana' });
+    expect(() => storage.sources.add({ name: 'wh', url: 'postgres://r@db/shop' })).toThrow(/A source named "wh" already exists \(clickhouse, clickhouse:\/\/reader:\*\*\*@ch:8123\/shop\)/);
+    expect(storage.sources.add({ name: 'wh', url: 'postgres://r@db/shop', replace: true }).kind).toBe('postgres');
+    expect(() => storage.sources.add({ name: 'local', url: 'postgres://r@db/shop' })).toThrow(StorageInputError);
+    expect(() => storage.sources.add({ name: 'x', url: 'ftp://db/shop' })).toThrow(/not a supported source/);
+    expect(storage.sources.list().map((s) => s.name)).toEqual(['wh']);
+    expect(storage.sources.remove('wh')).toBe(true);
+    expect(storage.sources.remove('wh')).toBe(false);
+  });
+});

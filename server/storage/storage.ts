@@ -6,6 +6,7 @@ import { EXAMPLES_DIR, listExamples } from './examples.js';
 import { NotebookStore } from './notebook-store.js';
 import { openDatabase } from './open-database.js';
 import { SessionStore } from './session-store.js';
+import { SourceStore } from './source-store.js';
 import { ShareStore, TEAM } from './share-store.js';
 import { UserStore } from './user-store.js';
 
@@ -18,6 +19,8 @@ export interface Storage {
   users: UserStore;
   sessions: SessionStore;
   shares: ShareStore;
+  /** Named ClickHouse/Postgres connections (SQL cells, recipe inputs). */
+  sources: SourceStore;
   audit: AuditLog;
   /** Where the example notebooks (seeds and templates) come from. */
   examplesDir: string;
@@ -59,6 +62,7 @@ export function openStorage(dataDir = '.liftbook', options: { examplesDir?: stri
     users: new UserStore(db),
     sessions: new SessionStore(db),
     shares,
+    sources: new SourceStore(db),
     audit: new AuditLog(db),
     examplesDir,
     seeded,

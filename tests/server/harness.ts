@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { paramsJsonSchema } from '../../recipes/define-recipe.js';
 import { SignInLimiter } from '../../server/auth/sign-in-limiter.js';
 import { createApp } from '../../server/app/create-app.js';
+import type { SqlLimits } from '../../server/sql/run-sql.js';
 import type { AppDeps } from '../../server/app/deps.js';
 import { RecipePool } from '../../server/runner/pool.js';
 import { openStorage } from '../../server/storage/storage.js';
@@ -35,7 +36,7 @@ export interface Harness extends ReturnType<typeof createApp> {
  * @example
  * const h = harness(); const res = await h.app.request('/api/recipes'); await h.close();
  */
-export function harness(options: { uploadLimit?: number; client?: boolean; signInLimiter?: SignInLimiter } = {}): Harness {
+export function harness(options: { uploadLimit?: number; client?: boolean; signInLimiter?: SignInLimiter; sqlLimits?: SqlLimits } = {}): Harness {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'liftbook-api-'));
   const examples = path.join(dir, 'examples');
   mkdirSync(examples);
@@ -61,6 +62,7 @@ export function harness(options: { uploadLimit?: number; client?: boolean; signI
     clientDir,
     uploadLimit: options.uploadLimit ?? 1024 * 1024,
     signInLimiter: options.signInLimiter ?? new SignInLimiter(),
+    ...(options.sqlLimits ? { sqlLimits: options.sqlLimits } : {}),
   };
   const tokens = new Map<string, string>([['admin', storage.users.add('admin', 'admin').token]]);
   const auth = (as = 'admin'): Record<string, string> => {
