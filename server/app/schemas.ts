@@ -102,7 +102,7 @@ export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.string().nullable(),
-  action: z.enum(['share', 'delete', 'restore', 'restore-revision', 'user-add', 'token-create', 'token-revoke', 'source-add', 'source-remove']),
+  action: z.enum(['share', 'delete', 'restore', 'restore-revision', 'user-add', 'user-disable', 'user-enable', 'token-create', 'token-revoke', 'link-tokens-revoke', 'source-add', 'source-remove']),
   notebook_id: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
 });
