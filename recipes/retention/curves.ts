@@ -1,6 +1,6 @@
 import { chiSquareIndependence } from '../stats/contingency.js';
 import { holm } from '../stats/distributions.js';
-import type { CohortCounts } from './cohorts.js';
+import type { CohortCounts } from './cells.js';
 
 /**
  * Retention curves and the test of whether groups' curves differ. A group's curve at period

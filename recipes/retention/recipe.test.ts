@@ -26,7 +26,15 @@ describe('retention recipe', () => {
     expect(result.metrics.customers).toBe(2);
   });
 
-  it('starts weeks on Monday when asked', () => {
+  it('starts weeks on Monday when asked, in SQL as in the bucket numbers', async () => {
+    // Sunday 2024-01-07 and Monday 2024-01-08: one week from Sunday, two weeks from Monday.
+    const input = events([['x', '2024-01-07'], ['x', '2024-01-08'], ['y', '2024-01-08T23:59:59Z']]);
+    const run = async (week_start: string) => (await runRecipe(retention, { inputs: { events: input }, params: { week_start } })).result.tables.matrix.objects() as { cohort: string; period_index: number; retained: number }[];
+    expect(await run('sunday')).toEqual([{ cohort: '2024-01-07', period_index: 0, cohort_size: 2, retained: 2, rate: 1 }]);
+    expect((await run('monday')).map((r) => [r.cohort, r.period_index, r.retained])).toEqual([['2024-01-01', 0, 1], ['2024-01-01', 1, 1], ['2024-01-08', 0, 2]]);
+  });
+
+  it('numbers weeks from Sunday or Monday', () => {
     const wed = Date.UTC(2024, 0, 10);
     expect(new Date(bucketStart(bucketOf(wed, 'week', 'monday'), 'week', 'monday')).toISOString().slice(0, 10)).toBe('2024-01-08');
     expect(new Date(bucketStart(bucketOf(wed, 'week', 'sunday'), 'week', 'sunday')).toISOString().slice(0, 10)).toBe('2024-01-07');
@@ -37,10 +45,12 @@ describe('retention recipe', () => {
     const { tables, truth } = generateShop({ seed: 42, customers: 4000 });
     expect(truth.purchase_rate_lift_after_experiment).toBe(0.3);
     const orders = aq.from(tables.orders);
-    const { result } = await runRecipe(retention, {
+    const { result, engine } = await runRecipe(retention, {
       inputs: { events: orders },
       params: { customer: 'customer_id', group: 'variant', period: 'week', start: '2025-03-30', end: '2025-06-30' },
     });
+    // Only counts per (group, cohort week, active week) leave the engine, not the orders.
+    expect(engine?.rows_fetched).toBeLessThan(orders.numRows() / 10);
     const m = result.metrics;
     // Week-to-week retention is about the chance of another order within a week, which scales with
     // the purchase rate (slightly less than proportionally, because of dropout and saturation).
@@ -62,5 +72,8 @@ describe('retention recipe', () => {
     await expect(runRecipe(retention, { inputs: { events: events([['x', '2024-01-01', 'a'], ['x', '2024-01-02', 'b']]) }, params: { group: 'group' } })).rejects.toThrow(/two groups/);
     await expect(runRecipe(retention, { inputs: { events: events([['x', '2024-01-01']]) }, params: { customer: 'user' } })).rejects.toThrow(/no column "user"/);
     await expect(runRecipe(retention, { inputs: { events: events([['x', '2024-01-01']]) }, params: { start: '2024-02-01', end: '2024-01-01' } })).rejects.toThrow(/before start/);
+    const missing = aq.from([{ customer: null, timestamp: '2024-01-01' }, { customer: 'y', timestamp: '2024-01-02' }]);
+    await expect(runRecipe(retention, { inputs: { events: missing } })).rejects.toThrow(/events\.customer \(the customer column\) has null in 1 row/);
+    await expect(runRecipe(retention, { inputs: { events: events([['x', '2024-01-01']]) }, params: { start: 'soon' } })).rejects.toThrow(/parameter "start" is "soon"/);
   });
 });

@@ -1,12 +1,12 @@
 import * as aq from 'arquero';
 import { z } from 'zod';
-import { dateColumn, parseDate, requireRows, stringColumn } from '../columns.js';
 import { defineRecipe } from '../define-recipe.js';
-import { RecipeInputError, throwIfAborted } from '../errors.js';
+import { throwIfAborted } from '../errors.js';
 import type { MetricValue } from '../types.js';
-import { bucketOf, bucketStart } from './buckets.js';
+import { retentionAggregate } from './aggregate.js';
+import { bucketStart } from './buckets.js';
+import { retentionCells, sumCounts } from './cells.js';
 import { retentionCharts } from './charts.js';
-import { cohortCounts, type CohortCounts } from './cohorts.js';
 import { compareCurves, retentionCurve, type CurvePoint } from './curves.js';
 
 const params = z
@@ -24,13 +24,6 @@ const params = z
   })
   .strict();
 
-function dateParam(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const t = parseDate(value);
-  if (t === undefined) throw new RecipeInputError(`parameter "${name}" is "${value}", which is not a date; give it as YYYY-MM-DD.`);
-  return t;
-}
-
 export const retention = defineRecipe({
   id: 'retention',
   title: 'Retention cohorts: do customers keep coming back?',
@@ -45,58 +38,18 @@ export const retention = defineRecipe({
     ] },
   ],
   params,
+  aggregate: retentionAggregate,
   async run({ inputs, params: p, progress, signal }) {
-    const events = inputs.events;
-    requireRows(events, 'events');
-    const ids = stringColumn(events, 'events', p.customer, 'customer');
-    const times = dateColumn(events, 'events', p.timestamp, 'timestamp');
-    const groupValues = p.group ? stringColumn(events, 'events', p.group, 'group') : undefined;
-    const bucket = (t: number) => bucketOf(t, p.period, p.week_start);
-    let minT = Infinity;
-    let maxT = -Infinity;
-    for (const t of times) {
-      minT = Math.min(minT, t);
-      maxT = Math.max(maxT, t);
-    }
-    const first = bucket(dateParam('start', p.start) ?? minT);
-    const endBucket = p.periods !== undefined ? first + p.periods - 1 : bucket(dateParam('end', p.end) ?? maxT);
-    const periods = endBucket - first + 1;
-    if (periods < 1) throw new RecipeInputError(`end (${p.end}) is before start (${p.start}); give an end on or after the start.`);
-    if (periods > 400) throw new RecipeInputError(`The window spans ${periods} ${p.period}s; use at most 400 (a coarser period, or start/end/periods to narrow it).`);
-
-    const customerIndex = new Map<string, number>();
-    const active: number[][] = [];
-    const firstEver: number[] = [];
-    const groupOf: string[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      if (i % 100_000 === 0) throwIfAborted(signal);
-      let c = customerIndex.get(ids[i]);
-      const b = bucket(times[i]) - first;
-      if (c === undefined) {
-        c = active.length;
-        customerIndex.set(ids[i], c);
-        active.push([]);
-        firstEver.push(b);
-        groupOf.push(groupValues ? groupValues[i] : 'all');
-      } else if (groupValues && groupOf[c] !== groupValues[i]) {
-        throw new RecipeInputError(`events.${p.group} (the group column) gives customer "${ids[i]}" two groups ("${groupOf[c]}" and "${groupValues[i]}"); each customer must belong to one group.`);
-      }
-      firstEver[c] = Math.min(firstEver[c], b);
-      if (b >= 0 && b < periods) active[c].push(b);
-    }
+    const { first, byGroup, customers } = retentionCells(inputs, p);
     progress(0.5, 'counting cohorts');
-    const groups = [...new Set(groupOf)].sort();
-    const countsOf = (g: string | undefined): CohortCounts => {
-      const idx = [...active.keys()].filter((c) => g === undefined || groupOf[c] === g);
-      return cohortCounts(idx.map((c) => active[c]), idx.map((c) => firstEver[c]), periods, p.mode);
-    };
-    const overall = countsOf(undefined);
+    const groups = [...byGroup.keys()];
+    const overall = sumCounts([...byGroup.values()]);
     const label = (i: number) => new Date(bucketStart(first + i, p.period, p.week_start)).toISOString().slice(0, 10);
     const matrix = overall.flatMap((row, i) =>
       row.map((retained, j) => ({ cohort: label(i), period_index: j, cohort_size: row[0], retained, rate: row[0] > 0 ? retained / row[0] : null })),
     );
     throwIfAborted(signal);
-    const perGroup = groups.length > 1 ? groups.map((g) => [g, countsOf(g)] as const) : [];
+    const perGroup = groups.length > 1 ? groups.map((g) => [g, byGroup.get(g)!] as const) : [];
     const curves: CurvePoint[][] = perGroup.length ? perGroup.map(([g, counts]) => retentionCurve(g, counts)) : [retentionCurve('all', overall)];
     const notes: string[] = [];
     const metrics: Record<string, MetricValue> = {};
@@ -106,7 +59,7 @@ export const retention = defineRecipe({
     metrics.retention_p1_pooled = pooled[1]?.rate ?? null;
     metrics.cohorts = overall.filter((row) => row[0] > 0).length;
     // Distinct customers in some cohort (in recurring mode a customer joins one cohort per active period).
-    metrics.customers = p.mode === 'first_time' ? overall.reduce((s, row) => s + row[0], 0) : active.filter((b) => b.length > 0).length;
+    metrics.customers = customers;
     if (metrics.retention_p1 === null) notes.push(`No cohort has a following ${p.period} in the window, so period-1 retention is undefined; widen the window.`);
     else notes.push(`On average ${(100 * (metrics.retention_p1 as number)).toFixed(1)}% of a ${p.period}'s ${p.mode === 'first_time' ? 'new customers' : 'active customers'} were active again the next ${p.period}.`);
     const tables: Record<string, aq.ColumnTable> = { matrix: aq.from(matrix), curves: aq.from(curves.flat()) };

@@ -41,7 +41,8 @@ export function classifyClickHouse(error: unknown): SourceFailure {
   const net = networkCode(error);
   if (net) return { problem: 'unreachable', detail: net };
   const code = Number((error as { code?: unknown }).code ?? /Code: (\d+)/.exec(detail)?.[1]);
-  const quoted = /(?:Table|table) ([\w.`"-]+) doesn'?t exist|Unknown table expression identifier '([^']+)'/.exec(detail);
+  // 18.16 says "Table db.t doesn't exist", current releases "Table db.t does not exist" or name the identifier.
+  const quoted = /(?:Table|table) ([\w.`"-]+) (?:doesn'?t|does not) exist|Unknown table expression identifier '([^']+)'/.exec(detail);
   if (code === 60 || code === 81 || quoted) return { problem: 'table', detail, name: quoted?.[1] ?? quoted?.[2] };
   if (code === 47 || code === 16) {
     const column = /Unknown identifier: ([^\s,]+)|Missing columns: '([^']+)'|Unknown expression identifier `?([^`'\s]+)/.exec(detail);

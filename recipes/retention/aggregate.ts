@@ -1,0 +1,117 @@
+import { parseDate } from '../columns.js';
+import { RecipeInputError } from '../errors.js';
+import { relationColumn } from '../sql/relation.js';
+import { dateValue, isMissing } from '../sql/values.js';
+import type { AggregateContext, AggregationPlan } from '../types.js';
+import { bucketOf, bucketStart, type RetentionPeriod, type WeekStart } from './buckets.js';
+
+
+/**
+ * The aggregation phase of `retention`, as SQL: each customer's active calendar buckets (UTC),
+ * reduced to cohort cells. In `recurring` mode cell (i, j) counts the customers active in both
+ * bucket i and bucket i + j (a self-join of the distinct customer × bucket pairs on the customer);
+ * in `first_time` mode the cohort is the bucket of a customer's first activity ever, joined to
+ * their active buckets. Buckets come back as their first instant in epoch seconds; the model phase
+ * numbers them. Only counts per (group, cohort bucket, active bucket) leave the engine.
+ */
+
+export type RetentionMode = 'recurring' | 'first_time';
+
+export interface RetentionAggregateParams {
+  customer: string;
+  timestamp: string;
+  group?: string;
+  period: RetentionPeriod;
+  week_start: WeekStart;
+  mode: RetentionMode;
+  periods?: number;
+  start?: string;
+  end?: string;
+}
+
+/**
+ * A date parameter as epoch ms; the error names the parameter.
+ *
+ * @example
+ * dateParam('start', '2024-01-01'); // → 1704067200000
+ */
+export function dateParam(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseDate(value);
+  if (t === undefined) throw new RecipeInputError(`parameter "${name}" is "${value}", which is not a date; give it as YYYY-MM-DD.`);
+  return t;
+}
+
+/**
+ * The window in bucket starts (epoch seconds) that parameters alone fix; the rest of the window
+ * (from the first or to the last event) is applied by the model phase.
+ */
+function literalWindow(p: RetentionAggregateParams): { lower?: number; upper?: number } {
+  const bucketSeconds = (b: number) => bucketStart(b, p.period, p.week_start) / 1000;
+  const start = dateParam('start', p.start);
+  const end = dateParam('end', p.end);
+  const first = start === undefined ? undefined : bucketOf(start, p.period, p.week_start);
+  const last = p.periods !== undefined ? (first === undefined ? undefined : first + p.periods - 1) : end === undefined ? undefined : bucketOf(end, p.period, p.week_start);
+  return { lower: first === undefined ? undefined : bucketSeconds(first), upper: last === undefined ? undefined : bucketSeconds(last) };
+}
+
+/**
+ * Builds the queries: `checks` (row counts, unreadable values, first and last event),
+ * `group_conflicts` (a customer in two groups), `cells` and, in recurring mode, `customers`.
+ *
+ * @example
+ * retentionAggregate({ params, inputs: { events }, sql: dialects.duckdb }).queries.cells;
+ */
+export function retentionAggregate({ params: p, inputs, sql }: AggregateContext<RetentionAggregateParams>): AggregationPlan {
+  const events = inputs.events!;
+  const customer = relationColumn(events, 'events', p.customer, 'customer');
+  const timestamp = relationColumn(events, 'events', p.timestamp, 'timestamp');
+  const group = p.group ? relationColumn(events, 'events', p.group, 'group') : null;
+  const c = sql.ident(customer.name);
+  const g = group ? sql.ident(group.name) : sql.literal('all');
+  const ts = dateValue(sql, timestamp);
+  const n = (cond: string) => sql.double(`sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`);
+  const missingTs = isMissing(sql, timestamp);
+  const checks =
+    `SELECT ${sql.double('count(*)')} AS row_count, ${n(isMissing(sql, customer))} AS missing_customer, ${n(missingTs)} AS missing_timestamp, ` +
+    `${n(`NOT ${missingTs} AND ${ts} IS NULL`)} AS bad_timestamp, ` +
+    `min(CASE WHEN NOT ${missingTs} AND ${ts} IS NULL THEN ${sql.text(sql.ident(timestamp.name))} END) AS bad_timestamp_example, ` +
+    `${group ? n(isMissing(sql, group)) : sql.double('0')} AS missing_group, ` +
+    `min(${sql.epochSeconds(ts)}) AS min_t, max(${sql.epochSeconds(ts)}) AS max_t FROM ${events.from}`;
+
+  // Distinct (customer, group, bucket) of the readable rows, optionally within the literal window.
+  const valid = `NOT ${isMissing(sql, customer)} AND ${ts} IS NOT NULL${group ? ` AND NOT ${isMissing(sql, group)}` : ''}`;
+  const bucket = sql.epochSeconds(sql.truncate(p.period, ts, p.week_start));
+  const { lower, upper } = literalWindow(p);
+  const within = (col: string) =>
+    [lower !== undefined ? `${col} >= ${sql.literal(lower)}` : '', upper !== undefined ? `${col} <= ${sql.literal(upper)}` : ''].filter(Boolean).join(' AND ') || '1 = 1';
+  const active = (window: boolean) =>
+    `(SELECT lb_c, lb_g, lb_b FROM (SELECT ${c} AS lb_c, ${g} AS lb_g, ${bucket} AS lb_b FROM ${events.from} WHERE ${valid}) AS lb_rows ` +
+    `${window ? `WHERE ${within('lb_b')} ` : ''}GROUP BY lb_c, lb_g, lb_b)`;
+
+  const queries: Record<string, string> = { checks };
+  if (group) {
+    queries.group_conflicts =
+      `SELECT lb_c AS customer, min(lb_g) AS first_group, max(lb_g) AS second_group FROM ` +
+      `(SELECT ${c} AS lb_c, ${g} AS lb_g FROM ${events.from} WHERE ${valid}) AS lb_rows GROUP BY lb_c HAVING min(lb_g) <> max(lb_g) LIMIT 1`;
+  }
+  if (p.mode === 'recurring') {
+    queries.cells =
+      `SELECT lb_g AS grp, lb_b AS cohort_start, lb_b2 AS active_start, ${sql.double('count(*)')} AS n FROM ${active(true)} AS lb_x ` +
+      `JOIN (SELECT lb_c, lb_b AS lb_b2 FROM ${active(true)} AS lb_a) AS lb_y USING (lb_c) WHERE lb_b2 >= lb_b GROUP BY lb_g, lb_b, lb_b2`;
+    // Per customer: first bucket ever and whether any activity falls in the literal window, so the
+    // model phase can count distinct customers in the window and list every group.
+    queries.customers =
+      `SELECT lb_g AS grp, lb_f AS first_start, lb_w AS in_window, ${sql.double('count(*)')} AS n FROM ` +
+      `(SELECT lb_c, min(lb_g) AS lb_g, min(lb_b) AS lb_f, max(CASE WHEN ${within('lb_b')} THEN 1 ELSE 0 END) AS lb_w FROM ${active(false)} AS lb_a GROUP BY lb_c) AS lb_per ` +
+      `GROUP BY lb_g, lb_f, lb_w`;
+  } else {
+    queries.cells =
+      `SELECT lb_g AS grp, lb_f AS cohort_start, lb_b AS active_start, ${sql.double('count(*)')} AS n FROM ` +
+      `(SELECT lb_c, min(lb_g) AS lb_g, min(lb_b) AS lb_f FROM ${active(false)} AS lb_a GROUP BY lb_c) AS lb_first ` +
+      `JOIN (SELECT lb_c, lb_b FROM ${active(true)} AS lb_w) AS lb_act USING (lb_c) WHERE lb_b >= lb_f AND ${within('lb_f')} GROUP BY lb_g, lb_f, lb_b`;
+    queries.customers =
+      `SELECT lb_g AS grp, ${sql.double('count(*)')} AS n FROM (SELECT lb_c, min(lb_g) AS lb_g FROM ${active(false)} AS lb_a GROUP BY lb_c) AS lb_per GROUP BY lb_g`;
+  }
+  return { queries, consumes: ['events'] };
+}
