@@ -106,6 +106,13 @@ describe('context recipe', () => {
     expect(a.result.tables.rolling!.objects()).toEqual(near(b.result.tables.rolling!.objects()));
   });
 
+  it('says when a binned context came back as one row per distinct value', async () => {
+    const rows = Array.from({ length: 10_050 }, (_, i) => ({ variant: i % 2 ? 'treat' : 'control', converted: +(i % 3 === 0), basket: i / 7 }));
+    const { result, engine } = await runRecipe(context, { inputs: { units: aq.from(rows) }, params: { contexts: ['basket'] } });
+    expect(result.notes.join(' ')).toMatch(/Its 10,050 distinct values came back one row per value and arm .* round the column first/);
+    expect(engine!.rows_fetched).toBe(10_050);
+  });
+
   it('reads timestamps given as epoch milliseconds or YYYYMMDD numbers as dates', async () => {
     const params = { outcome: 'y', contexts: ['device'], difference: 'absolute', window: 2 };
     const iso = await runRecipe(context, { inputs: { units }, params });

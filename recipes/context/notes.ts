@@ -3,6 +3,9 @@ import type { ContextRow } from './effects.js';
 import type { RollingRow } from './rolling.js';
 import type { DriftRow } from './drift.js';
 
+/** More distinct values than this in a binned context is worth a word: each came back as a row. */
+const MANY_VALUES = 10_000;
+
 const fmt = (v: number, relative: boolean) => (relative ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)}%` : `${v >= 0 ? '+' : ''}${v.toPrecision(3)}`);
 
 export interface ContextNoteInput {
@@ -43,7 +46,10 @@ export function contextNotes(x: ContextNoteInput): string[] {
     if ((holmP ?? p) < 0.05) notes.push(`The lift depends on ${l.context} (interaction p = ${p.toPrecision(2)}, Holm-adjusted over contexts ${holmP?.toPrecision(2)}): ${range}. Adapt the personalization to it.`);
     else if (p < 0.05) notes.push(`The lift may depend on ${l.context} (interaction p = ${p.toPrecision(2)}), but not clearly once the ${x.levels.length} contexts tested are accounted for (Holm ${holmP?.toPrecision(2)}): ${range}. Confirm it in a follow-up test.`);
     else notes.push(`No clear evidence that the lift depends on ${l.context} (interaction p = ${p.toPrecision(2)}); the spread (${range}) may be noise.`);
-    if (l.binned) notes.push(`${l.context} has many numeric values, so it was cut into quantile bins.`);
+    if (l.binned) {
+      const many = l.labelOf.size > MANY_VALUES ? ` Its ${l.labelOf.size.toLocaleString('en-US')} distinct values came back one row per value and arm to find the bins; round the column first (e.g. to whole units) to keep that small on large data.` : '';
+      notes.push(`${l.context} has many numeric values, so it was cut into quantile bins.${many}`);
+    }
     if ((x.mix[l.context] ?? 1) < 0.01) notes.push(`The ${l.context} mix differs between arms (p = ${x.mix[l.context]!.toPrecision(2)}): the pooled lift mixes the effect with the mix (Simpson's paradox risk); compare within ${l.context}.`);
   }
   if (x.rows.length > 1) notes.push(`${x.rows.length} context-value comparisons were made; calls use Holm-adjusted p-values (p_value_holm), and interaction tests are Holm-adjusted across the ${x.levels.length} contexts.`);

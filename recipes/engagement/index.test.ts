@@ -97,6 +97,12 @@ describe('engagement recipe', () => {
     await expect(runRecipe(engagement, { inputs: { sessions: negative } })).rejects.toThrow(/sessions.duration is negative \(-5\) in 1 row/);
   });
 
+  it('says when scroll depth came back as many distinct values', async () => {
+    const many = aq.from(Array.from({ length: 10_050 }, (_, i) => ({ session_id: `s${i >> 1}`, variant: i % 4 < 2 ? 'control' : 'personalized', timestamp: at(i), scroll_depth: i / 10_050 })));
+    const { result } = await runRecipe(engagement, { inputs: { pageviews: many } });
+    expect(result.notes.join(' ')).toMatch(/scroll_depth has 10,050 distinct values .* round it/);
+  });
+
   it('counts page views per session with hostile column names', async () => {
     const evil = 'sess"; DROP TABLE pageviews; --';
     const hostile = pageviews.rename({ session_id: evil, timestamp: 'lb_seconds' });

@@ -99,7 +99,7 @@ export const engagement = defineRecipe({
       metrics,
       tables: { variants: aq.from(variants), comparisons: rowsTable(comparisons, COMPARISON_COLUMNS) },
       charts,
-      notes: engagementNotes({ variants, comparisons, control, skipped, source: input, difference: p.difference, coversLastPage: p.duration_covers_last_page }),
+      notes: engagementNotes({ variants, comparisons, control, skipped, source: input, difference: p.difference, coversLastPage: p.duration_covers_last_page, scrollValues: arms.reduce((a, [, arm]) => a + (arm.scroll?.values.length ?? 0), 0) }),
     };
   },
 });

@@ -1,6 +1,9 @@
 import type { ComparisonRow } from '../stats/comparison-rows.js';
 import { ENGAGEMENT_METRICS } from './metrics.js';
 
+/** More distinct scroll depths than this is worth a word: each came back as a row for the quartiles. */
+const MANY_VALUES = 10_000;
+
 const fmt = (v: number, relative: boolean) => (relative ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)}%` : `${v >= 0 ? '+' : ''}${v.toPrecision(3)}`);
 
 /**
@@ -9,7 +12,7 @@ const fmt = (v: number, relative: boolean) => (relative ? `${v >= 0 ? '+' : ''}$
  * @example
  * engagementNotes({ variants, comparisons, control: 'control', skipped: [], source: 'sessions', difference: 'relative' });
  */
-export function engagementNotes(x: { variants: Record<string, unknown>[]; comparisons: ComparisonRow[]; control: string; skipped: string[]; source: string; difference: string; coversLastPage?: boolean }): string[] {
+export function engagementNotes(x: { variants: Record<string, unknown>[]; comparisons: ComparisonRow[]; control: string; skipped: string[]; source: string; difference: string; coversLastPage?: boolean; scrollValues?: number }): string[] {
   const relative = x.difference === 'relative';
   const notes: string[] = [];
   for (const c of x.comparisons) {
@@ -30,6 +33,9 @@ export function engagementNotes(x: { variants: Record<string, unknown>[]; compar
         ? 'Time on page is session duration over page views (durations include the last page, as you said with duration_covers_last_page).'
         : 'Time on page is session duration over (pageviews − 1): the last page of a session has no known time (as in web analytics); set duration_covers_last_page if your durations include it.',
   );
+  if ((x.scrollValues ?? 0) > MANY_VALUES) {
+    notes.push(`scroll_depth has ${x.scrollValues!.toLocaleString('en-US')} distinct values per arm in all; the quartiles came back one row per value and arm, so round it (e.g. to whole percent) to keep that small on large data.`);
+  }
   if (x.comparisons.some((c) => c.metric === 'interaction_rate') || x.variants.some((v) => 'interaction_rate' in v)) {
     notes.push(x.source === 'pageviews' ? 'Interaction rate is the share of page views with an interaction.' : 'Interaction rate is the share of sessions with an interaction.');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupIndices, metricKind, pick, resolveControl, tryCompare } from './versus-control.js';
+import { groupIndices, pick, resolveControl, tryCompare } from './versus-control.js';
 import { meanStats } from './moments.js';
 
 describe('versus-control helpers', () => {
@@ -19,10 +19,8 @@ describe('versus-control helpers', () => {
     const ok = tryCompare(meanStats([1, 2], 'mean'), meanStats([2, 4], 'mean'), { difference: 'absolute' });
     expect(ok.ok && ok.value.effect).toBe(1.5);
   });
-  it('groups, picks and classifies', () => {
+  it('groups and picks', () => {
     expect([...groupIndices(['a', 'b', 'a']).entries()]).toEqual([['a', [0, 2]], ['b', [1]]]);
     expect(Array.from(pick([5, 6, 7], [0, 2]))).toEqual([5, 7]);
-    expect(metricKind([0, 1, 1])).toBe('proportion');
-    expect(metricKind([0, 2])).toBe('mean');
   });
 });

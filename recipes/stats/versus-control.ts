@@ -77,15 +77,3 @@ export function pick(values: ArrayLike<number>, indices: readonly number[]): Flo
   indices.forEach((idx, i) => (out[i] = values[idx]!));
   return out;
 }
-
-/**
- * Treats a column as a proportion when every value is 0 or 1, else as a mean metric (the gbstats
- * distinction that decides the variance formula).
- *
- * @example
- * metricKind([0, 1, 1]); // → 'proportion'
- */
-export function metricKind(values: ArrayLike<number>): 'proportion' | 'mean' {
-  for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return 'mean';
-  return 'proportion';
-}
