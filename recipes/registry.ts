@@ -2,6 +2,7 @@ import type { Recipe } from './types.js';
 import { paramsJsonSchema } from './define-recipe.js';
 import { RecipeInputError } from './errors.js';
 import { lift } from './lift/index.js';
+import { powerRecipe } from './power/index.js';
 import { engagement } from './engagement/index.js';
 import { segments } from './segments/index.js';
 import { roi } from './roi/index.js';
@@ -22,6 +23,7 @@ import { fairness } from './fairness/index.js';
 // One line per recipe, in the order of RECIPES.md. The CLI and the server both read this list.
 export const recipes: Recipe[] = [
   lift,
+  powerRecipe,
   engagement,
   segments,
   roi,

@@ -33,7 +33,6 @@ export async function recipeCommand(args: string[]): Promise<number> {
   const format = values.format as string;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`, 'recipe');
   const inputFiles = parseKeyValues(values.input, 'input', false, 'recipe') as Record<string, string>;
-  if (Object.keys(inputFiles).length === 0) throw new UsageError('give at least one --input <name>=<file>', 'recipe');
   const cliParams = parseKeyValues(values.param, 'param', true, 'recipe');
   // The recipes pull in model libraries: load them only once the command line is known to be right.
   const [{ recipes }, { resultToJSON }, { loadNamedTable }, { closeSharedPool, runRecipeInWorker }, { recipeReportHtml }, { onInterrupt }, { progressBar }, { resultText }] =
@@ -47,9 +46,12 @@ export async function recipeCommand(args: string[]): Promise<number> {
       import('./progress-bar.js'),
       import('./result-text.js'),
     ]);
-  if (!recipes.some((r) => r.id === id)) {
+  const recipe = recipes.find((r) => r.id === id);
+  if (!recipe) {
     throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipes.map((r) => r.id).join(', ')}`, 'recipe');
   }
+  // A recipe whose inputs are all optional (power) runs on parameters alone.
+  if (Object.keys(inputFiles).length === 0 && recipe.inputs.some((i) => !i.optional)) throw new UsageError('give at least one --input <name>=<file>', 'recipe');
   const params = { ...(values.params ? await readParamsFile(values.params) : {}), ...cliParams };
 
   const inputs: Record<string, ColumnTable> = {};

@@ -101,6 +101,14 @@ describe('liftbook recipe', () => {
     });
   }, SPAWN_TIMEOUT);
 
+  it('runs a recipe whose inputs are all optional (power) on parameters alone', async () => {
+    const r = await liftbook(['recipe', 'power', '--param', 'baseline=0.1', '--param', 'effect=0.05', '--param', 'units_per_day=5000']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.metrics.total_sample_size).toBe(2 * out.metrics.sample_size_per_arm);
+    expect(out.metrics.days_needed).toBe(Math.ceil(out.metrics.total_sample_size / 5000));
+  }, SPAWN_TIMEOUT);
+
   it('exits 2 with the usage on usage errors', async () => {
     const cases = await Promise.all([
       liftbook(['recipe', 'no-such-recipe', '--input', 'units=x.csv']),
