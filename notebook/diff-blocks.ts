@@ -40,10 +40,13 @@ export function layoutOf(text: string): Layout {
   const doc = parseNotebook(text);
   // Reserved even without front matter: a cell may be called `front-matter` and must not take it.
   const used = new Set([FRONT_MATTER]);
+  // The next suffix per key: a notebook with thousands of cells of one id stays linear.
+  const next = new Map<string, number>();
   const unique = (key: string) => {
-    let n = 2;
+    let n = next.get(key) ?? 2;
     let candidate = key;
     while (used.has(candidate)) candidate = `${key}#${n++}`;
+    next.set(key, n);
     used.add(candidate);
     return candidate;
   };
@@ -115,11 +118,17 @@ export function alignBlocks(registry: Registry, blocks: KeyedBlock[]): KeyedBloc
   const keys: (string | undefined)[] = blocks.map((b) => (b.kind === 'prose' ? undefined : b.key));
   const claimed = new Set<string>();
   const free = (key: string) => registry.entries.get(key)?.kind === 'prose' && !claimed.has(key);
-  const byContent = new Map<string, string[]>();
+  // Prose keys by content, with a cursor past the ones already claimed: thousands of identical
+  // prose blocks must not make matching quadratic.
+  const byContent = new Map<string, { keys: string[]; has: Set<string>; cursor: number }>();
   for (const [key, entry] of registry.entries) {
     if (entry.kind !== 'prose') continue;
     const text = normalize('prose', entry.text);
-    byContent.set(text, [...(byContent.get(text) ?? []), key]);
+    const group = byContent.get(text);
+    if (group) {
+      group.keys.push(key);
+      group.has.add(key);
+    } else byContent.set(text, { keys: [key], has: new Set([key]), cursor: 0 });
   }
   const content = blocks.map((b) => (b.kind === 'prose' ? normalize('prose', b.text) : ''));
   const pass = (match: (block: KeyedBlock, content: string) => string | undefined) => {
@@ -132,16 +141,24 @@ export function alignBlocks(registry: Registry, blocks: KeyedBlock[]): KeyedBloc
       }
     });
   };
-  const withContent = (text: string) => byContent.get(text) ?? [];
-  pass((block, text) => (free(block.key) && withContent(text).includes(block.key) ? block.key : undefined));
-  pass((_, text) => withContent(text).find(free));
+  pass((block, text) => (free(block.key) && byContent.get(text)?.has.has(block.key) ? block.key : undefined));
+  pass((_, text) => {
+    const group = byContent.get(text);
+    if (!group) return undefined;
+    // Claimed keys never become free again, so the cursor only moves forward.
+    while (group.cursor < group.keys.length && !free(group.keys[group.cursor]!)) group.cursor++;
+    return group.keys[group.cursor];
+  });
   pass((block) => (free(block.key) ? block.key : undefined));
+  const nextSuffix = new Map<string, number>();
   return blocks.map((block, i) => {
     let key = keys[i];
     if (key === undefined) {
       const stem = block.key.replace(/#\d+$/, '');
+      let n = nextSuffix.get(stem) ?? 2;
       key = stem;
-      for (let n = 2; registry.entries.has(key); n++) key = `${stem}#${n}`;
+      while (registry.entries.has(key)) key = `${stem}#${n++}`;
+      nextSuffix.set(stem, n);
     }
     if (!registry.entries.has(key)) registry.entries.set(key, { kind: block.kind, text: block.text });
     return { ...block, key };

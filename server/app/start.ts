@@ -4,6 +4,7 @@ import { RecipeInputError } from '../../recipes/errors.js';
 import { describeRecipes } from '../../recipes/registry.js';
 import { SignInLimiter } from '../auth/sign-in-limiter.js';
 import { RecipePool } from '../runner/pool.js';
+import { closeDiffThread } from '../runner/diff-in-worker.js';
 import { closeTableReader } from '../runner/read-in-worker.js';
 import { openStorage } from '../storage/storage.js';
 import { ensureClientBuilt, REPO_ROOT } from './build-client.js';
@@ -117,6 +118,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       });
       await pool.close();
       await closeTableReader();
+      await closeDiffThread();
       storage.close();
     },
   };

@@ -37,6 +37,8 @@ const CACHE_SIZE = 4;
 export class DatasetStore {
   readonly dir: string;
   readonly #cache = new Map<string, Promise<ColumnTable>>();
+  /** Names with an upload in flight (parsing, writing): a second upload of one waits for nobody, it is refused. */
+  readonly #reserved = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -55,42 +57,59 @@ export class DatasetStore {
     return row && fromRow(row);
   }
 
-  /** Parses and stores an upload; a taken name is a 409 unless `replace`. */
+  /**
+   * Parses and stores an upload; a taken name is a 409 unless `replace`. The name is reserved for
+   * the whole upload, so of two simultaneous uploads of one name exactly one is stored and the
+   * other gets 409 (never the later silently replacing an acknowledged one); the final write
+   * checks again in the same transaction as the row it writes.
+   */
   async add(input: { name: string; filename: string; bytes: Uint8Array; owner?: string | null; replace?: boolean }): Promise<DatasetRecord> {
     checkDatasetName(input.name);
     const { format, extension } = datasetFormat(input.filename);
-    if (!input.replace && this.get(input.name)) {
-      throw new StorageInputError(`A dataset named "${input.name}" already exists. Choose another name or replace it.`, 409);
+    const taken = () => new StorageInputError(`A dataset named "${input.name}" already exists. Choose another name or replace it.`, 409);
+    if (this.#reserved.has(input.name)) {
+      throw new StorageInputError(`A dataset named "${input.name}" is being uploaded by someone else right now. Choose another name, or try again in a moment.`, 409);
     }
-    const table = await readTableInWorker({ bytes: input.bytes, filename: input.filename });
-    const filename = input.name + extension;
-    const file = this.#path(filename);
-    const temp = `${file}.${process.pid}.${Date.now()}.part`;
-    await writeFile(temp, input.bytes, { flush: true });
-    const previous = this.get(input.name);
-    const record: DatasetRecord = {
-      name: input.name,
-      filename,
-      format,
-      size: input.bytes.byteLength,
-      rows: table.numRows(),
-      columns: describeColumns(table),
-      owner: input.owner ?? null,
-      created_at: new Date().toISOString(),
-    };
+    if (!input.replace && this.get(input.name)) throw taken();
+    this.#reserved.add(input.name);
     try {
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
+      const table = await readTableInWorker({ bytes: input.bytes, filename: input.filename });
+      const filename = input.name + extension;
+      const file = this.#path(filename);
+      const temp = `${file}.${process.pid}.${Date.now()}.part`;
+      await writeFile(temp, input.bytes, { flush: true });
+      const record: DatasetRecord = {
+        name: input.name,
+        filename,
+        format,
+        size: input.bytes.byteLength,
+        rows: table.numRows(),
+        columns: describeColumns(table),
+        owner: input.owner ?? null,
+        created_at: new Date().toISOString(),
+      };
+      let previous: DatasetRecord | undefined;
+      try {
+        previous = this.db.transaction(() => {
+          const before = this.get(input.name);
+          if (before && !input.replace) throw taken();
+          this.db
+            .prepare('INSERT OR REPLACE INTO datasets (name, filename, format, size, rows, columns, owner, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(record.name, filename, format, record.size, record.rows, JSON.stringify(record.columns), record.owner, record.created_at);
+          return before;
+        })();
+        await rename(temp, file);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+      if (previous && previous.filename !== filename) await rm(this.#path(previous.filename), { force: true });
+      this.#cache.set(`${record.name}@${record.created_at}`, Promise.resolve(table));
+      this.#trim();
+      return record;
+    } finally {
+      this.#reserved.delete(input.name);
     }
-    if (previous && previous.filename !== filename) await rm(this.#path(previous.filename), { force: true });
-    this.db
-      .prepare('INSERT OR REPLACE INTO datasets (name, filename, format, size, rows, columns, owner, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(record.name, filename, format, record.size, record.rows, JSON.stringify(record.columns), record.owner, record.created_at);
-    this.#cache.set(`${record.name}@${record.created_at}`, Promise.resolve(table));
-    this.#trim();
-    return record;
   }
 
   /** The dataset as a table (parsed once, then cached); undefined when there is none. */

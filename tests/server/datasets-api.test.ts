@@ -90,6 +90,23 @@ describe('datasets API', () => {
     expect(readdirSync(h.deps.storage.datasets.dir).filter((f) => f.startsWith('big'))).toEqual([]);
   });
 
+  it('gives one of two simultaneous uploads of a new name 201 and the other 409; the stored file is the winner\'s', async () => {
+    h.user('ana');
+    h.user('ben');
+    const send = (as: string, rows: number) => {
+      const form = new FormData();
+      form.append('file', new File(['x\n' + `${as.length}\n`.repeat(rows)], 'race.csv'));
+      return h.request('/api/datasets', { method: 'POST', body: form }, as);
+    };
+    const [ana, ben] = await Promise.all([send('ana', 300), send('ben', 700)]);
+    expect([ana.status, ben.status].sort()).toEqual([201, 409]);
+    const winner = ana.status === 201 ? { user: 'ana', rows: 300 } : { user: 'ben', rows: 700 };
+    const loser = ana.status === 201 ? ben : ana;
+    expect((await expectJson(loser, 409, ErrorBody)).error).toMatch(/"race"/);
+    expect(h.deps.storage.datasets.get('race')).toMatchObject({ owner: winner.user, rows: winner.rows });
+    expect((await h.deps.storage.datasets.load('race'))!.numRows()).toBe(winner.rows);
+  });
+
   it('takes a file of exactly the limit: the limit is on the file, not the multipart envelope', async () => {
     const exact = new File(['x\n' + '1\n'.repeat(32_767)], 'exact.csv');
     expect(exact.size).toBe(64 * 1024);

@@ -119,3 +119,36 @@ describe('the sign-in rate limit', () => {
     await signIn(h.token);
   });
 });
+
+describe('notebook size', () => {
+  const small = harness({ notebookLimit: 64 * 1024 });
+  afterAll(() => small.close());
+
+  it('refuses a notebook body over the notebook limit (413) before reading it, apart from the upload limit', async () => {
+    const created = (await (await small.request('/api/notebooks', json('POST', { title: 'Big' }))).json()) as { id: string };
+    const big = `---\ntitle: Big\n---\n${'x'.repeat(70 * 1024)}\n`;
+    const res = await small.request(`/api/notebooks/${created.id}`, json('PUT', { source: big }, { 'If-Match': '"1"' }));
+    expect((await expectJson(res, 413, ErrorBody)).error).toMatch(/over the 64 KB limit.*--max-notebook-mb/);
+    expect((await small.request('/api/notebooks', json('POST', { source: big }))).status).toBe(413);
+    // Inline rows for a recipe still have the (larger) upload limit.
+    const rows = Array.from({ length: 6000 }, (_, i) => ({ value: i }));
+    expect((await small.request('/api/recipes/sum/run', json('POST', { inputs: { rows } }))).status).toBe(200);
+  });
+
+  it('refuses more than 5,000 cells (413), and diffs a large history off the event loop', async () => {
+    const cells = (ids: number[]) => ids.map((i) => `\`\`\`js id=c${i}\n${i}\n\`\`\`\n`).join('\n');
+    const ids = Array.from({ length: 5001 }, (_, i) => i);
+    expect((await expectJson(await h.request('/api/notebooks', json('POST', { source: cells(ids) })), 413, ErrorBody)).error).toMatch(/more than 5,000 cells/);
+    const made = (await (await h.request('/api/notebooks', json('POST', { source: cells(ids.slice(0, 5000)) }))).json()) as { id: string };
+    expect((await h.request(`/api/notebooks/${made.id}`, json('PUT', { source: cells(ids.slice(0, 5000).reverse()) }, { 'If-Match': '"1"' }))).status).toBe(200);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    const diff = (await (await h.request(`/api/notebooks/${made.id}/diff?from=1&to=2`)).json()) as { changes: { status: string }[] };
+    const ms = performance.now() - started;
+    clearInterval(timer);
+    expect(diff.changes.filter((c) => c.status === 'moved')).toHaveLength(4999);
+    // The event loop kept turning while the diff ran.
+    expect(ticks).toBeGreaterThan(ms / 5 / 4);
+  });
+});

@@ -36,7 +36,7 @@ export interface Harness extends ReturnType<typeof createApp> {
  * @example
  * const h = harness(); const res = await h.app.request('/api/recipes'); await h.close();
  */
-export function harness(options: { uploadLimit?: number; client?: boolean; signInLimiter?: SignInLimiter; sqlLimits?: SqlLimits } = {}): Harness {
+export function harness(options: { uploadLimit?: number; notebookLimit?: number; client?: boolean; signInLimiter?: SignInLimiter; sqlLimits?: SqlLimits } = {}): Harness {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'liftbook-api-'));
   const examples = path.join(dir, 'examples');
   mkdirSync(examples);
@@ -61,6 +61,7 @@ export function harness(options: { uploadLimit?: number; client?: boolean; signI
     describeRecipes: () => recipes.map((r) => ({ id: r.id, title: r.title, description: r.description, inputs: r.inputs, params: paramsJsonSchema(r) })),
     clientDir,
     uploadLimit: options.uploadLimit ?? 1024 * 1024,
+    notebookLimit: options.notebookLimit,
     signInLimiter: options.signInLimiter ?? new SignInLimiter(),
     ...(options.sqlLimits ? { sqlLimits: options.sqlLimits } : {}),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { diffNotebooks } from '../../../notebook/diff.js';
+import { diffInWorker } from '../../runner/diff-in-worker.js';
 import type { ApiRoutes } from '../api-route.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http-error.js';
@@ -60,10 +60,13 @@ export function historyRoutes(api: ApiRoutes, deps: AppDeps): void {
     params: NotebookId,
     query: DiffQuery,
     responses: { 200: { description: 'The changes, in the order of the newer version', schema: Diff }, 404: notFound },
-    handler: (c, { params, query }) => {
+    handler: async (c, { params, query }) => {
       requireRole(c, storage, params.id, 'viewer');
       const to = query.to ?? storage.notebooks.get(params.id)!.version;
-      return c.json({ from: query.from, to, changes: diffNotebooks(revision(params.id, query.from).source, revision(params.id, to).source) });
+      const before = revision(params.id, query.from).source;
+      const after = revision(params.id, to).source;
+      // Off the event loop: a diff of two large versions takes a moment, and everyone else's requests go on meanwhile.
+      return c.json({ from: query.from, to, changes: await diffInWorker(before, after) });
     },
   });
 

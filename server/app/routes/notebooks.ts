@@ -6,6 +6,7 @@ import type { ApiRoutes } from '../api-route.js';
 import { DEFAULT_NOTEBOOK_LIMIT, type AppDeps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { etag, ifMatchVersion } from '../if-match.js';
+import { checkCellCount } from '../notebook-limits.js';
 import { notebookView } from '../notebook-view.js';
 import { requireRole } from '../require-role.js';
 import { Conflict, ErrorBody, Notebook, NotebookCreate, NotebookId, NotebookSave, NotebookScope, Template, VisibleNotebook } from '../schemas.js';
@@ -25,7 +26,7 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
   const { notebooks, shares } = deps.storage;
   const view = (id: string, role: NotebookRole) => notebookView(deps.storage, id, role);
   const bodyLimit = { bytes: deps.notebookLimit ?? DEFAULT_NOTEBOOK_LIMIT, hint: "A notebook is text: keep data in datasets, split the notebook, or raise the server's limit (--max-notebook-mb)" };
-  const tooLarge = { description: 'The notebook is over the server\'s notebook limit (5 MB unless set with --max-notebook-mb)', schema: ErrorBody };
+  const tooLarge = { description: 'The notebook is over the server\'s notebook limit (5 MB unless set with --max-notebook-mb) or has more than 5,000 cells', schema: ErrorBody };
 
   api.add({
     method: 'get',
@@ -78,6 +79,7 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
       const expectedVersion = ifMatchVersion(header);
       // A blind save could silently drop someone's work; "*" is the explicit "I mean to overwrite".
       if (header === undefined) throw new HttpError(428, `Send If-Match with the version you opened (the ETag of GET /api/notebooks/${params.id}), or "*" to overwrite whatever is there.`);
+      checkCellCount(body.source);
       const saved = notebooks.save(params.id, body.source, { expectedVersion, author: c.get('user').name });
       c.header('ETag', etag(saved.version));
       return c.json(view(saved.id, role));
@@ -101,6 +103,7 @@ export function notebookRoutes(api: ApiRoutes, deps: AppDeps): void {
         source = example.source;
       }
       source ??= blankNotebook(body.title);
+      checkCellCount(source);
       if (body.title) source = withTitle(source, body.title);
       const me = c.get('user').name;
       const created = notebooks.create({ source, owner: me, author: me });
