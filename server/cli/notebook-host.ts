@@ -6,11 +6,12 @@ import { RecipeInputError } from '../../recipes/errors.js';
 import { resultToJSON } from '../../recipes/result-json.js';
 import { cellSources, parseNotebook } from '../../notebook/format.js';
 import { resolveParams } from '../../notebook/params.js';
-import type { FromWorker, ToWorker } from '../../notebook/protocol.js';
+import type { FromWorker, SqlRequest, ToWorker } from '../../notebook/protocol.js';
 import type { CellError, CellStatus, NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { loadNamedTable } from '../datasets/load-named.js';
 import { rowsToTable } from '../io/read-json.js';
 import { runRecipeInWorker } from '../runner/run-in-worker.js';
+import { notebookSql } from './notebook-sql.js';
 
 /** A cell's last run as the headless host saw it. */
 export interface HeadlessCell {
@@ -37,14 +38,20 @@ const CANCEL_GRACE_MS = 5000;
 /**
  * Runs every cell of a notebook file in a worker thread and collects each cell's final status,
  * time and value summary. Cells' `load(name, {seed, customers})` reads files relative to the
- * notebook's folder or bundled datasets; `recipe(id, inputs, params)` runs in the recipe pool.
+ * notebook's folder or bundled datasets; `recipe(id, inputs, params)` runs in the recipe pool;
+ * SQL cells run on the embedded DuckDB or on `options.sources` (see notebookSql).
  * `overrides` are `--param` values for the parameters the front matter declares.
  *
  * @example
  * const run = await runNotebookFile('notebooks/did-personalization-work.md', { seed: '7' });
  * run.cells.filter((c) => c.status === 'error');
  */
-export async function runNotebookFile(file: string, overrides: Record<string, unknown> = {}, signal?: AbortSignal): Promise<HeadlessRun> {
+export async function runNotebookFile(
+  file: string,
+  overrides: Record<string, unknown> = {},
+  signal?: AbortSignal,
+  options: { sources?: Record<string, string> } = {},
+): Promise<HeadlessRun> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -59,6 +66,7 @@ export async function runNotebookFile(file: string, overrides: Record<string, un
   const cells = new Map<string, HeadlessCell>(sources.map((c) => [c.id, { id: c.id, status: 'idle', displays: [] }]));
   if (sources.length === 0) return { doc, params, cells: [...cells.values()] };
 
+  const sql = notebookSql(baseDir, options.sources);
   const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
   const post = (message: ToWorker) => worker.postMessage(message);
   const requests = new Map<number, AbortController>();
@@ -76,7 +84,7 @@ export async function runNotebookFile(file: string, overrides: Record<string, un
     const controller = new AbortController();
     requests.set(requestId, controller);
     try {
-      const value = await hostCall(fn, args, baseDir, controller.signal);
+      const value = fn === 'sql' ? await sql.run(args[0] as SqlRequest, controller.signal) : await hostCall(fn, args, baseDir, controller.signal);
       post({ type: 'host-reply', requestId, ok: true, value });
     } catch (error) {
       post({ type: 'host-reply', requestId, ok: false, error: { message: (error as Error).message } });
@@ -135,6 +143,7 @@ export async function runNotebookFile(file: string, overrides: Record<string, un
     });
   } finally {
     await worker.terminate();
+    await sql.close();
   }
   return { doc, params, cells: [...cells.values()] };
 }
