@@ -28,6 +28,7 @@ export const equalityCases: EqualityCase[] = [
   { recipe: 'context', inputs: { units: 'sessions' }, params: { outcome: 'converted', timestamp: 'started_at' } },
   { recipe: 'engagement', inputs: { pageviews: 'pageviews' }, params: { variant: 'variant' } },
   { recipe: 'retention', inputs: { events: 'orders' }, params: { customer: 'customer_id', group: 'variant', period: 'month', mode: 'first_time' } },
+  { recipe: 'clv', inputs: { transactions: 'orders' }, params: { customer: 'customer_id', group: 'variant', calibration_end: '2025-03-31', observation_end: '2025-06-29' } },
   { recipe: 'retention', inputs: { events: 'sessions' }, params: { customer: 'customer_id', timestamp: 'started_at', group: 'variant', period: 'week', week_start: 'sunday' } },
 ];
 
