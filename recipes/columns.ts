@@ -49,7 +49,13 @@ export function requireRows(table: ColumnTable, input: string): void {
   if (table.numRows() === 0) throw new RecipeInputError(`${input} has no rows; give it at least one row of data.`);
 }
 
-function rowError(input: string, column: string, role: string, row: number, value: unknown, want: string): RecipeInputError {
+/**
+ * The error for one bad value: the input, column, role, value, 1-based row and the fix.
+ *
+ * @example
+ * rowError('units', 'revenue', 'metrics', 1, 'n/a', 'a number'); // units.revenue (the metrics column) has "n/a" in row 2, which is not a number. …
+ */
+export function rowError(input: string, column: string, role: string, row: number, value: unknown, want: string): RecipeInputError {
   return new RecipeInputError(
     `${input}.${column} (the ${role} column) has ${JSON.stringify(value) ?? String(value)} in row ${row + 1}, which is not ${want}. ` +
       `Fix or remove that row, or point "${role}" at another column.`,

@@ -8,7 +8,8 @@ import { comparisonRows, variantRows } from './comparisons.js';
 import { correctionNote, findingNote, sequentialNote, warningNotes } from './notes.js';
 import { liftParams, type LiftParams } from './params.js';
 import { aggregateSummary } from './summary.js';
-import { aggregateUnits } from './units.js';
+import { aggregateArms } from './units.js';
+import { ARMS, unitsPlan } from './units-plan.js';
 
 const DESCRIPTION = `Did the personalized variant win? Compares every variant with the control on each metric, with the statistics of GrowthBook's gbstats:
 - Metrics: a 0/1 column is a proportion (variance p(1−p)); any other numeric column a mean (variance with n−1); {name, numerator, denominator} a ratio Σnum/Σden (delta method). Override the type with types: {metric: "proportion"|"mean"}.
@@ -22,8 +23,8 @@ const DESCRIPTION = `Did the personalized variant win? Compares every variant wi
 - Summary input (counts only): one row per variant and metric with columns variant, metric, n, sum and optional sum_squares (missing or empty: a proportion, sum = conversions). A ratio row adds denominator_sum, denominator_sum_squares and cross_sum (Σ numerator·denominator) with sum/sum_squares for the numerator; a CUPED row adds covariate_sum, covariate_sum_squares (absent: a 0/1 covariate of a 0/1 metric) and covariate_cross_sum (Σ metric·covariate). A ratio row with CUPED adds, for pre-period numerator m₀ and denominator d₀: covariate_sum, covariate_sum_squares (Σm₀, Σm₀²), denominator_covariate_sum, denominator_covariate_sum_squares (Σd₀, Σd₀²), covariate_cross_sum (Σm·m₀), denominator_covariate_cross_sum (Σd·d₀), pre_cross_sum (Σm₀·d₀), numerator_denominator_covariate_cross_sum (Σm·d₀) and covariate_denominator_cross_sum (Σm₀·d). Sums no data can give (a negative implied variance, a correlation beyond ±1) are refused naming the row; within rounding they get a note. The units of a variant for the SRM check are its largest n.
 - One-sided tests (sided greater/less) leave one interval end open (null in the tables); sided applies to the frequentist test, Bayesian intervals are always two-sided.`;
 
-function aggregate(inputs: Record<string, aq.ColumnTable>, params: LiftParams, signal: AbortSignal): { agg: LiftAggregate; where: string } {
-  if (inputs.units) return { agg: aggregateUnits(inputs.units, params, signal), where: `units.${params.variant}` };
+function aggregate(inputs: Record<string, aq.ColumnTable>, params: LiftParams): { agg: LiftAggregate; where: string } {
+  if (inputs[ARMS]) return { agg: aggregateArms(inputs, params), where: `units.${params.variant}` };
   return { agg: aggregateSummary(inputs.summary!, params), where: `summary.${params.variant}` };
 }
 
@@ -63,9 +64,13 @@ export const lift = defineRecipe({
     },
   ],
   params: liftParams,
+  // Unit-level rows are summed where they live (one scan, grouped by variant); a summary is read as given.
+  aggregate({ params, inputs, sql }) {
+    return inputs.units ? unitsPlan(inputs.units, params, sql) : { queries: {}, consumes: [] };
+  },
   async run({ inputs, params, progress, signal }) {
     progress(0, 'aggregating');
-    const { agg, where } = aggregate(inputs, params, signal);
+    const { agg, where } = aggregate(inputs, params);
     const control = pickControl(agg.variants, params.control, where);
     throwIfAborted(signal);
     progress(0.5, 'comparing');

@@ -10,8 +10,11 @@ import {
   type DuckDBType,
 } from '@duckdb/node-api';
 import type { ColumnTable } from 'arquero';
+import type { SqlColumn } from '../../recipes/types.js';
 
 type Kind = 'integer' | 'double' | 'boolean' | 'date' | 'text';
+
+const SQL_TYPE: Record<Kind, SqlColumn['type']> = { integer: 'number', double: 'number', boolean: 'boolean', date: 'date', text: 'string' };
 
 const TYPES: Record<Kind, { sql: string; type: DuckDBType }> = {
   integer: { sql: 'BIGINT', type: DuckDBBigIntType.instance },
@@ -65,14 +68,15 @@ const CHUNK_ROWS = 2048;
  * @example
  * await appendTable(connection, '"units"', aq.table({ arm: ['a', 'b'], converted: [0, 1] }));
  */
-export async function appendTable(connection: DuckDBConnection, quotedName: string, table: ColumnTable): Promise<void> {
+export async function appendTable(connection: DuckDBConnection, quotedName: string, table: ColumnTable): Promise<SqlColumn[]> {
   const names = table.columnNames();
   const kinds = names.map((n) => columnKind(table.array(n) as ArrayLike<unknown>));
+  const described = names.map((name, i) => ({ name, type: SQL_TYPE[kinds[i]!] }));
   const columns = names.map((n, i) => `"${n.replaceAll('"', '""')}" ${TYPES[kinds[i]!].sql}`);
   // A table needs a column; an input without any still has its row count.
   await connection.run(`CREATE TABLE ${quotedName} (${columns.length ? columns.join(', ') : '"_" BOOLEAN'})`);
   const rows = table.numRows();
-  if (rows === 0) return;
+  if (rows === 0) return described;
   const arrays = names.length ? names.map((n) => table.array(n) as ArrayLike<unknown>) : [new Array(rows).fill(null)];
   const useKinds: Kind[] = names.length ? kinds : ['boolean'];
   const types = useKinds.map((k) => TYPES[k].type);
@@ -93,4 +97,5 @@ export async function appendTable(connection: DuckDBConnection, quotedName: stri
   } finally {
     appender.closeSync();
   }
+  return described;
 }

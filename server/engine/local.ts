@@ -74,6 +74,8 @@ export class LocalEngine implements Engine {
   #idle: DuckDBConnection[] = [];
   #all: DuckDBConnection[] = [];
   #waiting: ((c: DuckDBConnection) => void)[] = [];
+  // What `register` made of each name: the columns of a copied table are known without asking.
+  #registered = new Map<string, { kind: 'TABLE' | 'VIEW'; columns?: SqlColumn[] }>();
 
   constructor(
     readonly instance: DuckDBInstance,
@@ -99,15 +101,29 @@ export class LocalEngine implements Engine {
       if (this.#confined) throw new Error(`The engine is confined to its datasets; "${table}" cannot be added now.`);
       await checkFile(file, table);
       if (fileFormat(file) === 'arrow') {
-        await appendTable(connection, quoted, arrowTable(await readFile(file), table));
+        this.#registered.set(name, { kind: 'TABLE', columns: await appendTable(connection, quoted, arrowTable(await readFile(file), table)) });
         return undefined;
       }
       await this.#sql(connection, `CREATE VIEW ${quoted} AS SELECT * FROM ${await fileScan(file)}`, path.basename(file));
+      this.#registered.set(name, { kind: 'VIEW' });
       return file;
     }
-    const columns = table instanceof Uint8Array ? arrowTable(table, name) : table;
-    await appendTable(connection, quoted, columns);
+    const rows = table instanceof Uint8Array ? arrowTable(table, name) : table;
+    this.#registered.set(name, { kind: 'TABLE', columns: await appendTable(connection, quoted, rows) });
     return undefined;
+  }
+
+  /**
+   * Removes a table or view added with `register`.
+   *
+   * @example
+   * await engine.drop('units');
+   */
+  async drop(name: string): Promise<void> {
+    const registered = this.#registered.get(name);
+    if (!registered) return;
+    this.#registered.delete(name);
+    await (await this.#setup).run(`DROP ${registered.kind} IF EXISTS ${this.dialect.ident(name)}`);
   }
 
   /** Only `files` stay readable from SQL, and the setting is locked (see LocalEngineOptions.confine). */
@@ -129,7 +145,7 @@ export class LocalEngine implements Engine {
    */
   async relation(name: string): Promise<SqlRelation> {
     const from = this.dialect.ident(name);
-    return { from, columns: await this.columns(from) };
+    return { from, columns: this.#registered.get(name)?.columns ?? (await this.columns(from)) };
   }
 
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {

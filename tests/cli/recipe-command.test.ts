@@ -57,7 +57,9 @@ describe('liftbook recipe', () => {
       expect(r.code, inputs[i]).toBe(0);
       const json = JSON.parse(r.stdout);
       expect(Object.keys(json)).toEqual(['recipe', 'params', 'metrics', 'tables', 'charts', 'notes', 'engine']);
-      expect(json, inputs[i]).toEqual(expected);
+      // Where it ran differs by design: the CLI's DuckDB read the file, the reference got JS rows.
+      expect(json.engine, inputs[i]).toMatchObject({ source: 'local', kind: 'duckdb', pushdown: true, rows_fetched: 2 });
+      expect({ ...json, engine: null }, inputs[i]).toEqual(expected);
     });
     const json = JSON.parse(results[0].stdout);
     // --param wins over --params; defaults are filled in.
