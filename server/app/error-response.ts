@@ -1,5 +1,6 @@
 import { isInputError } from '../../recipes/errors.js';
 import { SqlError } from '../sql/sql-error.js';
+import { TableTooLargeError } from '../io/table-limits.js';
 import { NotFoundError, StorageInputError, VersionConflictError } from '../storage/errors.js';
 import { HttpError } from './http-error.js';
 
@@ -12,6 +13,7 @@ import { HttpError } from './http-error.js';
  */
 export function errorResponse(error: unknown): { status: number; body: { error: string } & Record<string, unknown> } {
   if (error instanceof HttpError) return { status: error.status, body: { error: error.message, ...error.extra } };
+  if (error instanceof TableTooLargeError) return { status: 413, body: { error: error.message } };
   if (isInputError(error)) return { status: 400, body: { error: error.message } };
   if (error instanceof SqlError) return { status: error.status, body: { error: error.message } };
   if (error instanceof StorageInputError) return { status: error.status, body: { error: error.message } };

@@ -95,6 +95,8 @@ type Shop = { tables: Record<string, Record<string, unknown>[]>; truth: Record<s
 // Generating the shop takes a moment, and notebooks load several tables of the same shop.
 const shops = new Map<string, Promise<Shop>>();
 const SHOP_CACHE_SIZE = 3;
+const shopSizes = new Map<string, number>();
+const LARGE_SHOP = 20_000;
 
 /**
  * The generated bookstore for a seed and size, cached (the few most recent shops).
@@ -107,8 +109,12 @@ export function generatedShop(options: ShopOptions = {}): Promise<Shop> {
   let shop = shops.get(key);
   if (!shop) {
     shop = import('../../datasets/shop/index.js').then((m) => m.generateShop(options) as Shop);
+    // A large shop takes hundreds of MB: keep at most one, so asking for several sizes frees the last.
+    if ((options.customers ?? 0) > LARGE_SHOP) for (const [other, size] of shopSizes) if (size > LARGE_SHOP) shops.delete(other);
     shops.set(key, shop);
+    shopSizes.set(key, options.customers ?? 0);
     if (shops.size > SHOP_CACHE_SIZE) shops.delete(shops.keys().next().value as string);
+    for (const other of shopSizes.keys()) if (!shops.has(other)) shopSizes.delete(other);
   }
   return shop;
 }

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readTableBytes, readTableFile } from './read-table.js';
+import { readTableBytes, readTableFile, TABLE_LIMITS, TableTooLargeError } from './read-table.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 let dir: string;
@@ -88,5 +88,30 @@ describe('readTableFile', () => {
     const t = await readTableFile(file);
     expect(t.array('text')).toEqual(['Loved it;\nwould buy again', 'meh']);
     expect(t.array('rating')).toEqual([5, 2]);
+  });
+});
+
+describe('size limits', () => {
+  it('stops a gzip bomb at the limit with a clear "too large" error, not "not gzip data"', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 2 ** 20, 0x31));
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const started = performance.now();
+    const error = await readTableBytes(bomb, 'bomb.csv.gz', { maxBytes: 8 * 2 ** 20 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableTooLargeError);
+    expect((error as Error).message).toMatch(/bomb.csv.gz expands to more than 8 MB.*limit/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses a table over the row or cell maximum before parsing it', async () => {
+    const csv = 'a,b\n' + '1,2\n'.repeat(1000);
+    await expect(readTableBytes(bytes(csv), 'rows.csv', { maxRows: 999 })).rejects.toThrow(/rows.csv has more than 999 rows/);
+    await expect(readTableBytes(bytes(csv), 'cells.csv', { maxCells: 1500 })).rejects.toThrow(/cells.csv has more than 1,500 cells/);
+    expect((await readTableBytes(bytes(csv), 'ok.csv', { maxRows: 1000, maxCells: 2000 })).numRows()).toBe(1000);
+    const json = JSON.stringify(Array.from({ length: 50 }, (_, i) => ({ i })));
+    await expect(readTableBytes(bytes(json), 'rows.json', { maxRows: 10 })).rejects.toThrow(TableTooLargeError);
+  });
+
+  it('documents its defaults', () => {
+    expect(TABLE_LIMITS).toEqual({ maxRows: 5_000_000, maxCells: 50_000_000 });
   });
 });

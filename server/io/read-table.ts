@@ -7,6 +7,9 @@ import { parquetReadObjects } from 'hyparquet';
 import { RecipeInputError } from '../../recipes/errors.js';
 import { readDelimited } from './read-delimited.js';
 import { readJsonRows } from './read-json.js';
+import { DEFAULT_MAX_DECOMPRESSED, TABLE_LIMITS, TableTooLargeError, type TableLimits } from './table-limits.js';
+
+export { TABLE_LIMITS, TableTooLargeError, type TableLimits } from './table-limits.js';
 
 /** File name endings liftbook reads, for help texts and errors. */
 export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.parquet', '.arrow', '.feather', '.ipc'];
@@ -14,18 +17,26 @@ export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.parquet', '.
 /**
  * Reads a table from a file's bytes; the format comes from the file name (`.csv`, `.tsv`, `.txt`,
  * `.json`, `.parquet`, `.arrow`/`.feather`/`.ipc`, each optionally `.gz`). Errors are
- * RecipeInputErrors naming the file.
+ * RecipeInputErrors naming the file; a .gz that expands past `maxBytes` or a table over the row or
+ * cell maximum (TABLE_LIMITS) is a TableTooLargeError, found before the table is built.
  *
  * @example
  * const units = await readTableBytes(new TextEncoder().encode('variant,converted\nA,1\n'), 'units.csv');
  */
-export async function readTableBytes(bytes: Uint8Array, filename: string): Promise<ColumnTable> {
+export async function readTableBytes(bytes: Uint8Array, filename: string, limits: TableLimits = {}): Promise<ColumnTable> {
   const file = path.basename(filename);
+  const maxRows = limits.maxRows ?? TABLE_LIMITS.maxRows;
+  const maxCells = limits.maxCells ?? TABLE_LIMITS.maxCells;
   let name = file.toLowerCase();
   if (name.endsWith('.gz')) {
+    const maxBytes = limits.maxBytes ?? DEFAULT_MAX_DECOMPRESSED;
     try {
-      bytes = gunzipSync(bytes);
-    } catch {
+      // zlib stops as soon as the output would pass the limit: a gzip bomb costs no more than that.
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+        throw new TableTooLargeError(`${file} expands to more than ${megabytes(maxBytes)} when decompressed, over the limit for one file. Send a smaller file, or split it.`);
+      }
       throw new RecipeInputError(`${file} ends in .gz but is not gzip data. Decompress it or rename it.`);
     }
     name = name.slice(0, -3);
@@ -34,6 +45,7 @@ export async function readTableBytes(bytes: Uint8Array, filename: string): Promi
   if (bytes.length === 0) throw new RecipeInputError(`${file} is empty (0 bytes).`);
   let table: ColumnTable;
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    checkDelimitedSize(bytes, file, maxRows, maxCells);
     table = readDelimited(decodeText(bytes, file), file, ext === '.tsv' ? '\t' : undefined);
   } else if (ext === '.json') {
     table = readJsonRows(decodeText(bytes, file), file);
@@ -47,7 +59,32 @@ export async function readTableBytes(bytes: Uint8Array, filename: string): Promi
     );
   }
   if (table.numRows() === 0) throw new RecipeInputError(`${file} has no rows.`);
+  checkTableSize(table.numRows(), table.numCols(), file, maxRows, maxCells);
   return table;
+}
+
+function megabytes(bytes: number): string {
+  return `${+(bytes / 2 ** 20).toFixed(1)} MB`;
+}
+
+function checkTableSize(rows: number, columns: number, file: string, maxRows: number, maxCells: number): void {
+  if (rows > maxRows) throw new TableTooLargeError(`${file} has more than ${maxRows.toLocaleString('en-US')} rows, liftbook's maximum for one table. Aggregate or sample it first.`);
+  if (rows * columns > maxCells) {
+    throw new TableTooLargeError(`${file} has more than ${maxCells.toLocaleString('en-US')} cells (rows × columns), liftbook's maximum for one table. Drop columns, or aggregate or sample it first.`);
+  }
+}
+
+// Before parsing (which takes several times the text's size in memory): lines and the header's
+// fields bound the rows and cells from above.
+function checkDelimitedSize(bytes: Uint8Array, file: string, maxRows: number, maxCells: number): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let lines = 0;
+  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) lines++;
+  if (buffer.length > 0 && buffer[buffer.length - 1] !== 10) lines++;
+  const headerEnd = buffer.indexOf(10);
+  const header = buffer.subarray(0, headerEnd === -1 ? Math.min(buffer.length, 65_536) : headerEnd).toString('utf8');
+  const columns = 1 + Math.max(...[',', ';', '\t', '|'].map((d) => header.split(d).length - 1));
+  checkTableSize(Math.max(0, lines - 1), columns, file, maxRows, maxCells);
 }
 
 /**
@@ -56,7 +93,7 @@ export async function readTableBytes(bytes: Uint8Array, filename: string): Promi
  * @example
  * const units = await readTableFile('units.csv.gz');
  */
-export async function readTableFile(file: string): Promise<ColumnTable> {
+export async function readTableFile(file: string, limits: TableLimits = {}): Promise<ColumnTable> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -65,7 +102,7 @@ export async function readTableFile(file: string): Promise<ColumnTable> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new RecipeInputError(`Cannot read ${file}: ${why}.`);
   }
-  return readTableBytes(bytes, file);
+  return readTableBytes(bytes, file, limits);
 }
 
 function decodeText(bytes: Uint8Array, file: string): string {

@@ -1,10 +1,13 @@
 import { RecipeCancelledError, RecipeInputError } from '../../recipes/errors.js';
+import { TableTooLargeError } from '../io/table-limits.js';
 
 /** An error as it crosses a thread boundary: structured clone would drop its class. */
 export interface SerializedError {
   name: string;
   message: string;
   stack?: string;
+  /** Set for a TableTooLargeError (API 413). */
+  tooLarge?: boolean;
 }
 
 /**
@@ -14,6 +17,7 @@ export interface SerializedError {
  * parentPort.postMessage({ type: 'error', error: serializeError(err) });
  */
 export function serializeError(error: unknown): SerializedError {
+  if (error instanceof TableTooLargeError) return { name: error.name, message: error.message, stack: error.stack, tooLarge: true };
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error) };
 }
@@ -27,7 +31,8 @@ export function serializeError(error: unknown): SerializedError {
  */
 export function reviveError(serialized: SerializedError): Error {
   let error: Error;
-  if (serialized.name === 'RecipeInputError') error = new RecipeInputError(serialized.message);
+  if (serialized.tooLarge) error = new TableTooLargeError(serialized.message);
+  else if (serialized.name === 'RecipeInputError') error = new RecipeInputError(serialized.message);
   else if (serialized.name === 'RecipeCancelledError') error = new RecipeCancelledError(serialized.message);
   else {
     error = new Error(serialized.message);

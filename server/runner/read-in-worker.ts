@@ -1,11 +1,12 @@
 import type { ColumnTable } from 'arquero';
 import { Worker } from 'node:worker_threads';
 import type { ShopOptions } from '../datasets/bundled.js';
+import type { TableLimits } from '../io/table-limits.js';
 import { reviveError, type SerializedError } from './error-transfer.js';
 import { unpackTables, type PackedTable } from './table-transfer.js';
 
 /** What to read: a file's bytes with its name, a file on disk, or a bundled dataset. */
-export type ReadRequest = { bytes: Uint8Array; filename: string } | { file: string } | { bundled: string; options?: ShopOptions };
+export type ReadRequest = { bytes: Uint8Array; filename: string; limits?: TableLimits } | { file: string; limits?: TableLimits } | { bundled: string; options?: ShopOptions };
 
 const BOOT = new URL('./worker-boot.js', import.meta.url);
 const ENTRY = new URL('./read-worker.ts', import.meta.url).href;
@@ -31,7 +32,7 @@ export function readTableInWorker(source: ReadRequest): Promise<ColumnTable> {
     if ('bytes' in source) {
       // A copy is transferred, so the caller keeps its bytes (to write them to disk).
       const bytes = source.bytes.slice();
-      worker.postMessage({ id, source: { bytes, filename: source.filename } }, [bytes.buffer as ArrayBuffer]);
+      worker.postMessage({ id, source: { bytes, filename: source.filename, limits: source.limits } }, [bytes.buffer as ArrayBuffer]);
     } else worker.postMessage({ id, source });
   });
 }

@@ -14,8 +14,8 @@ port.on('message', async ({ id, source }: { id: number; source: ReadRequest }) =
       'bundled' in source
         ? await loadBundledDataset(source.bundled, source.options)
         : 'file' in source
-          ? await readTableFile(source.file)
-          : await readTableBytes(source.bytes, source.filename);
+          ? await readTableFile(source.file, source.limits)
+          : await readTableBytes(source.bytes, source.filename, source.limits);
     const { packed, transfer } = packTables({ table });
     port.postMessage({ id, table: packed.table }, transfer);
   } catch (error) {

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { TableLimits } from '../io/table-limits.js';
 import { readTableInWorker } from '../runner/read-in-worker.js';
 import { describeColumns, type ColumnInfo } from './column-types.js';
 import { checkDatasetName, datasetFormat } from './dataset-names.js';
@@ -63,7 +64,7 @@ export class DatasetStore {
    * other gets 409 (never the later silently replacing an acknowledged one); the final write
    * checks again in the same transaction as the row it writes.
    */
-  async add(input: { name: string; filename: string; bytes: Uint8Array; owner?: string | null; replace?: boolean }): Promise<DatasetRecord> {
+  async add(input: { name: string; filename: string; bytes: Uint8Array; owner?: string | null; replace?: boolean; limits?: TableLimits }): Promise<DatasetRecord> {
     checkDatasetName(input.name);
     const { format, extension } = datasetFormat(input.filename);
     const taken = () => new StorageInputError(`A dataset named "${input.name}" already exists. Choose another name or replace it.`, 409);
@@ -73,7 +74,7 @@ export class DatasetStore {
     if (!input.replace && this.get(input.name)) throw taken();
     this.#reserved.add(input.name);
     try {
-      const table = await readTableInWorker({ bytes: input.bytes, filename: input.filename });
+      const table = await readTableInWorker({ bytes: input.bytes, filename: input.filename, limits: input.limits });
       const filename = input.name + extension;
       const file = this.#path(filename);
       const temp = `${file}.${process.pid}.${Date.now()}.part`;

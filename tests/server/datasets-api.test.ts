@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Dataset, ErrorBody, TablePage } from '../../server/app/schemas.js';
@@ -82,6 +83,8 @@ describe('datasets API', () => {
     const other = await expectJson(await req('/api/datasets/shop/units/preview?limit=2&customers=50&seed=4'), 200, TablePage);
     expect(other.rows).not.toEqual(preview.rows);
     await expectJson(await req('/api/datasets/shop/units/preview?customers=3'), 400, ErrorBody);
+    // The 200,000-customer shop took 96 s and 2.9 GB on the server: bounded now.
+    expect((await expectJson(await req('/api/datasets/shop/units/preview?customers=200000'), 400, ErrorBody)).error).toMatch(/customers.*50000/);
   });
 
   it('answers 413 over the upload limit, with the limit in the message', async () => {
@@ -105,6 +108,12 @@ describe('datasets API', () => {
     expect((await expectJson(loser, 409, ErrorBody)).error).toMatch(/"race"/);
     expect(h.deps.storage.datasets.get('race')).toMatchObject({ owner: winner.user, rows: winner.rows });
     expect((await h.deps.storage.datasets.load('race'))!.numRows()).toBe(winner.rows);
+  });
+
+  it('answers 413 to a .gz that expands past the upload limit, and stores nothing', async () => {
+    const bomb = new File([gzipSync(Buffer.alloc(8 * 2 ** 20, 0x31))], 'bomb.csv.gz');
+    expect((await expectJson(await upload(bomb), 413, ErrorBody)).error).toMatch(/bomb.csv.gz expands to more than .* when decompressed/);
+    expect(h.deps.storage.datasets.get('bomb')).toBeUndefined();
   });
 
   it('takes a file of exactly the limit: the limit is on the file, not the multipart envelope', async () => {

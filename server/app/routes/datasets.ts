@@ -70,7 +70,7 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
       400: { description: 'No file, unreadable file or bad name', schema: ErrorBody },
       403: { description: 'Replacing a dataset someone else uploaded (only they or an admin may)', schema: ErrorBody },
       409: { description: 'The name is taken (send replace=true to replace it)', schema: ErrorBody },
-      413: { description: 'The file is over the upload limit', schema: ErrorBody },
+      413: { description: 'The file is over the upload limit, expands past it (.gz), or has more rows or cells than liftbook reads (5 million, 50 million)', schema: ErrorBody },
     },
     handler: async (c) => {
       const form = await readForm(c);
@@ -82,7 +82,7 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
       const name = typeof form.name === 'string' && form.name.trim() ? form.name.trim() : nameFromFilename(file.name);
       const replace = form.replace === 'true';
       if (replace) mayChange(c, name, 'replace');
-      const record = await storage.datasets.add({ name, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), replace, owner: c.get('user').name });
+      const record = await storage.datasets.add({ name, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), replace, owner: c.get('user').name, limits: { maxBytes: deps.uploadLimit } });
       return c.json({ ...record, bundled: false }, 201);
     },
   });
