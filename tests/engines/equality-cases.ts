@@ -37,6 +37,8 @@ export const equalityCases: EqualityCase[] = [
     params: { customer: 'customer_id', group: 'variant', calibration_end: '2025-03-31', observation_end: '2025-06-29', monetary: 'none' },
   },
   { recipe: 'retention', inputs: { events: 'sessions' }, params: { customer: 'customer_id', timestamp: 'started_at', group: 'variant', period: 'week', week_start: 'sunday' } },
+  { recipe: 'attribution', inputs: { touchpoints: 'touchpoints' }, params: { order: 2 } },
+  { recipe: 'fairness', inputs: { predictions: 'predictions' }, params: { group: 'age_group', bootstrap: 0 } },
 ];
 
 /** The recipe of a case; it must have an SQL aggregation phase. */
