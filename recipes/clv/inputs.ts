@@ -1,15 +1,19 @@
 import type { ColumnTable } from 'arquero';
-import { dateColumn, numberColumn, parseDate, requireRows, stringColumn } from '../columns.js';
+import { numberColumn, requireRows, stringColumn } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
-import { DAY_MS, repeatPurchaseDays, summarizeTransactions, type CustomerSummary, type TimeUnit } from './summary.js';
+import { column, hasColumn, keyText, numbers } from '../sql/aggregates.js';
+import { badRows } from '../sql/relation.js';
+import { dateParam } from './aggregate.js';
+import { DAY_MS, UNIT_DAYS, type CustomerSummary, type TimeUnit } from './summary.js';
+import type { RepeatDays } from './tracking.js';
 
 /** What the clv model phase needs, from either input form. */
 export interface ClvData {
   summary: CustomerSummary;
   /** Group of each summarised customer, when a group column was named. */
   groups?: string[];
-  /** Repeat-purchase days and period ends, only for transactions (tracking chart, holdout). */
-  repeatDays?: number[];
+  /** Repeat purchases per UTC day number and the period ends, only for transactions (tracking chart, holdout). */
+  repeatDays?: RepeatDays;
   calibrationEndDay?: number;
   observationEndDay?: number;
   hasAmounts: boolean;
@@ -29,13 +33,6 @@ export interface ClvColumns {
   observation_end?: string;
 }
 
-function dateParam(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const t = parseDate(value);
-  if (t === undefined) throw new RecipeInputError(`parameter "${name}" is "${value}", which is not a date; give it as YYYY-MM-DD.`);
-  return t;
-}
-
 function groupOf(table: ColumnTable, input: string, column: string, ids: string[]): Map<string, string> {
   const values = stringColumn(table, input, column, 'group');
   const out = new Map<string, string>();
@@ -49,43 +46,80 @@ function groupOf(table: ColumnTable, input: string, column: string, ids: string[
   return out;
 }
 
+const DATE_FORMATS = 'a date (ISO-8601, YYYYMMDD or YYYY-MM-DD HH:MM:SS)';
+
 /**
- * Reads the `transactions` table into the summary at the calibration end (default: the last
- * purchase day), or a ready `summary` table.
+ * The summary at the calibration end from the aggregated transactions (`checks`, `customers`,
+ * `repeat_days` of clvAggregate); throws on what the checks counted, naming the column and the fix.
+ */
+function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvColumns): ClvData {
+  const checks = inputs.checks!;
+  const count = (name: string) => (hasColumn(checks, name) ? numbers(checks, name)[0]! : 0);
+  const example = (name: string) => column(checks, name)[0];
+  if (count('rows') === 0) throw new RecipeInputError('transactions has no rows; give it at least one row of data.');
+  if (count('missing_customer')) throw badRows('transactions', p.customer, 'customer', null, count('missing_customer'), 'a value (it is empty)');
+  if (count('missing_timestamp')) throw badRows('transactions', p.timestamp, 'timestamp', null, count('missing_timestamp'), DATE_FORMATS);
+  if (count('bad_timestamp')) throw badRows('transactions', p.timestamp, 'timestamp', example('bad_timestamp_example'), count('bad_timestamp'), DATE_FORMATS);
+  if (count('missing_amount')) throw badRows('transactions', p.amount, 'amount', null, count('missing_amount'), 'a number');
+  if (count('bad_amount')) throw badRows('transactions', p.amount, 'amount', example('bad_amount_example'), count('bad_amount'), 'a number');
+  if (count('missing_group')) throw badRows('transactions', p.group!, 'group', null, count('missing_group'), 'a value (it is empty)');
+  const last = count('last_purchase') * 1000;
+  const calibrationEnd = dateParam('calibration_end', p.calibration_end) ?? last;
+  const observationEnd = dateParam('observation_end', p.observation_end) ?? Math.max(last, calibrationEnd);
+  if (observationEnd < calibrationEnd) {
+    throw new RecipeInputError(`observation_end (${p.observation_end}) is before calibration_end (${p.calibration_end}); the holdout must come after the calibration period.`);
+  }
+  const calDay = Math.floor(calibrationEnd / DAY_MS);
+  const table = inputs.customers!;
+  const ids = Array.from(column(table, 'customer'), keyText);
+  const firstDay = numbers(table, 'first_day');
+  const groupOf = Array.from(column(table, 'group'), keyText);
+  const otherGroup = Array.from(column(table, 'other_group'), keyText);
+  if (p.group) {
+    const i = groupOf.findIndex((g, k) => g !== otherGroup[k]);
+    if (i >= 0) throw new RecipeInputError(`transactions.${p.group} (the group column) gives customer "${ids[i]}" two groups ("${groupOf[i]}" and "${otherGroup[i]}"); each customer must belong to one group.`);
+  }
+  // Customers in code-unit order of their ids, so every engine gives the same table.
+  const order = ids.map((_, i) => i).filter((i) => firstDay[i]! <= calDay).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  if (order.length === 0) {
+    throw new RecipeInputError(`No customer in transactions made a first purchase on or before calibration_end (${new Date(calibrationEnd).toISOString().slice(0, 10)}); move calibration_end later.`);
+  }
+  const lastDay = numbers(table, 'last_day');
+  const repeats = numbers(table, 'repeats');
+  const repeatValue = numbers(table, 'repeat_value');
+  const holdout = numbers(table, 'holdout');
+  const hasAmounts = hasColumn(checks, 'missing_amount');
+  const unit = UNIT_DAYS[p.unit];
+  const pick = (f: (i: number) => number) => Float64Array.from(order, f);
+  const summary: CustomerSummary = {
+    customers: order.map((i) => ids[i]!),
+    frequency: pick((i) => repeats[i]!),
+    recency: pick((i) => (lastDay[i]! - firstDay[i]!) / unit),
+    T: pick((i) => (calDay - firstDay[i]!) / unit),
+    monetary: pick((i) => (!hasAmounts ? NaN : repeats[i]! > 0 ? repeatValue[i]! / repeats[i]! : 0)),
+    firstDay: pick((i) => firstDay[i]!),
+    holdoutFrequency: pick((i) => holdout[i]!),
+  };
+  const perDay = inputs.repeat_days!;
+  return {
+    summary,
+    groups: p.group ? order.map((i) => groupOf[i]!) : undefined,
+    repeatDays: { day: numbers(perDay, 'day'), count: numbers(perDay, 'n') },
+    calibrationEndDay: calDay,
+    observationEndDay: Math.floor(observationEnd / DAY_MS),
+    hasAmounts,
+  };
+}
+
+/**
+ * The summary the models need: from the aggregated transactions, or a ready `summary` table
+ * (one row per customer, read and checked here).
  *
  * @example
- * const data = readClvInputs({ transactions }, { customer: 'customer_id', timestamp: 'timestamp', amount: 'amount', unit: 'week', … });
+ * const data = readClvInputs(inputs, { customer: 'customer_id', timestamp: 'timestamp', amount: 'amount', unit: 'week', … });
  */
 export function readClvInputs(inputs: Record<string, ColumnTable>, p: ClvColumns): ClvData {
-  if (inputs.transactions) {
-    const t = inputs.transactions;
-    requireRows(t, 'transactions');
-    const customers = stringColumn(t, 'transactions', p.customer, 'customer');
-    const times = dateColumn(t, 'transactions', p.timestamp, 'timestamp');
-    const hasAmounts = t.columnNames().includes(p.amount);
-    const amounts = hasAmounts ? numberColumn(t, 'transactions', p.amount, 'amount') : undefined;
-    let last = -Infinity;
-    for (const v of times) last = Math.max(last, v);
-    const calibrationEnd = dateParam('calibration_end', p.calibration_end) ?? last;
-    const observationEnd = dateParam('observation_end', p.observation_end) ?? Math.max(last, calibrationEnd);
-    if (observationEnd < calibrationEnd) {
-      throw new RecipeInputError(`observation_end (${p.observation_end}) is before calibration_end (${p.calibration_end}); the holdout must come after the calibration period.`);
-    }
-    const log = { customers, times, amounts };
-    const summary = summarizeTransactions(log, { calibrationEnd, observationEnd, unit: p.unit });
-    if (summary.customers.length === 0) {
-      throw new RecipeInputError(`No customer in transactions made a first purchase on or before calibration_end (${new Date(calibrationEnd).toISOString().slice(0, 10)}); move calibration_end later.`);
-    }
-    const groupMap = p.group ? groupOf(t, 'transactions', p.group, customers) : undefined;
-    return {
-      summary,
-      groups: groupMap && summary.customers.map((id) => groupMap.get(id)!),
-      repeatDays: repeatPurchaseDays(log, calibrationEnd, observationEnd),
-      calibrationEndDay: Math.floor(calibrationEnd / DAY_MS),
-      observationEndDay: Math.floor(observationEnd / DAY_MS),
-      hasAmounts,
-    };
-  }
+  if (inputs.customers) return readTransactionAggregates(inputs, p);
   const s = inputs.summary;
   requireRows(s, 'summary');
   const customers = stringColumn(s, 'summary', p.customer, 'customer');

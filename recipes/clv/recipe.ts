@@ -4,6 +4,7 @@ import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import type { MetricValue } from '../types.js';
 import { expectedAverageValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
+import { clvAggregate } from './aggregate.js';
 import { clvByGroup } from './groups.js';
 import { readClvInputs } from './inputs.js';
 import { fitPurchaseModel } from './models.js';
@@ -80,6 +81,7 @@ export const clv = defineRecipe({
     ] },
   ],
   params,
+  aggregate: clvAggregate,
   async run({ inputs, params: p, progress, signal }) {
     const notes: string[] = [];
     const data = readClvInputs(inputs, p);

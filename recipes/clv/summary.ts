@@ -1,7 +1,8 @@
 /**
- * The aggregation phase of `clv`: a transaction log becomes one row per customer of sufficient
- * statistics (frequency, recency, T, mean repeat spend) at a calibration date, plus the repeat
- * purchases after it for holdout validation. Everything the models need is in this summary.
+ * The per-customer summary the purchase models read (frequency, recency, T, mean repeat spend at
+ * a calibration date, plus the repeat purchases after it for holdout validation), and the same
+ * summary of an in-memory log for `churn`'s BG/NBD baseline. The `clv` recipe builds it in SQL
+ * (aggregate.ts); the tests check that both agree.
  */
 
 export const DAY_MS = 86_400_000;
@@ -104,32 +105,5 @@ export function summarizeTransactions(log: TransactionLog, options: SummaryOptio
     out.firstDay[i] = row.first;
     out.holdoutFrequency[i] = row.holdout;
   });
-  return out;
-}
-
-/**
- * Repeat-purchase days (UTC day numbers) of the customers first seen by the calibration end, for
- * the weekly tracking chart of actual against predicted cumulative repeat purchases.
- *
- * @example
- * repeatPurchaseDays({ customers: ['a', 'a'], times: [0, 3 * DAY_MS] }, 10 * DAY_MS, 20 * DAY_MS); // → [3]
- */
-export function repeatPurchaseDays(log: TransactionLog, calibrationEnd: number, observationEnd: number): number[] {
-  const calDay = Math.floor(calibrationEnd / DAY_MS);
-  const obsDay = Math.floor(observationEnd / DAY_MS);
-  const perCustomer = new Map<string, Set<number>>();
-  for (let i = 0; i < log.times.length; i++) {
-    const day = Math.floor(log.times[i] / DAY_MS);
-    if (day > obsDay) continue;
-    let set = perCustomer.get(log.customers[i]);
-    if (!set) perCustomer.set(log.customers[i], (set = new Set()));
-    set.add(day);
-  }
-  const out: number[] = [];
-  for (const set of perCustomer.values()) {
-    const sorted = [...set].sort((a, b) => a - b);
-    if (sorted[0] > calDay) continue;
-    out.push(...sorted.slice(1));
-  }
   return out;
 }

@@ -5,6 +5,12 @@ import type { FittedPurchaseModel } from './models.js';
  * of the calibration customers, actual against the model's Σᵢ E[X(t − first purchaseᵢ)].
  */
 
+/** Repeat purchases per UTC day number (aligned arrays, any order). */
+export interface RepeatDays {
+  day: ArrayLike<number>;
+  count: ArrayLike<number>;
+}
+
 export interface TrackingRow {
   week: number;
   /** UTC day number of the week's last day. */
@@ -19,12 +25,12 @@ export interface TrackingRow {
  * distinct day and week.
  *
  * @example
- * trackingCurve(model, firstDays, repeatDays, endDay, 7);
+ * trackingCurve(model, firstDays, { day: [3, 10], count: [1, 2] }, endDay, 7);
  */
 export function trackingCurve(
   model: FittedPurchaseModel,
   firstDays: ArrayLike<number>,
-  repeatDays: readonly number[],
+  repeatDays: RepeatDays,
   endDay: number,
   unitDays: number,
 ): TrackingRow[] {
@@ -34,16 +40,17 @@ export function trackingCurve(
     cohorts.set(firstDays[i], (cohorts.get(firstDays[i]) ?? 0) + 1);
     start = Math.min(start, firstDays[i]);
   }
-  const sortedRepeats = [...repeatDays].sort((a, b) => a - b);
+  const byDay = Array.from(repeatDays.day, (day, i) => ({ day, count: repeatDays.count[i]! })).sort((a, b) => a.day - b.day);
   const rows: TrackingRow[] = [];
   let cursor = 0;
+  let actual = 0;
   for (let week = 1; start + 7 * week - 1 <= endDay + 6; week++) {
     const day = Math.min(start + 7 * week - 1, endDay);
-    while (cursor < sortedRepeats.length && sortedRepeats[cursor] <= day) cursor++;
+    while (cursor < byDay.length && byDay[cursor]!.day <= day) actual += byDay[cursor++]!.count;
     let predicted = 0;
     // A purchase on the first day is not a repeat; days after it up to `day` inclusive are exposure.
     for (const [first, count] of cohorts) if (day > first) predicted += count * model.expected((day - first) / unitDays);
-    rows.push({ week, day, actual: cursor, predicted });
+    rows.push({ week, day, actual, predicted });
     if (day === endDay) break;
   }
   return rows;

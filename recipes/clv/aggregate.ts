@@ -1,0 +1,117 @@
+import { parseDate } from '../columns.js';
+import { RecipeInputError } from '../errors.js';
+import { aliasPrefix, countWhere, relationColumn } from '../sql/relation.js';
+import { dateValue, isMissing, numberValue } from '../sql/values.js';
+import type { AggregateContext, AggregationPlan } from '../types.js';
+import { DAY_MS } from './summary.js';
+
+/**
+ * The aggregation phase of `clv` from a transaction log, as SQL: purchases merge per customer and
+ * UTC day (amounts add), then one row per customer first seen by the calibration end with its
+ * first day, last calibration day, repeat days and their value, and holdout repeat days; and the
+ * number of repeat purchases per day for the tracking chart. The value of the repeat purchases
+ * excludes the first day's, which needs each customer's first day next to their days: a join of
+ * the per-day rows with the per-customer first day (no window functions on ClickHouse 18.16).
+ */
+
+export interface ClvAggregateParams {
+  customer: string;
+  timestamp: string;
+  amount: string;
+  group?: string | undefined;
+  calibration_end?: string | undefined;
+  observation_end?: string | undefined;
+}
+
+/**
+ * A date parameter as epoch ms; the error names the parameter.
+ *
+ * @example
+ * dateParam('calibration_end', '1997-09-30'); // → 875577600000
+ */
+export function dateParam(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseDate(value);
+  if (t === undefined) throw new RecipeInputError(`parameter "${name}" is "${value}", which is not a date; give it as YYYY-MM-DD.`);
+  return t;
+}
+
+/**
+ * Builds the queries `checks` (rows, unreadable values, last purchase), `customers` and
+ * `repeat_days`; a summary input needs none (it is the aggregate already).
+ *
+ * @example
+ * clvAggregate({ params, inputs: { transactions }, sql: dialects.duckdb }).queries.customers;
+ */
+export function clvAggregate({ params: p, inputs, sql }: AggregateContext<ClvAggregateParams>): AggregationPlan {
+  const tx = inputs.transactions;
+  if (!tx) return { queries: {}, consumes: [] };
+  const P = aliasPrefix([tx]);
+  const as = (name: string) => sql.ident(P + name);
+  const customer = relationColumn(tx, 'transactions', p.customer, 'customer');
+  const timestamp = relationColumn(tx, 'transactions', p.timestamp, 'timestamp');
+  const amount = tx.columns.find((c) => c.name === p.amount) ?? null;
+  const group = p.group ? relationColumn(tx, 'transactions', p.group, 'group') : null;
+  const calibrationEnd = dateParam('calibration_end', p.calibration_end);
+  const observationEnd = dateParam('observation_end', p.observation_end);
+  if (calibrationEnd !== undefined && observationEnd !== undefined && observationEnd < calibrationEnd) {
+    throw new RecipeInputError(`observation_end (${p.observation_end}) is before calibration_end (${p.calibration_end}); the holdout must come after the calibration period.`);
+  }
+
+  const ts = dateValue(sql, timestamp);
+  const value = amount ? numberValue(sql, amount) : null;
+  const day = `floor(${sql.epochSeconds(ts)} / 86400)`;
+  const missingTs = isMissing(sql, timestamp);
+  const checks = [
+    `${sql.double('count(*)')} AS ${as('rows')}`,
+    `${countWhere(sql, isMissing(sql, customer))} AS ${as('missing_customer')}`,
+    `${countWhere(sql, missingTs)} AS ${as('missing_timestamp')}`,
+    `${countWhere(sql, `NOT ${missingTs} AND ${ts} IS NULL`)} AS ${as('bad_timestamp')}`,
+    `min(CASE WHEN NOT ${missingTs} AND ${ts} IS NULL THEN ${sql.text(sql.ident(timestamp.name))} END) AS ${as('bad_timestamp_example')}`,
+    `max(${sql.epochSeconds(ts)}) AS ${as('last_purchase')}`,
+  ];
+  if (amount && value) {
+    const missingAmount = isMissing(sql, amount);
+    checks.push(
+      `${countWhere(sql, missingAmount)} AS ${as('missing_amount')}`,
+      `${countWhere(sql, `NOT ${missingAmount} AND ${value} IS NULL`)} AS ${as('bad_amount')}`,
+      `min(CASE WHEN NOT ${missingAmount} AND ${value} IS NULL THEN ${sql.text(sql.ident(amount.name))} END) AS ${as('bad_amount_example')}`,
+    );
+  }
+  if (group) checks.push(`${countWhere(sql, isMissing(sql, group))} AS ${as('missing_group')}`);
+
+  const valid = [`NOT ${isMissing(sql, customer)}`, `${ts} IS NOT NULL`, ...(value ? [`${value} IS NOT NULL`] : []), ...(group ? [`NOT ${isMissing(sql, group)}`] : [])].join(' AND ');
+  const rows =
+    `(SELECT ${sql.ident(customer.name)} AS ${P}c, ${day} AS ${P}d, ${value ?? '0'} AS ${P}v, ${group ? sql.ident(group.name) : "''"} AS ${P}g ` +
+    `FROM ${tx.from} WHERE ${valid})`;
+  // The last purchase day is the calibration end unless it is given; the holdout ends at the later
+  // of the observation end and that (so without observation_end every purchase is in the window).
+  const lastDay = `(SELECT max(${P}d) FROM ${rows} AS ${P}all)`;
+  const cal = calibrationEnd !== undefined ? sql.literal(Math.floor(calibrationEnd / DAY_MS)) : lastDay;
+  const obsFilter = observationEnd !== undefined ? ` WHERE ${P}d <= ${sql.literal(Math.max(Math.floor(observationEnd / DAY_MS), calibrationEnd !== undefined ? Math.floor(calibrationEnd / DAY_MS) : -Infinity))}` : '';
+  const days = `(SELECT ${P}c, ${P}d, sum(${P}v) AS ${P}v FROM ${rows} AS ${P}r${obsFilter} GROUP BY ${P}c, ${P}d)`;
+  const firsts = `(SELECT ${P}c, min(${P}d) AS ${P}first, min(${P}g) AS ${P}g1, max(${P}g) AS ${P}g2 FROM ${rows} AS ${P}r GROUP BY ${P}c)`;
+  const joined = `${days} AS ${P}days JOIN ${firsts} AS ${P}firsts USING (${P}c)`;
+  const inCalibration = `${P}d <= ${cal}`;
+  const repeat = `${P}d > ${P}first AND ${inCalibration}`;
+
+  const customers = [
+    `${P}c AS ${as('customer')}`,
+    `${P}first AS ${as('first_day')}`,
+    `max(CASE WHEN ${inCalibration} THEN ${P}d END) AS ${as('last_day')}`,
+    `${countWhere(sql, repeat)} AS ${as('repeats')}`,
+    `${sql.double(`sum(CASE WHEN ${repeat} THEN ${P}v ELSE 0 END)`)} AS ${as('repeat_value')}`,
+    `${countWhere(sql, `NOT (${inCalibration})`)} AS ${as('holdout')}`,
+    `min(${P}g1) AS ${as('group')}`,
+    `max(${P}g2) AS ${as('other_group')}`,
+  ];
+  return {
+    queries: {
+      checks: `SELECT ${checks.join(', ')} FROM ${tx.from}`,
+      // Customers in two groups are kept whenever they were first seen, so the error can name one.
+      customers: `SELECT ${customers.join(', ')} FROM ${joined} GROUP BY ${P}c, ${P}first HAVING ${P}first <= ${cal}${group ? ` OR min(${P}g1) <> max(${P}g2)` : ''}`,
+      repeat_days: `SELECT ${P}d AS ${as('day')}, ${sql.double('count(*)')} AS ${as('n')} FROM ${joined} WHERE ${P}d > ${P}first AND ${P}first <= ${cal} GROUP BY ${P}d`,
+    },
+    consumes: ['transactions'],
+  };
+}
