@@ -1,7 +1,7 @@
 import { parseDate } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
-import { aliasPrefix, countWhere, relationColumn } from '../sql/relation.js';
-import { dateValue, isMissing, numberValue } from '../sql/values.js';
+import { aliasPrefix, countWhere, numeric, relationColumn } from '../sql/relation.js';
+import { dateValue, isMissing } from '../sql/values.js';
 import type { AggregateContext, AggregationPlan } from '../types.js';
 import { DAY_MS } from './summary.js';
 
@@ -59,7 +59,7 @@ export function clvAggregate({ params: p, inputs, sql }: AggregateContext<ClvAgg
   }
 
   const ts = dateValue(sql, timestamp);
-  const value = amount ? numberValue(sql, amount) : null;
+  const value = amount ? numeric(sql, amount, 'transactions', 'amount') : null;
   const day = `floor(${sql.epochSeconds(ts)} / 86400)`;
   const missingTs = isMissing(sql, timestamp);
   const checks = [

@@ -2,12 +2,11 @@ import type { SqlColumn } from '../types.js';
 import type { Dialect } from './dialect.js';
 
 /**
- * Values of an input column read in SQL the way the row readers in `recipes/columns.ts` read them
- * in JS, so a recipe accepts the same data on every engine: dates from date/timestamp columns,
- * ISO-8601 text (with or without a zone; without one it is UTC), `YYYYMMDD` text or integers and
- * epoch milliseconds; numbers from numeric columns, booleans and numeric text (`yes`/`no`,
- * `true`/`false` count as 1/0). A value that cannot be read becomes NULL, so a recipe counts
- * those rows and names one in its error instead of the engine failing half-way.
+ * Dates of an input column read in SQL the way `dateColumn` (recipes/columns.ts) reads them in
+ * JS, so a recipe accepts the same data on every engine: date/timestamp columns, ISO-8601 text
+ * (with or without a zone; without one it is UTC), `YYYYMMDD` text or integers and epoch
+ * milliseconds. A value that cannot be read becomes NULL, so a recipe counts those rows and names
+ * one in its error instead of the engine failing half-way. (Numbers: `numeric` in relation.ts.)
  *
  * The text patterns are checked with a regular expression before anything is parsed: engines
  * differ in what their parsers accept (ClickHouse reads "2024" as a date), and the patterns keep
@@ -19,7 +18,6 @@ import type { Dialect } from './dialect.js';
 const ZONED = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})$';
 const LOCAL = '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?$';
 const COMPACT = '^[0-9]{8}$';
-const NUMBER = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$';
 
 function matches(sql: Dialect, text: string, pattern: string): string {
   const re = sql.literal(pattern);
@@ -79,25 +77,6 @@ export function dateValue(sql: Dialect, column: SqlColumn): string {
   if (column.type === 'string') return dateFromText(sql, trimmed(sql, x));
   if (column.type === 'number') return dateFromNumber(sql, x);
   return 'NULL';
-}
-
-/**
- * The column as a double; NULL where a value is missing or is not a number.
- *
- * @example
- * numberValue(dialects.postgres, { name: 'revenue', type: 'number' }); // → 'CAST("revenue" AS DOUBLE PRECISION)'
- */
-export function numberValue(sql: Dialect, column: SqlColumn): string {
-  const x = sql.ident(column.name);
-  if (column.type === 'number') return sql.double(x);
-  if (column.type === 'boolean') return `CASE WHEN ${x} THEN ${sql.double('1')} WHEN NOT ${x} THEN ${sql.double('0')} END`;
-  if (column.type !== 'string') return 'NULL';
-  const s = `lower(${trimmed(sql, x)})`;
-  // ClickHouse evaluates every branch of a CASE on every row, so its cast must not throw; its
-  // parser refuses a leading "+".
-  const parsed = sql.name === 'clickhouse' ? `toFloat64OrNull(replaceRegexpOne(${s}, '^[+]', ''))` : sql.name === 'duckdb' ? `TRY_CAST(${s} AS DOUBLE)` : sql.double(s);
-  return `CASE WHEN ${s} IN ('true', 'yes') THEN ${sql.double('1')} WHEN ${s} IN ('false', 'no') THEN ${sql.double('0')} ` +
-    `WHEN ${matches(sql, s, NUMBER)} THEN ${parsed} END`;
 }
 
 /**
