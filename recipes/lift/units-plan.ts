@@ -117,10 +117,7 @@ function numberExpr(sql: Dialect, column: SqlColumn, input: string, role: string
   const id = sql.ident(column.name);
   if (column.type === 'number') return sql.double(id);
   if (column.type === 'boolean') return `(CASE WHEN ${id} THEN 1.0 WHEN NOT ${id} THEN 0.0 ELSE NULL END)`;
-  if (column.type === 'string') {
-    const lower = `lower(${sql.text(id)})`;
-    return `(CASE WHEN ${lower} IN ('true', 'yes') THEN 1.0 WHEN ${lower} IN ('false', 'no') THEN 0.0 ELSE ${sql.tryDouble(id)} END)`;
-  }
+  if (column.type === 'string') return sql.number(id);
   throw new RecipeInputError(
     `${input}.${column.name} (the ${role} column) holds ${column.type === 'date' ? 'dates' : 'values of another type'}, not numbers. Point "${role}" at a numeric column (CLI: --param ${role}=<column>).`,
   );

@@ -35,8 +35,6 @@ export interface Dialect {
   truncate(unit: TimeUnit, expr: string, weekStart?: 'sunday' | 'monday'): string;
   /** Values of `expr` within a group joined by `separator` in the order of `orderBy` (ties by `expr`). */
   orderedJoin(expr: string, orderBy: string, separator: string): string;
-  /** Text (surrounding spaces ignored) as a double, NULL when it is not a number: numbers a CSV left as text. */
-  tryDouble(expr: string): string;
   /** The 1-based position of a row in the scan of a file or inline table (for errors naming a row). */
   rowNumber(): string;
 }

@@ -40,7 +40,6 @@ const duckdb: Dialect = {
   epochSeconds: (e) => `CAST(epoch(CAST(${e} AS TIMESTAMP)) AS DOUBLE)`,
   truncate: (unit, e, weekStart = 'sunday') => truncateStandard('duckdb', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS VARCHAR), ${duckdbLiteral(sep)} ORDER BY ${orderBy}, ${e})`,
-  tryDouble: (e) => `TRY_CAST(trim(CAST(${e} AS VARCHAR)) AS DOUBLE)`,
   rowNumber: () => 'row_number() OVER ()',
 };
 function duckdbLiteral(s: string) {
@@ -57,11 +56,6 @@ const postgres: Dialect = {
   epochSeconds: (e) => `CAST(EXTRACT(EPOCH FROM CAST(${e} AS TIMESTAMP)) AS DOUBLE PRECISION)`,
   truncate: (unit, e, weekStart = 'sunday') => truncateStandard('postgres', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS TEXT), ${postgres.literal(sep)} ORDER BY ${orderBy}, ${e})`,
-  // Postgres has no TRY_CAST: only text shaped like a number is cast.
-  tryDouble: (e) => {
-    const t = `btrim(CAST(${e} AS TEXT))`;
-    return `(CASE WHEN ${t} ~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(${t} AS DOUBLE PRECISION) END)`;
-  },
   rowNumber: () => 'row_number() OVER ()',
 };
 
@@ -96,7 +90,6 @@ const clickhouse: Dialect = {
   // arraySort by a key keeps the pairs together, so ties are ordered by the value as elsewhere.
   orderedJoin: (e, orderBy, sep) =>
     `arrayStringConcat(arrayMap(x -> x.2, arraySort(x -> (x.1, x.2), groupArray((${orderBy}, toString(${e}))))), ${clickhouse.literal(sep)})`,
-  tryDouble: (e) => `toFloat64OrNull(trimBoth(toString(${e})))`,
   // 18.16 has no window functions.
   rowNumber: () => '(rowNumberInAllBlocks() + 1)',
 };
