@@ -5,6 +5,7 @@
  * are dropped; every run has an AbortSignal, so a cancel reaches the cell's own work.
  * The runtime knows nothing of HTTP or files: the host injects builtins.
  */
+import { displayFormat, FormattedValue } from './formatted.js';
 import { analyzeCell } from './analyze.js';
 import { buildGraph, downstream, upstreamOf } from './graph.js';
 import { deferred, Halt } from './halt.js';
@@ -82,7 +83,11 @@ const sameValue = (a: unknown, b: unknown) =>
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const builtins = { ...options.builtins };
   const cellBuiltins: Record<string, CellBuiltin> = {
-    display: (c) => c.display,
+    display: (c) => (value: unknown, options?: unknown) => {
+      const format = displayFormat(options);
+      c.display(format ? new FormattedValue(value, format) : value);
+      return value;
+    },
     signal: (c) => c.signal,
     [SQL_BUILTIN]: () => () => Promise.reject(new Error('SQL cells cannot run here: this host has no SQL engine')),
     ...options.cellBuiltins,

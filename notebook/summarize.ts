@@ -4,6 +4,7 @@
  * recipe results keep their structure, elements become HTML, everything else JSON or text.
  */
 import { DeclaredValues } from './declared.js';
+import { FormattedValue } from './formatted.js';
 import { CHART_SPEC, isChartSpec } from './render-chart.js';
 import type { ValueSummary } from './types.js';
 
@@ -140,6 +141,10 @@ export function summarizeValue(value: unknown, options: SummarizeOptions = {}): 
     if (typeof value === 'string') return { kind: 'text', text: value };
     if (typeof value === 'function') return { kind: 'function', text: String(value).split('\n')[0].slice(0, 200) };
     if (value instanceof Error) return { kind: 'error', message: value.message, name: value.name };
+    if (value instanceof FormattedValue) {
+      const inner = summarizeValue(value.value, options);
+      return inner.kind === 'table' ? { ...inner, format: value.format } : inner;
+    }
     if (value instanceof DeclaredValues) {
       return { kind: 'declared', values: Object.entries(value.values).map(([name, v]) => ({ name, value: summarizeValue(v, options) })) };
     }

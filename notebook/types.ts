@@ -138,6 +138,8 @@ export type ValueSummary =
       numRows: number;
       offset: number;
       rows: Record<string, unknown>[];
+      /** Column formats the cell asked for (`display(t, { format })`): column → d3-format specifier. */
+      format?: Record<string, string>;
     }
   | { kind: 'chart'; spec: Record<string, unknown> }
   | {

@@ -51,7 +51,7 @@ declare function recipe(id: string, inputs: Record<string, __Table | object[]>, 
  */
 declare function load(name: string, options?: { limit?: number }): Promise<__Table>;
 /** Shows a value below the cell (tables, charts, text); call it several times for several outputs. */
-declare function display<T>(value: T): T;
+declare function display<T>(value: T, options?: { format?: Record<string, string> }): T;
 /** Aborts when the cell is stopped or re-run: pass it to long loops and fetches. */
 declare const signal: AbortSignal;
 `;

@@ -4,7 +4,8 @@ import { cellSource } from '../../notebook/format.js';
 import type { NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { renderChart, type ChartSpecLike } from '../../notebook/render-chart.js';
 import type { CellUiState } from './cell-status.js';
-import { formatMetric } from './recipe-result-view.js';
+import { headlines } from './recipe-headline.js';
+import { formatMetricValue } from './value-format.js';
 import { reportCspMeta } from '../../notebook/sanitize-html.js';
 import { safeHtmlText } from './safe-html.js';
 import { formatCell } from './table-source.js';
@@ -57,7 +58,8 @@ function staticOutput(value: ValueSummary): string {
       return `<dl class="declared">${value.values.map(({ name, value: v }) => `<div><dt>${escape(name)}</dt><dd>${staticOutput(v)}</dd></div>`).join('')}</dl>`;
     case 'recipe-result':
       return [
-        `<div class="cards">${Object.entries(value.metrics).map(([k, v]) => `<div class="card"><b>${escape(formatMetric(v))}</b><span>${escape(k.replace(/_/g, ' '))}</span></div>`).join('')}</div>`,
+        `<div class="cards">${headlines(value).map((x) => `<div class="card headline"><span>${escape(x.label)}</span><b>${escape(x.effect)}</b><span>${escape([x.interval ? `interval ${x.interval}` : '', x.chanceToWin ? `chance to win ${x.chanceToWin}` : ''].filter(Boolean).join(' · '))}</span></div>`).join('')}</div>`,
+        `<div class="cards">${Object.entries(value.metrics).map(([k, v]) => `<div class="card"><b>${escape(formatMetricValue(k, v))}</b><span>${escape(k.replace(/_/g, ' '))}</span></div>`).join('')}</div>`,
         value.notes.length ? `<ul class="notes">${value.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>` : '',
         value.charts.map((c) => chart(c as ChartSpecLike)).join(''),
         Object.entries(value.tables).map(([name, t]) => (t.kind === 'table' ? `<h4>${escape(name)}</h4>${table(t.columns, t.rows, t.numRows)}` : '')).join(''),

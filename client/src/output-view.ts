@@ -37,7 +37,7 @@ export function outputView(value: ValueSummary, remote: RemoteTables, title = ''
     case 'chart':
       return chartView(value.spec as Parameters<typeof chartView>[0]);
     case 'table':
-      return tableViewer(tableSource(value, remote), title);
+      return tableViewer(tableSource(value, remote), title, { format: value.format });
     case 'recipe-result':
       return recipeResultView(value, remote);
   }

@@ -3,6 +3,8 @@ import { h } from './dom.js';
 import { chartView } from './chart-view.js';
 import { tableSource, type RemoteTables } from './output-view.js';
 import { tableViewer } from './table-viewer.js';
+import { headlineCards } from './recipe-headline.js';
+import { formatMetricValue } from './value-format.js';
 
 type RecipeSummary = Extract<ValueSummary, { kind: 'recipe-result' }>;
 
@@ -18,28 +20,15 @@ const WARNING = /warn|do not trust|too few|mismatch|did not converge|too small|c
  */
 export function recipeResultView(result: RecipeSummary, remote: RemoteTables): HTMLElement {
   const metrics = Object.entries(result.metrics);
+  const headline = headlineCards(result);
   return h('div', { class: 'recipe-result' },
-    metrics.length ? h('div', { class: 'metric-cards' }, metrics.map(([name, value]) => h('div', { class: 'metric-card', 'data-metric': name },
-      h('div', { class: 'metric-value', title: String(value) }, formatMetric(value)), h('div', { class: 'metric-name' }, name.replace(/_/g, ' '))))) : null,
+    headline,
+    // Beside a headline the recipe's other metrics (sample sizes, checks) are the fine print.
+    metrics.length ? h('div', { class: `metric-cards${headline ? ' secondary' : ''}` }, metrics.map(([name, value]) => h('div', { class: 'metric-card', 'data-metric': name },
+      h('div', { class: 'metric-value', title: String(value) }, formatMetricValue(name, value)), h('div', { class: 'metric-name' }, name.replace(/_/g, ' '))))) : null,
     result.notes.length ? h('ul', { class: 'notes' }, result.notes.map((note) => h('li', { class: WARNING.test(note) ? 'note warning' : 'note' }, note))) : null,
     h('div', { class: 'charts' }, result.charts.map((spec) => h('figure', { class: 'result-chart' }, chartView(spec as Parameters<typeof chartView>[0])))),
     Object.entries(result.tables).map(([name, table]) => table.kind === 'table'
       ? h('div', { class: 'result-table' }, tableViewer(tableSource(table, remote), name))
       : null));
-}
-
-/**
- * A metric as a card shows it: 4 significant digits, thousands separated, p-values in full when tiny.
- *
- * @example
- * formatMetric(0.000312); // → '0.000312'
- * formatMetric(12345.678); // → '12,346'
- */
-export function formatMetric(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value !== 'number') return String(value);
-  if (!Number.isFinite(value)) return String(value);
-  if (value !== 0 && Math.abs(value) < 0.001) return value.toPrecision(3);
-  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
-  return String(Number(value.toPrecision(4)));
 }

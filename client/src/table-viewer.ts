@@ -1,6 +1,8 @@
 import { h } from './dom.js';
 import { columnHeader } from './column-header.js';
+import { download, delimited, fileStem } from './download.js';
 import { formatCell, type RowQuery, type TableSource } from './table-source.js';
+import { columnFormatter, formatAny, type Formatter } from './value-format.js';
 
 const ROW_HEIGHT = 24;
 const PAGE = 100;
@@ -13,7 +15,7 @@ const COLUMN_MIN = 120;
  * @example
  * document.body.append(tableViewer(localSource([{ a: 1 }, { a: 2 }]), 'example'));
  */
-export function tableViewer(source: TableSource, title = ''): HTMLElement {
+export function tableViewer(source: TableSource, title = '', options: { format?: Record<string, string> } = {}): HTMLElement {
   const names = source.columns.map((c) => c.name);
   const query: RowQuery = { offset: 0, limit: PAGE };
   const cache = new Map<number, unknown[][]>();
@@ -25,13 +27,19 @@ export function tableViewer(source: TableSource, title = ''): HTMLElement {
   const template = `${indexWidth}px ${names.map(() => `minmax(${COLUMN_MIN}px, 1fr)`).join(' ')}`;
   const width = `max(100%, ${indexWidth + names.length * COLUMN_MIN}px)`;
 
+  // Formatters by column meaning (or the cell's declared format), fixed from the first page seen.
+  let formatters: Formatter[] | null = null;
   const count = h('span', { class: 'row-count' });
+  const formatError = h('span', { class: 'format-error', hidden: true });
+  const actions = h('span', { class: 'table-actions' },
+    h('button', { class: 'icon table-csv', title: 'Download the rows as CSV (raw values; filter and sort applied)', onclick: () => void downloadCsv() }, '⤓ CSV'),
+    h('button', { class: 'icon table-copy', title: 'Copy the rows to the clipboard (tab-separated, raw values)', onclick: () => void copyRows() }, '⧉ Copy'));
   const filter = h('input', { class: 'filter', type: 'search', placeholder: 'Filter rows (text or column:text)', 'aria-label': 'Filter rows' });
   const header = h('div', { class: 'thead', style: `grid-template-columns:${template};width:${width}` });
   const spacer = h('div', { class: 'spacer' });
   const body = h('div', { class: 'tbody' });
   const scroller = h('div', { class: 'scroller' }, header, h('div', { class: 'rows', style: `width:${width}` }, spacer, body));
-  const root = h('div', { class: 'table-viewer', 'data-rows': String(total) }, h('div', { class: 'table-toolbar' }, title ? h('strong', {}, title) : null, count, filter), scroller);
+  const root = h('div', { class: 'table-viewer', 'data-rows': String(total) }, h('div', { class: 'table-toolbar' }, title ? h('strong', {}, title) : null, count, formatError, actions, filter), scroller);
 
   function drawHeader(): void {
     header.replaceChildren(h('div', { class: 'th index' }, '#'), ...source.columns.map((column) => {
@@ -59,6 +67,16 @@ export function tableViewer(source: TableSource, title = ''): HTMLElement {
     if (mine !== generation) return;
     cache.set(page, result.rows);
     total = result.total;
+    if (!formatters) formatters = names.map((name, c) => {
+      try {
+        return columnFormatter(name, result.rows.map((r) => r[c]), options.format?.[name]);
+      } catch (error) {
+        // A bad declared format is the cell's to fix: say so on the table, show the column as is.
+        formatError.textContent = (error as Error).message;
+        formatError.hidden = false;
+        return columnFormatter(name, result.rows.map((r) => r[c]));
+      }
+    });
   }
 
   function render(): void {
@@ -77,11 +95,29 @@ export function tableViewer(source: TableSource, title = ''): HTMLElement {
         h('div', { class: 'td index' }, String(i + 1)),
         names.map((_, c) => {
           const value = row?.[c];
-          return h('div', { class: `td${typeof value === 'number' ? ' num' : ''}${value === null || value === undefined ? ' null' : ''}` }, row ? formatCell(value) : '…');
+          const raw = row ? formatCell(value) : '';
+          const shown = row ? (formatters?.[c] ?? formatAny)(value) : '…';
+          // The raw value on hover when the shown one is rounded or reformatted.
+          return h('div', { class: `td${typeof value === 'number' ? ' num' : ''}${value === null || value === undefined ? ' null' : ''}`, title: shown !== raw ? raw : undefined }, shown);
         })));
     }
     body.replaceChildren(...rows);
     for (const page of missingPages) void load(page).then(render);
+  }
+
+  async function allRows(): Promise<unknown[][]> {
+    const { rows } = await source.page({ ...query, offset: 0, limit: Math.max(total, 1) });
+    return rows;
+  }
+
+  async function downloadCsv(): Promise<void> {
+    download(`${fileStem(title || 'table')}.csv`, delimited(names, await allRows()), 'text/csv');
+  }
+
+  async function copyRows(): Promise<void> {
+    const text = delimited(names, await allRows(), '\t');
+    await navigator.clipboard.writeText(text);
+    root.dataset.copied = String(Date.now());
   }
 
   let frame = 0;

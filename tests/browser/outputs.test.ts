@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, waitForText, type ApiCall, type TestServer } from './harness.js';
@@ -160,4 +161,56 @@ describe.skipIf(!hasChromium)('cell outputs in the browser', () => {
     });
     await page.close();
   }, 60_000);
+
+  it('makes results readable: decision headlines, numbers by meaning with raw values, declared formats, CSV and copy, charts that fill the width and download', async () => {
+    const page = await open(
+      'Readable',
+      notebook(
+        'Readable',
+        fence('t', 'const t = aq.table({ segment: ["students", "collectors"], revenue: [1234.5, 99.125], conversion_rate: [0.0312, 0.5] })'),
+        fence('shown', 'display(t, { format: { revenue: "$,.2f" } })'),
+        fence('chart', 'Plot.plot({ marks: [Plot.barY(t.objects(), { x: "segment", y: "revenue" })] })'),
+        fence('lift', 'const lift = await recipe("lift", { units: await load("shop/units") }, { metrics: ["converted"] })'),
+      ),
+    );
+    await step(page, 'readable-results', async () => {
+      // Numbers by meaning, the raw value on hover.
+      const plain = cell(page, 't').locator('.table-viewer');
+      await waitForText(plain.locator('.tbody'), '1,234.50');
+      await waitForText(plain.locator('.tbody'), '3.1%');
+      expect(await plain.locator('.td', { hasText: '3.1%' }).getAttribute('title')).toBe('0.0312');
+      // The cell's declared format wins.
+      await waitForText(cell(page, 'shown').locator('.tbody'), '$1,234.50');
+      // CSV of the raw values, and the same rows on the clipboard.
+      const [csv] = await Promise.all([page.waitForEvent('download'), plain.locator('.table-csv').click()]);
+      expect(readFileSync((await csv.path())!, 'utf8')).toBe('segment,revenue,conversion_rate\r\nstudents,1234.5,0.0312\r\ncollectors,99.125,0.5\r\n');
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await plain.locator('.table-copy').click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('segment\trevenue\tconversion_rate\r\nstudents\t1234.5\t0.0312\r\ncollectors\t99.125\t0.5\r\n');
+      // The chart fills the cell and follows a resize.
+      const svg = cell(page, 'chart').locator('.chart svg').first();
+      await svg.waitFor({ timeout: 30_000 });
+      const outputs = cell(page, 'chart').locator('.outputs');
+      const fill = async () => (await svg.boundingBox())!.width / (await outputs.boundingBox())!.width;
+      await expect.poll(fill, { timeout: 5000 }).toBeGreaterThan(0.9);
+      const before = (await svg.boundingBox())!.width;
+      await page.setViewportSize({ width: 1000, height: 900 });
+      await expect.poll(async () => (await svg.boundingBox())!.width, { timeout: 5000 }).toBeLessThan(before - 100);
+      await expect.poll(fill, { timeout: 5000 }).toBeGreaterThan(0.9);
+      await cell(page, 'chart').locator('.chart').hover();
+      const [svgFile] = await Promise.all([page.waitForEvent('download'), cell(page, 'chart').locator('.chart-svg').click()]);
+      expect(readFileSync((await svgFile.path())!, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      const [pngFile] = await Promise.all([page.waitForEvent('download'), cell(page, 'chart').locator('.chart-png').click()]);
+      expect(readFileSync((await pngFile.path())!).subarray(1, 4).toString()).toBe('PNG');
+      // The lift result leads with the decision: effect, interval, chance to win.
+      const headline = cell(page, 'lift').locator('.headline-card').first();
+      await headline.waitFor({ timeout: 90_000 });
+      expect(await headline.locator('.headline-label').textContent()).toBe('converted');
+      expect(await headline.locator('.headline-effect').textContent()).toMatch(/^[+−-]?\d+\.\d%$/);
+      expect(await headline.locator('.headline-interval').textContent()).toMatch(/^interval -?\d+\.\d% to -?\d+\.\d%$/);
+      expect(await headline.locator('.headline-chance').textContent()).toMatch(/^chance to win \d+\.\d%$/);
+      await cell(page, 'lift').locator('.metric-cards.secondary .metric-card[data-metric="srm_p_value"]').waitFor();
+    });
+    await page.close();
+  }, 180_000);
 });

@@ -48,7 +48,8 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       const started = Date.now();
       const chart = cell(page, 'segment_chart').locator('.chart svg');
       await chart.first().waitFor({ timeout: 90_000 });
-      await cell(page, 'weekly_chart').locator('.output-html svg').first().waitFor({ timeout: 60_000 });
+      // Drawn in the page from the recorded Plot call (interactive), not as the worker's static SVG.
+      await cell(page, 'weekly_chart').locator('.chart svg').first().waitFor({ timeout: 60_000 });
       await cell(page, 'lift').locator('.metric-card').first().waitFor({ timeout: 60_000 });
       console.log(`example notebook ran in ${Date.now() - started} ms`);
       // Plot's pointer tip appears over a bar.
