@@ -1,7 +1,7 @@
 // One Postgres on loopback in a temporary directory, for the engine tests. Debian's binaries
 // refuse to run as root, so as root the server runs as the `postgres` user.
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -91,7 +91,19 @@ export async function startPostgres(): Promise<PostgresServer> {
     '-c synchronous_commit=off', '-c shared_buffers=32MB', '-c max_connections=40', '-c TimeZone=UTC',
   ].join(' ');
   let started = false;
+  // A test process that dies without afterAll must not leave a server behind: SIGQUIT is
+  // Postgres's immediate shutdown, sent to the postmaster named in postmaster.pid.
+  const onExit = () => {
+    try {
+      const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGQUIT');
+    } catch {
+      // Not running.
+    }
+  };
+  process.once('exit', onExit);
   const stop = async () => {
+    process.removeListener('exit', onExit);
     if (started) await asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
     started = false;
     rmSync(root, { recursive: true, force: true });
