@@ -1,5 +1,5 @@
-import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdPAlive, fitBgNbd, type RfmData } from './bgnbd.js';
-import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdExpectedPurchases, paretoNbdPAlive } from './pnbd.js';
+import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, fitBgNbd, type BgNbdParams, type RfmData } from './bgnbd.js';
+import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdExpectedPurchases, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './pnbd.js';
 import type { FitReport, MinimizeOptions } from './optimize.js';
 
 /**
@@ -17,6 +17,52 @@ export interface FittedPurchaseModel {
   conditionalExpected(t: number, x: number, recency: number, T: number): number;
   /** Expected repeat purchases in the first t units after a first purchase. */
   expected(t: number): number;
+}
+
+/** The parameter names of each purchase model, in the order the `parameters` table lists them. */
+export const PURCHASE_PARAMETERS = { bgnbd: ['r', 'alpha', 'a', 'b'], pnbd: ['r', 'alpha', 's', 'beta'] } as const;
+
+/**
+ * The log-likelihood of the data under a model at given parameters (for standard errors and for
+ * scoring a saved model).
+ *
+ * @example
+ * purchaseLogLikelihood('bgnbd', data)({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+ */
+export function purchaseLogLikelihood(name: 'bgnbd' | 'pnbd', data: RfmData): (params: Record<string, number>) => number {
+  if (name === 'bgnbd') {
+    const ll = bgnbdLogLikelihood(data);
+    return (q) => ll(q as unknown as BgNbdParams);
+  }
+  const ll = paretoNbdLogLikelihood(data);
+  return (q) => ll(q as unknown as ParetoNbdParams);
+}
+
+/**
+ * A purchase model at given parameters, not fitted (a saved `parameters` table scoring new customers).
+ *
+ * @example
+ * purchaseModelAt('bgnbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, data).pAlive(2, 30, 39);
+ */
+export function purchaseModelAt(name: 'bgnbd' | 'pnbd', params: Record<string, number>, data: RfmData): FittedPurchaseModel {
+  const report = { x: [], fx: NaN, iterations: 0, restarts: 0, gradientNorm: NaN, converged: true };
+  const logLikelihood = purchaseLogLikelihood(name, data)(params);
+  if (name === 'bgnbd') {
+    const q = params as unknown as BgNbdParams;
+    return {
+      name, params: { ...params }, logLikelihood, report,
+      pAlive: (x, recency, T) => bgnbdPAlive(q, x, recency, T),
+      conditionalExpected: (t, x, recency, T) => bgnbdConditionalExpected(q, t, x, recency, T),
+      expected: (t) => bgnbdExpectedPurchases(q, t),
+    };
+  }
+  const q = params as unknown as ParetoNbdParams;
+  return {
+    name, params: { ...params }, logLikelihood, report,
+    pAlive: (x, recency, T) => paretoNbdPAlive(q, x, recency, T),
+    conditionalExpected: (t, x, recency, T) => paretoNbdConditionalExpected(q, t, x, recency, T),
+    expected: (t) => paretoNbdExpectedPurchases(q, t),
+  };
 }
 
 /**

@@ -7,7 +7,11 @@ import { expectedAverageValue, fitGammaGamma, type GammaGammaParams } from './ga
 import { clvAggregate } from './aggregate.js';
 import { clvByGroup } from './groups.js';
 import { readClvInputs } from './inputs.js';
-import { fitPurchaseModel } from './models.js';
+import { runBgBb } from './bgbb-run.js';
+import { parameterTable } from './hessian.js';
+import { fitPurchaseModel, purchaseLogLikelihood, purchaseModelAt, PURCHASE_PARAMETERS } from './models.js';
+import { bgnbdPmf, pmfRows, readParameters } from './pmf.js';
+import type { BgNbdParams } from './bgnbd.js';
 import { UNIT_DAYS } from './summary.js';
 import { trackingCurve } from './tracking.js';
 import { discountedClv, unitDiscountRate } from './value.js';
@@ -21,15 +25,16 @@ const params = z
     frequency: z.string().default('frequency').describe('summary: repeat purchases in calibration.'),
     recency: z.string().default('recency').describe('summary: time from first to last purchase, in `unit`.'),
     T: z.string().default('T').describe('summary: time from first purchase to the calibration end, in `unit`.'),
+    n_periods: z.string().default('n_periods').describe('summary, model bgbb: number of transaction opportunities since the first (recency is the opportunity of the last transaction).'),
     monetary_value: z.string().default('monetary_value').describe('summary: mean value of the repeat purchases (optional).'),
     group: z.string().optional().describe('Optional column with each customer\'s group (e.g. variant) for clv_lift.'),
     control: z.string().optional().describe('The group that lifts are measured against (default "control", else the first group).'),
     unit: z.enum(['day', 'week', 'month']).default('week').describe('Time unit of the model; continuous (a week is 7 days, a month 365.25/12 days).'),
     calibration_end: z.string().optional().describe('Last day of the calibration period (default: the last purchase day).'),
     observation_end: z.string().optional().describe('Last day of the holdout period (default: the last purchase day).'),
-    model: z.enum(['bgnbd', 'pnbd']).default('bgnbd').describe('Purchase model: BG/NBD or Pareto/NBD.'),
+    model: z.enum(['bgnbd', 'pnbd', 'bgbb']).default('bgnbd').describe('Purchase model: BG/NBD or Pareto/NBD (continuous time), or BG/BB (discrete opportunities such as newsletters or annual donations; summary input with n_periods).'),
     monetary: z.enum(['gamma_gamma', 'none']).default('gamma_gamma').describe('Spend model: Gamma-Gamma, or none (every customer valued at the mean repeat purchase value).'),
-    horizon: z.number().positive().default(52).describe('CLV horizon in units.'),
+    horizon: z.number().positive().default(52).describe('CLV horizon in units (bgbb: in opportunities); also the horizon of the pmf table.'),
     discount_rate: z.number().min(0).default(0.1).describe('Annual discount rate, converted to the unit.'),
     margin: z.number().positive().default(1).describe('Profit margin applied to revenue in CLV.'),
     alpha: z.number().gt(0).lt(1).default(0.05).describe('Significance level of the clv_lift interval.'),
@@ -63,7 +68,11 @@ export const clv = defineRecipe({
   title: 'Customer lifetime value: who is still alive, and what are they worth?',
   description:
     'BG/NBD or Pareto/NBD purchase model and Gamma-Gamma spend model fitted by maximum likelihood on a transaction log (or a ' +
-    'frequency/recency/T summary): P(alive), expected purchases and discounted CLV per customer, holdout validation, and CLV lift between groups.',
+    'frequency/recency/T summary): P(alive), expected purchases and discounted CLV per customer, holdout validation, and CLV lift between groups.\n' +
+    '- model bgbb: the discrete-time BG/BB model (Fader, Hardie & Shang 2010) for transaction opportunities (newsletters, annual donations), from the summary input with frequency, recency (the opportunity of the last transaction) and n_periods; P(alive) at the next opportunity, expected transactions and discounted value over horizon opportunities (discount_rate per opportunity).\n' +
+    '- Table parameters: each model parameter with its estimate, standard error and 95% interval from the Hessian of the log-likelihood (estimate ± 1.96 se, as BTYD and lifetimes print them); Gamma-Gamma p, q, v are listed with their estimates.\n' +
+    '- Input model (optional): a parameters table from an earlier run (columns parameter, estimate); the customers are scored at those parameters without fitting, so a saved model predicts next month\'s customers.\n' +
+    '- Table pmf: P(X(t) = n), the chance a new customer makes n repeat purchases within the horizon (BG/NBD and BG/BB; not computed for Pareto/NBD).',
   inputs: [
     { name: 'transactions', alternative: 'data', description: 'one row per purchase', roles: [
       { role: 'customer', description: 'customer id', required: true },
@@ -75,27 +84,38 @@ export const clv = defineRecipe({
       { role: 'customer', description: 'customer id', required: true },
       { role: 'frequency', description: 'repeat purchases', required: true },
       { role: 'recency', description: 'first to last purchase', required: true },
-      { role: 'T', description: 'first purchase to calibration end', required: true },
+      { role: 'T', description: 'first purchase to calibration end (bgnbd, pnbd)' },
+      { role: 'n_periods', description: 'transaction opportunities (bgbb)' },
       { role: 'monetary_value', description: 'mean repeat purchase value' },
       { role: 'group', description: 'group of the customer' },
     ] },
+    { name: 'model', optional: true, description: 'a parameters table from an earlier clv run (parameter, estimate): score without fitting', roles: [] },
   ],
   params,
   aggregate: clvAggregate,
   async run({ inputs, params: p, progress, signal }) {
+    if (p.model === 'bgbb') return runBgBb(inputs, p, progress, signal);
+    const purchase = p.model;
     const notes: string[] = [];
     const data = readClvInputs(inputs, p);
     const s = data.summary;
     const n = s.customers.length;
-    if (n < 20) throw new RecipeInputError(`Only ${n} customers to fit; the CLV models need at least 20 (ideally hundreds).`);
+    const saved = inputs.model ? readParameters(inputs.model, PURCHASE_PARAMETERS[purchase], purchase) : undefined;
+    if (!saved && n < 20) throw new RecipeInputError(`Only ${n} customers to fit; the CLV models need at least 20 (ideally hundreds).`);
     progress(0.05, 'summarised customers');
-    const model = fitPurchaseModel(p.model, s, {
-      signal,
-      onIteration: (i) => progress(0.05 + 0.55 * (i / (i + 10)), `fitting ${p.model} (iteration ${i})`),
-    });
+    const model = saved
+      ? purchaseModelAt(purchase, Object.fromEntries(PURCHASE_PARAMETERS[purchase].map((k) => [k, saved[k]!])), s)
+      : fitPurchaseModel(purchase, s, {
+          signal,
+          onIteration: (i) => progress(0.05 + 0.55 * (i / (i + 10)), `fitting ${p.model} (iteration ${i})`),
+        });
+    if (saved) notes.push('Scored at the parameters of the model input; the purchase model was not fitted.');
     if (!model.report.converged) notes.push(`Warning: the ${p.model} fit did not converge (gradient norm ${model.report.gradientNorm.toExponential(2)} after ${model.report.iterations} iterations).`);
     progress(0.6, 'fitting spend model');
-    const spend = spendModel(p, s.frequency, s.monetary, data.hasAmounts, notes);
+    const savedSpend = saved && ['p', 'q', 'v'].every((k) => saved[k]! > 0) ? { p: saved.p!, q: saved.q!, v: saved.v! } : undefined;
+    const spend = savedSpend
+      ? { value: (i: number) => expectedAverageValue(savedSpend, s.frequency[i]!, s.monetary[i]! > 0 ? s.monetary[i]! : 0), params: undefined }
+      : spendModel(p, s.frequency, s.monetary, data.hasAmounts, notes);
     const unitRate = unitDiscountRate(p.discount_rate, UNIT_DAYS[p.unit]);
     const pAlive = new Float64Array(n);
     const expected = new Float64Array(n);
@@ -136,6 +156,15 @@ export const clv = defineRecipe({
       ...(data.groups ? { group: data.groups } : {}),
     });
     tables.customers = customers;
+    const names = [...PURCHASE_PARAMETERS[purchase]];
+    const ll = purchaseLogLikelihood(purchase, s);
+    const parameterRows = saved
+      ? names.map((parameter) => ({ parameter, estimate: model.params[parameter]!, se: null as number | null, ci_low: null as number | null, ci_high: null as number | null }))
+      : parameterTable(names, names.map((k) => model.params[k]!), (v) => -ll(Object.fromEntries(names.map((k, i) => [k, v[i]!]))));
+    const gg = spend.params?.params ?? savedSpend;
+    if (gg) for (const k of ['p', 'q', 'v'] as const) parameterRows.push({ parameter: k, estimate: gg[k], se: null, ci_low: null, ci_high: null });
+    tables.parameters = aq.from(parameterRows);
+    if (purchase === 'bgnbd') tables.pmf = aq.from(pmfRows((k) => bgnbdPmf(model.params as unknown as BgNbdParams, p.horizon, k)));
     let tracking;
     if (data.observationEndDay !== undefined && data.calibrationEndDay !== undefined && data.observationEndDay > data.calibrationEndDay) {
       const t = (data.observationEndDay - data.calibrationEndDay) / UNIT_DAYS[p.unit];
