@@ -146,6 +146,7 @@ function uploadLimitFromEnv(): number | undefined {
 function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname });
+    keepConnectionsOpen(server);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -156,4 +157,19 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, port:
       );
     });
   });
+}
+
+/**
+ * Idle keep-alive connections stay open 65 s (Node's default is 5 s): a client or reverse proxy
+ * that reuses a connection just as the server drops it sees its request fail, which on a busy
+ * server (timers late) happens to ordinary requests. 65 s outlasts common proxies' idle timeouts.
+ *
+ * @example
+ * keepConnectionsOpen(server);
+ */
+export function keepConnectionsOpen(server: ServerType): void {
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
 }
