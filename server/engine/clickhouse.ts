@@ -49,7 +49,8 @@ export class ClickHouseEngine implements Engine {
     let text = trimStatement(inlineParams(sql, options.params ?? [], this.dialect));
     // A LIMIT around the query, not max_result_rows: that setting also cuts the partial results
     // the shards send for a distributed aggregation, which would give wrong numbers.
-    if (options.maxRows !== undefined) text = `SELECT * FROM (${text}) LIMIT ${Math.max(0, Math.floor(options.maxRows)) + 1}`;
+    // The newline ends a trailing `-- comment` before the closing parenthesis.
+    if (options.maxRows !== undefined) text = `SELECT * FROM (${text}\n) LIMIT ${Math.max(0, Math.floor(options.maxRows)) + 1}`;
     const json = await this.run(options, async (queryId, abort) => {
       const rs = await this.client.query({ query: text, format: 'JSONCompact', query_id: queryId, abort_signal: abort });
       return (await rs.json()) as JsonCompact;

@@ -44,7 +44,11 @@ export class PostgresEngine implements Engine {
     const text = trimStatement(sql);
     const params = (options.params ?? []).map((v, i) => sqlValue(v, i + 1));
     const result = await this.withClient(options, async (client) => {
-      if (options.maxRows === undefined) return (await client.query({ text, values: params, rowMode: 'array' })) as unknown as Rows;
+      if (options.maxRows === undefined) {
+        // Several statements (allowed without parameters) give one result each: the last is the answer.
+        const out = (await client.query({ text, values: params, rowMode: 'array' })) as unknown as Rows | Rows[];
+        return Array.isArray(out) ? out[out.length - 1]! : out;
+      }
       // A cursor reads one row past the cap and no further, whatever the query's size.
       await client.query('BEGIN');
       try {

@@ -108,6 +108,12 @@ describe.skipIf(kinds.length === 0).each(kinds)('the %s engine', (kind) => {
     expect(exact.table.numRows()).toBe(6);
   });
 
+  test('a query ending in a comment still takes the row cap', async () => {
+    const { table, truncated } = await engine().query(`SELECT ${q('id')} FROM ${q('units')} ORDER BY ${q('id')} -- the ids`, { maxRows: 2 });
+    expect(table.array('id')).toEqual([1, 2]);
+    expect(truncated).toBe(true);
+  });
+
   test('streams rows in batches of the size asked', async () => {
     const sizes: number[] = [];
     const ids: unknown[] = [];
@@ -139,6 +145,13 @@ describe.skipIf(kinds.length === 0).each(kinds)('the %s engine', (kind) => {
     ]);
     const tables = await engine().tables();
     expect(tables.find((t) => t.name === 'units')?.columns.map((c) => c.name)).toEqual(['id', 'arm', 'revenue', 'converted', 'day']);
+  });
+});
+
+describe.skipIf(!postgresInstalled)('the Postgres engine with several statements', () => {
+  test('answers with the last statement\'s rows', async () => {
+    const { table } = await engines.postgres!.query('SET LOCAL statement_timeout = 0; SELECT 41 + 1 AS answer');
+    expect(table.objects()).toEqual([{ answer: 42 }]);
   });
 });
 
