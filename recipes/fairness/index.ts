@@ -2,18 +2,23 @@ import * as aq from 'arquero';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError } from '../errors.js';
 import type { MetricValue } from '../types.js';
-import { groupIndices, pick } from '../stats/versus-control.js';
 import { fairnessParams } from './params.js';
-import { readPredictions } from './predictions.js';
-import { confusion, RATES } from './rates.js';
+import { fairnessAggregate, readFairnessCounts, type FairnessCounts } from './aggregate.js';
+import { RATES } from './rates.js';
 import { summarize, DISPARITIES } from './summary.js';
 import { bootstrapIntervals, type Intervals } from './bootstrap.js';
-import { auc } from './auc.js';
+import { aucFromCounts, mergeScoreCounts } from './auc.js';
 import { exposure } from './exposure.js';
 import { exposureChart, ratesChart, type RateRow } from './charts.js';
 import { fairnessNotes } from './notes.js';
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** The AUC needs each distinct score; say so when that is many rows to fetch. */
+function scoreNote(scores: FairnessCounts['scores']): string[] {
+  const rows = scores?.reduce((s, g) => s + g.score.length, 0) ?? 0;
+  return rows > 100_000 ? [`The AUC needs every distinct score: ${rows.toLocaleString('en-US')} (group, score) counts were fetched from the engine; round y_score to fewer digits to fetch less.`] : [];
+}
 
 /**
  * Group fairness of a classifier (fairlearn's definitions): per-group selection rate, TPR, FPR,
@@ -61,22 +66,22 @@ export const fairness = defineRecipe({
     },
   ],
   params: fairnessParams,
+  aggregate: fairnessAggregate,
   async run({ inputs, params: p, progress, signal }) {
     if (!inputs.recommended !== !inputs.items) {
       throw new RecipeInputError('The exposure check needs both optional inputs: "recommended" (user, item, rank) and "items" (item, item_group). Give both or neither.');
     }
-    const data = readPredictions(inputs.predictions!, p);
-    const byGroup = groupIndices(data.group);
-    const groups = [...byGroup.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    const counts = groups.map((g) => confusion(data.cell, byGroup.get(g)!));
+    const data = readFairnessCounts(inputs, p);
+    const { groups, counts } = data;
+    const size = (i: number) => counts[i]!.reduce((a, b) => a + b, 0);
     const summary = summarize(counts, p.method);
     progress(0.1, 'bootstrap');
     const intervals: Intervals | null = p.bootstrap > 0 ? bootstrapIntervals(counts, p.method, p.bootstrap, p.seed, p.alpha, signal, (f, label) => progress(0.1 + 0.8 * f, label)) : null;
     progress(0.9, 'tables');
-    const aucs = data.score ? groups.map((g) => { const rows = byGroup.get(g)!; return auc(pick(data.score!, rows), pick(data.positive, rows)); }) : null;
+    const aucs = data.scores ? data.scores.map(aucFromCounts) : null;
     const rows = groups.map((group, i) => {
       const [tp, fp, fn, tn] = counts[i]!;
-      const row: Record<string, unknown> = { group, count: byGroup.get(group)!.length, tp, fp, tn, fn };
+      const row: Record<string, unknown> = { group, count: size(i), tp, fp, tn, fn };
       for (const r of RATES) {
         row[r] = num(summary.byGroup[i]![r]);
         if (intervals) [row[`${r}_ci_low`], row[`${r}_ci_high`]] = intervals.byGroup[i]![r].map(num);
@@ -84,14 +89,14 @@ export const fairness = defineRecipe({
       if (aucs) row.auc = num(aucs[i]!);
       return row;
     });
-    const metrics: Record<string, MetricValue> = { groups: groups.length, rows: data.cell.length };
+    const metrics: Record<string, MetricValue> = { groups: groups.length, rows: data.rows };
     for (const d of DISPARITIES) {
       metrics[d] = num(summary.disparities[d]);
       if (intervals) [metrics[`${d}_ci_low`], metrics[`${d}_ci_high`]] = intervals.disparities[d].map(num);
     }
     for (const r of RATES) metrics[`overall_${r}`] = num(summary.overall[r]);
     if (aucs) {
-      metrics.overall_auc = num(auc(data.score!, data.positive));
+      metrics.overall_auc = num(aucFromCounts(mergeScoreCounts(data.scores!)));
       metrics.auc_difference = num(Math.max(...aucs.filter(Number.isFinite)) - Math.min(...aucs.filter(Number.isFinite)));
     }
     const rateRows: RateRow[] = rows.flatMap((row) => RATES.map((metric) => ({
@@ -116,10 +121,13 @@ export const fairness = defineRecipe({
       metrics,
       tables,
       charts,
-      notes: fairnessNotes({
-        groups, sizes: groups.map((g) => byGroup.get(g)!.length), summary, intervals: intervals?.disparities ?? null,
-        threshold: p.threshold, method: p.method, minGroup: p.min_group, exposure: exp,
-      }),
+      notes: [
+        ...fairnessNotes({
+          groups, sizes: groups.map((_, i) => size(i)), summary, intervals: intervals?.disparities ?? null,
+          threshold: p.threshold, method: p.method, minGroup: p.min_group, exposure: exp,
+        }),
+        ...scoreNote(data.scores),
+      ],
     };
   },
 });

@@ -19,15 +19,3 @@ export function rates([tp, fp, fn, tn]: readonly number[]): Record<Rate, number>
     accuracy: (tp! + tn!) / n,
   };
 }
-
-/**
- * Counts of each confusion cell (0 TP, 1 FP, 2 FN, 3 TN) over the given rows.
- *
- * @example
- * confusion(Uint8Array.of(0, 3, 3, 1), [0, 1, 2, 3]); // → [1, 1, 0, 2]
- */
-export function confusion(cells: ArrayLike<number>, rows: readonly number[]): number[] {
-  const c = [0, 0, 0, 0];
-  for (const r of rows) c[cells[r]!]!++;
-  return c;
-}
