@@ -9,6 +9,22 @@ import { outputView, type RemoteTables } from './output-view.js';
 import { progressBar } from './progress-bar.js';
 import { recipeForm, type FormContext } from './recipe-form.js';
 import { parseRecipeCode, recipeCode, resultName } from './recipe-code.js';
+import { setSqlSource } from './sql-completion.js';
+import { listSources } from './sql-host.js';
+
+/** Fills a SQL cell's source picker; a source this server does not have stays listed, marked. */
+async function fillSourcePicker(select: HTMLSelectElement, current: string): Promise<void> {
+  let names = ['local'];
+  try {
+    names = (await listSources()).map((s) => `${s.name}`);
+  } catch {
+    // Offline or signed out: the cell still shows its own source.
+  }
+  const options = names.map((n) => h('option', { value: n }, n));
+  if (!names.includes(current)) options.push(h('option', { value: current }, `${current} (not on this server)`));
+  select.replaceChildren(...options);
+  select.value = current;
+}
 
 /** What a code cell asks of the notebook editor. */
 export interface CellContext {
@@ -23,6 +39,8 @@ export interface CellContext {
   onDelete: (id: string) => void;
   onToggleCollapse: (id: string) => void;
   onFocus: (id: string) => void;
+  /** A SQL cell's source was picked: set its `source=` attribute. */
+  onSource: (id: string, source: string) => void;
 }
 
 /**
@@ -47,13 +65,20 @@ export class CodeCellView {
   private readonly editorHost = h('div', { class: 'editor' });
   private state: CellUiState | null = null;
   private settingCode = false;
+  /** A SQL cell's source (`source=`), picked from the server's sources. */
+  private readonly sourcePicker: HTMLSelectElement | null;
 
   constructor(private block: CellBlock, private readonly ctx: CellContext) {
     const id = block.id;
+    this.sourcePicker = block.lang === 'sql'
+      ? h('select', { class: 'source-picker', title: 'The source this query runs on', 'aria-label': 'Source', onchange: () => ctx.onSource(id, this.sourcePicker!.value) })
+      : null;
     this.el = h('section', { class: 'cell code-cell', 'data-cell': id, tabindex: '-1' },
       h('header', { class: 'cell-header' },
         h('span', { class: 'cell-id', title: 'cell id' }, id),
         block.attrs.recipe ? h('span', { class: 'tag' }, 'recipe') : null,
+        block.lang === 'sql' ? h('span', { class: 'tag' }, 'SQL') : null,
+        this.sourcePicker,
         this.names, this.status,
         cellToolbar({
           run: () => ctx.onRun(id), stop: () => ctx.onStop(id),
@@ -83,9 +108,14 @@ export class CodeCellView {
     return this.editor.getValue();
   }
 
-  /** Applies attribute changes (collapsed, recipe) from the document. */
+  /** Applies attribute changes (collapsed, recipe, a SQL cell's source) from the document. */
   setBlock(block: CellBlock): void {
     this.block = block;
+    if (this.sourcePicker) {
+      const source = typeof block.attrs.source === 'string' ? block.attrs.source : 'local';
+      setSqlSource(this.editor.getModel()!, source);
+      void fillSourcePicker(this.sourcePicker, source);
+    }
     this.el.classList.toggle('collapsed', Boolean(block.attrs.collapsed));
     this.el.classList.toggle('recipe-cell', Boolean(block.attrs.recipe));
     this.formActions.hidden = !block.attrs.recipe;

@@ -1,4 +1,5 @@
 import { monaco, setupMonaco } from './monaco-setup.js';
+import { registerSqlCompletion } from './sql-completion.js';
 
 export interface EditorHooks {
   onChange: (code: string) => void;
@@ -9,16 +10,19 @@ export interface EditorHooks {
 
 /**
  * A Monaco editor for one cell: grows with its content, each cell its own TypeScript model
- * (`file:///cells/<id>.ts`) so the language service sees cells as separate modules.
+ * (`file:///cells/<id>.ts`) so the language service sees cells as separate modules; a SQL cell's
+ * model is SQL, with table and column completion from its source.
  *
  * @example
  * const editor = codeEditor(div, 'c1', 'ts', 'const x = 1', hooks);
  */
 export function codeEditor(container: HTMLElement, id: string, lang: string, code: string, hooks: EditorHooks): monaco.editor.IStandaloneCodeEditor {
   setupMonaco();
-  const uri = monaco.Uri.parse(`file:///cells/${id}.${lang === 'ts' ? 'ts' : 'js'}`);
+  const extension = lang === 'ts' || lang === 'sql' ? lang : 'js';
+  const uri = monaco.Uri.parse(`file:///cells/${id}.${extension}`);
   monaco.editor.getModel(uri)?.dispose();
-  const model = monaco.editor.createModel(code, lang === 'ts' ? 'typescript' : 'javascript', uri);
+  const model = monaco.editor.createModel(code, lang === 'ts' ? 'typescript' : lang === 'sql' ? 'sql' : 'javascript', uri);
+  if (lang === 'sql') registerSqlCompletion();
   const editor = monaco.editor.create(container, {
     model,
     automaticLayout: true,

@@ -1,7 +1,7 @@
 import { cellSource, cellSources, parseNotebook, serializeNotebook } from '../../notebook/format.js';
 import { resolveParams } from '../../notebook/params.js';
 import { deleteCell, insertCell, insertProse, moveCell, newCellId, setCellAttrs, setProse, setTitle, updateCellCode } from '../../notebook/edit.js';
-import type { FromWorker } from '../../notebook/protocol.js';
+import type { FromWorker, SqlRequest } from '../../notebook/protocol.js';
 import type { CellBlock, NotebookDoc } from '../../notebook/types.js';
 import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type NotebookRole, type RecipeInfo, type SessionUser } from './api.js';
 import { h } from './dom.js';
@@ -12,6 +12,8 @@ import { conflictSafeSave, withTypedEdits } from './conflict-safe-save.js';
 import { draftBanner } from './draft-banner.js';
 import { editorCommands } from './editor-commands.js';
 import { datasetsPanel } from './datasets-panel.js';
+import { sourcesPanel } from './sources-panel.js';
+import { runSqlRequest } from './sql-host.js';
 import { download, fileStem } from './download.js';
 import { editorToolbar } from './editor-toolbar.js';
 import { loadDataset, runRecipe } from './host-calls.js';
@@ -88,6 +90,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     },
     toast: services.toast,
   });
+  // Sources sit under the datasets: both are what SQL cells query.
+  datasetsUi.el.append(sourcesPanel({ admin: services.user?.role === 'admin', toast: services.toast, onChange: () => render() }).el);
   const statusBar = h('footer', { class: 'statusbar' });
   const notebookEl = h('main', { class: 'notebook' }, cellsEl);
   root.replaceChildren(h('div', { class: 'editor-layout', 'data-notebook': id }, toolbar.el, h('div', { class: 'editor-body' }, notebookEl, datasetsUi.el), statusBar));
@@ -109,6 +113,10 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       const progress = (fraction: number | null, label?: string) => views.get(cellId)?.setProgress(fraction, label);
       if (fn === 'load') return loadDataset(String(args[0]), args[1] as Record<string, unknown> | undefined, progress, signal).finally(() => progress(null));
       if (fn === 'recipe') return runRecipe(args, progress, signal).finally(() => progress(null));
+      if (fn === 'sql') {
+        progress(NaN, 'Running the query');
+        return runSqlRequest(args[0] as SqlRequest, signal).finally(() => progress(null));
+      }
       return Promise.reject(new Error(`Unknown host function ${fn}`));
     },
   });
@@ -256,6 +264,13 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     onFocus: (cellId: string) => {
       focused = cellId;
     },
+    onSource: (cellId: string, source: string) => {
+      const block = cellBlocks().find((b) => b.id === cellId);
+      if (!block) return;
+      const { source: _old, ...rest } = block.attrs;
+      // `local` is the default: the file says nothing rather than source=local.
+      edit(() => setCellAttrs(doc, cellId, source === 'local' ? rest : { ...rest, source }), true);
+    },
   };
 
   function tableNames(): string[] {
@@ -297,7 +312,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       // A new recipe cell has no inputs yet: it waits for "Run recipe" instead of failing at once.
       submitted.set(cellId, '');
     }
-    edit(() => insertCell(doc, { id: cellId, lang: 'ts', code, attrs: kind === 'recipe' ? { recipe } : {} }, at), true);
+    if (kind === 'sql') code ||= 'SELECT *\nFROM "shop/units"\nLIMIT 100';
+    edit(() => insertCell(doc, { id: cellId, lang: kind === 'sql' ? 'sql' : 'ts', code, attrs: kind === 'recipe' ? { recipe } : {} }, at), true);
     if (kind === 'recipe') views.get(cellId)?.setEdited(true);
     views.get(cellId)?.focus();
   }
