@@ -22,6 +22,8 @@ interface JsonCompact {
 }
 
 const PROGRESS_MS = 250;
+/** How long a stop waits for ClickHouse to confirm the query is gone. */
+const KILL_WAIT_MS = 5000;
 
 /** Drops trailing semicolons and space, which a subquery or a FORMAT clause cannot follow. */
 const trimStatement = (sql: string) => sql.replace(/[\s;]+$/, '');
@@ -192,10 +194,14 @@ export class ClickHouseEngine implements Engine {
 
   /** Stops the query on the server and waits until it is gone (a few seconds at most). */
   private async kill(queryId: string): Promise<void> {
+    const gaveUp = new AbortController();
+    const timer = setTimeout(() => gaveUp.abort(), KILL_WAIT_MS);
     try {
-      await this.client.command({ query: `KILL QUERY WHERE query_id = ${this.dialect.literal(queryId)} SYNC` });
+      await this.client.command({ query: `KILL QUERY WHERE query_id = ${this.dialect.literal(queryId)} SYNC`, abort_signal: gaveUp.signal });
     } catch {
-      // Already finished, or the server is gone: nothing left to stop.
+      // Already finished, the server is gone, or it is still stopping: the run ends either way.
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
