@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { Worker } from 'node:worker_threads';
 import type { ShopOptions } from '../datasets/bundled.js';
 import type { TableLimits } from '../io/table-limits.js';
+import type { ColumnInfo } from '../storage/column-types.js';
 import { reviveError, type SerializedError } from './error-transfer.js';
 import { unpackTables, type PackedTable } from './table-transfer.js';
 
@@ -10,7 +11,7 @@ export type ReadRequest = { bytes: Uint8Array; filename: string; limits?: TableL
 
 const BOOT = new URL('./worker-boot.js', import.meta.url);
 const ENTRY = new URL('./read-worker.ts', import.meta.url).href;
-const pending = new Map<number, { resolve(table: ColumnTable): void; reject(error: Error): void }>();
+const pending = new Map<number, { resolve(result: ColumnTable | TableSummary): void; reject(error: Error): void }>();
 let reader: Worker | undefined;
 let nextId = 1;
 
@@ -24,6 +25,27 @@ let nextId = 1;
  * const units = await readTableInWorker({ bundled: 'shop/units', options: { seed: 7 } });
  */
 export function readTableInWorker(source: ReadRequest): Promise<ColumnTable> {
+  return request(source, false) as Promise<ColumnTable>;
+}
+
+/** How many rows a table has and its columns' types, as an upload is described. */
+export interface TableSummary {
+  rows: number;
+  columns: ColumnInfo[];
+}
+
+/**
+ * Reads a table in the table-reader thread and returns only its size and column types: what an
+ * upload needs to be checked and listed, without bringing a million rows back to the main thread.
+ *
+ * @example
+ * const { rows, columns } = await describeTableInWorker({ bytes, filename: 'orders.csv' });
+ */
+export function describeTableInWorker(source: ReadRequest): Promise<TableSummary> {
+  return request(source, true) as Promise<TableSummary>;
+}
+
+function request(source: ReadRequest, describe: boolean): Promise<ColumnTable | TableSummary> {
   const worker = (reader ??= startReader());
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -32,8 +54,8 @@ export function readTableInWorker(source: ReadRequest): Promise<ColumnTable> {
     if ('bytes' in source) {
       // A copy is transferred, so the caller keeps its bytes (to write them to disk).
       const bytes = source.bytes.slice();
-      worker.postMessage({ id, source: { bytes, filename: source.filename, limits: source.limits } }, [bytes.buffer as ArrayBuffer]);
-    } else worker.postMessage({ id, source });
+      worker.postMessage({ id, describe, source: { bytes, filename: source.filename, limits: source.limits } }, [bytes.buffer as ArrayBuffer]);
+    } else worker.postMessage({ id, describe, source });
   });
 }
 
@@ -52,13 +74,13 @@ export async function closeTableReader(): Promise<void> {
 function startReader(): Worker {
   const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
   worker.unref();
-  worker.on('message', (message: { id: number; table?: PackedTable; error?: SerializedError }) => {
+  worker.on('message', (message: { id: number; table?: PackedTable; summary?: TableSummary; error?: SerializedError }) => {
     const job = pending.get(message.id);
     if (!job) return;
     pending.delete(message.id);
     if (pending.size === 0) worker.unref();
     if (message.error) job.reject(reviveError(message.error));
-    else job.resolve(unpackTables({ table: message.table! }).table);
+    else job.resolve(message.summary ?? unpackTables({ table: message.table! }).table);
   });
   const fail = (why: string) => {
     if (reader === worker) reader = undefined;

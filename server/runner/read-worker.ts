@@ -6,9 +6,10 @@ import { readTableBytes, readTableFile } from '../io/read-table.js';
 import { serializeError } from './error-transfer.js';
 import type { ReadRequest } from './read-in-worker.js';
 import { packTables } from './table-transfer.js';
+import { describeColumns } from '../storage/column-types.js';
 
 const port = parentPort!;
-port.on('message', async ({ id, source }: { id: number; source: ReadRequest }) => {
+port.on('message', async ({ id, source, describe }: { id: number; source: ReadRequest; describe?: boolean }) => {
   try {
     const table =
       'bundled' in source
@@ -16,6 +17,12 @@ port.on('message', async ({ id, source }: { id: number; source: ReadRequest }) =
         : 'file' in source
           ? await readTableFile(source.file, source.limits)
           : await readTableBytes(source.bytes, source.filename, source.limits);
+    // An upload only needs its shape checked and described: sending a million-row table back
+    // would cost the main thread seconds of unpacking.
+    if (describe) {
+      port.postMessage({ id, summary: { rows: table.numRows(), columns: describeColumns(table) } });
+      return;
+    }
     const { packed, transfer } = packTables({ table });
     port.postMessage({ id, table: packed.table }, transfer);
   } catch (error) {

@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TableLimits } from '../io/table-limits.js';
-import { readTableInWorker } from '../runner/read-in-worker.js';
-import { describeColumns, type ColumnInfo } from './column-types.js';
+import { describeTableInWorker, readTableInWorker } from '../runner/read-in-worker.js';
+import type { ColumnInfo } from './column-types.js';
 import { checkDatasetName, datasetFormat } from './dataset-names.js';
 import { StorageInputError } from './errors.js';
 
@@ -74,7 +74,7 @@ export class DatasetStore {
     if (!input.replace && this.get(input.name)) throw taken();
     this.#reserved.add(input.name);
     try {
-      const table = await readTableInWorker({ bytes: input.bytes, filename: input.filename, limits: input.limits });
+      const summary = await describeTableInWorker({ bytes: input.bytes, filename: input.filename, limits: input.limits });
       const filename = input.name + extension;
       const file = this.#path(filename);
       const temp = `${file}.${process.pid}.${Date.now()}.part`;
@@ -84,8 +84,8 @@ export class DatasetStore {
         filename,
         format,
         size: input.bytes.byteLength,
-        rows: table.numRows(),
-        columns: describeColumns(table),
+        rows: summary.rows,
+        columns: summary.columns,
         owner: input.owner ?? null,
         created_at: new Date().toISOString(),
       };
@@ -105,8 +105,6 @@ export class DatasetStore {
         throw error;
       }
       if (previous && previous.filename !== filename) await rm(this.#path(previous.filename), { force: true });
-      this.#cache.set(`${record.name}@${record.created_at}`, Promise.resolve(table));
-      this.#trim();
       return record;
     } finally {
       this.#reserved.delete(input.name);

@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { formatBytes } from '../format-bytes.js';
 import { HttpError } from '../http-error.js';
 import { loadDataset } from '../load-dataset.js';
+import { parseMultipart, type FormPart } from '../multipart.js';
 import { Dataset, DatasetName, DatasetUpload, ErrorBody, PreviewQuery, RowsQuery, TablePage } from '../schemas.js';
 
 const ARROW = 'application/vnd.apache.arrow.stream';
@@ -74,15 +75,19 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     handler: async (c) => {
       const form = await readForm(c);
-      const file = form.file;
-      if (!(file instanceof File)) throw new HttpError(400, 'Send the dataset as a multipart form field named "file".');
-      if (file.size > deps.uploadLimit) {
-        throw new HttpError(413, `${file.name} is ${file.size} bytes, over the ${formatBytes(deps.uploadLimit)} limit for uploads. Send a smaller file, or raise the server's limit (LIFTBOOK_UPLOAD_LIMIT, in MB).`);
+      const file = form.get('file');
+      if (file?.kind !== 'file') throw new HttpError(400, 'Send the dataset as a multipart form field named "file".');
+      if (file.bytes.byteLength > deps.uploadLimit) {
+        throw new HttpError(413, `${file.filename} is ${file.bytes.byteLength} bytes, over the ${formatBytes(deps.uploadLimit)} limit for uploads. Send a smaller file, or raise the server's limit (LIFTBOOK_UPLOAD_LIMIT, in MB).`);
       }
-      const name = typeof form.name === 'string' && form.name.trim() ? form.name.trim() : nameFromFilename(file.name);
-      const replace = form.replace === 'true';
+      const field = (key: string) => {
+        const part = form.get(key);
+        return part?.kind === 'field' ? part.value : undefined;
+      };
+      const name = field('name')?.trim() || nameFromFilename(file.filename);
+      const replace = field('replace') === 'true';
       if (replace) mayChange(c, name, 'replace');
-      const record = await storage.datasets.add({ name, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), replace, owner: c.get('user').name, limits: { maxBytes: deps.uploadLimit } });
+      const record = await storage.datasets.add({ name, filename: file.filename, bytes: file.bytes, replace, owner: c.get('user').name, limits: { maxBytes: deps.uploadLimit } });
       return c.json({ ...record, bundled: false }, 201);
     },
   });
@@ -144,15 +149,12 @@ export function datasetRoutes(api: ApiRoutes, deps: AppDeps): void {
   });
 }
 
-async function readForm(c: Context): Promise<Record<string, unknown>> {
-  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+async function readForm(c: Context): Promise<Map<string, FormPart>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('multipart/form-data')) {
     throw new HttpError(415, 'Upload datasets as multipart/form-data with the file in a field named "file".');
   }
-  try {
-    return (await c.req.parseBody()) as Record<string, unknown>;
-  } catch (error) {
-    throw new HttpError(400, `The upload is not a readable multipart form: ${(error as Error).message}.`);
-  }
+  return parseMultipart(new Uint8Array(await c.req.arrayBuffer()), type);
 }
 
 function columns(t: ColumnTable): ColumnInfo[] {
