@@ -1,8 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlColumn, SqlRelation } from '../types.js';
-import type { Dialect } from '../sql/dialect.js';
-import { column, keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
+import { A_DATE, column, keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
 import { aliases, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats } from '../stats/moments.js';
 
@@ -32,10 +31,6 @@ export function contextNames(columns: readonly string[], p: ContextColumns): str
   return names;
 }
 
-/** The UTC day number (days since 1970-01-01) of a time column, as SQL. */
-function dayOf(sql: Dialect, column: SqlColumn): string {
-  return `floor(${timestampSeconds(sql, column, 'units', 'timestamp')} / 86400)`;
-}
 
 /** The time column, or null when the input has none (no rolling lift or drift then). */
 export function timeColumn(units: SqlRelation, p: ContextColumns): SqlColumn | null {
@@ -64,7 +59,8 @@ export function contextPlan({ params: p, inputs, sql }: AggregateContext<Context
   const names = contextNames(units.columns.map((c) => c.name), p);
   const contexts = names.map((c) => sql.ident(relationColumn(units, 'units', c, 'contexts').name));
   const time = timeColumn(units, p);
-  const day = time ? dayOf(sql, time) : null;
+  const seconds = time ? timestampSeconds(sql, time, 'units', 'timestamp') : null;
+  const day = seconds ? `floor(${seconds} / 86400)` : null;
   const moments = [
     `${sql.double('count(*)')} AS ${as('n')}`,
     `${sumOf(sql, y)} AS ${as('sum')}`,
@@ -76,7 +72,10 @@ export function contextPlan({ params: p, inputs, sql }: AggregateContext<Context
     queries[`context_${i}`] = `SELECT ${sql.literal(names[i]!)} AS ${as('context')}, ${c} AS ${as('value')}, ${variant} AS ${as('variant')}, ${[...moments, ...checks].join(', ')} FROM ${units.from} GROUP BY ${c}, ${variant}`;
     if (day) queries[`mix_${i}`] = `SELECT ${c} AS ${as('value')}, ${day} AS ${as('day')}, ${moments[0]} FROM ${units.from} GROUP BY ${c}, ${day}`;
   });
-  if (day) queries.daily = `SELECT ${day} AS ${as('day')}, ${variant} AS ${as('variant')}, ${moments.join(', ')} FROM ${units.from} GROUP BY ${day}, ${variant}`;
+  if (day) {
+    const checks = numberChecks(sql, as, time!, seconds!, 'timestamp');
+    queries.daily = `SELECT ${day} AS ${as('day')}, ${variant} AS ${as('variant')}, ${[...moments, ...checks].join(', ')} FROM ${units.from} GROUP BY ${day}, ${variant}`;
+  }
   return { queries, consumes: ['units'] };
 }
 
@@ -161,6 +160,7 @@ export function outcomeKind(table: ColumnTable): 'proportion' | 'mean' {
  */
 export function readDaily(table: ColumnTable, p: ContextColumns, timestamp: string): Map<string, Map<number, { n: number; sum: number; sumSquares: number }>> {
   const n = numbers(table, 'n');
+  numbersOk(table, 'timestamp', 'units', timestamp, 'timestamp', A_DATE);
   requireKeys(keys(table, 'day'), n, 'units', timestamp, 'timestamp');
   const variants = requireKeys(keys(table, 'variant'), n, 'units', p.variant, 'variant');
   const [day, sum, sumSquares] = [numbers(table, 'day'), numbers(table, 'sum'), numbers(table, 'sum_squares')];

@@ -124,6 +124,8 @@ describe('context recipe', () => {
       expect(other.result.tables.drift!.objects()).toEqual(near(iso.result.tables.drift!.objects()));
     }
     expect(typeof ymd.result.tables.rolling!.get('window_start', 0)).toBe('object');
+    const typo = withTime((iso) => Date.parse(iso)).derive({ timestamp: aq.escape((d: { timestamp: number }) => (d.timestamp === Date.parse(day(1)) ? 'tomorrow' : new Date(d.timestamp).toISOString())) });
+    await expect(runRecipe(context, { inputs: { units: typo }, params })).rejects.toThrow(/units.timestamp \(the timestamp column\) has "tomorrow" in 4 rows, which is not a date/);
   });
 
   it('finds the planted device interaction of the generated shop (mobile gains most)', async () => {

@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlRelation } from '../types.js';
 import type { Dialect } from '../sql/dialect.js';
-import { column, hasColumn, keys, keyText, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
+import { A_DATE, column, hasColumn, keys, keyText, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
 import { aliases, badRows, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats, MetricStats, RatioStats } from '../stats/moments.js';
 import type { EngagementMetric } from './metrics.js';
@@ -119,7 +119,7 @@ function pageviewsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Ag
     `max(${variant}) AS ${as('v_max')}`,
     `${sql.double('count(*)')} AS ${as('pages')}`,
     `max(${t}) - min(${t}) AS ${as('seconds')}`,
-    `${countWhere(sql, `${sql.ident(timeCol.name)} IS NULL`)} AS ${as('no_time')}`,
+    ...numberChecks(sql, as, timeCol, t, 'page_timestamp'),
     `${countWhere(sql, `${variant} IS NULL`)} AS ${as('no_variant')}`,
   ];
   const queries: Record<string, string> = {};
@@ -135,21 +135,21 @@ function pageviewsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Ag
   const col = as;
   const pages = col('pages');
   const seconds = col('seconds');
+  // A session's checks add up to its arm's: how many bad values, and one of them.
+  const checks = (name: string) => [`${sumOf(sql, col(`bad_page_${name}`))} AS ${as(`bad_${name}`)}`, `min(${col(`bad_page_${name}_value`)}) AS ${as(`bad_${name}_value`)}`];
   const outer = [
     `${col('v_min')} AS ${as('variant')}`,
     `${col('v_max')} AS ${as('variant_other')}`,
     `${sql.double('count(*)')} AS ${as('n')}`,
     `min(${col('session')}) AS ${as('example')}`,
     `${sumOf(sql, `CASE WHEN ${col('session')} IS NULL THEN ${pages} ELSE 0 END`)} AS ${as('missing_session')}`,
-    `${sumOf(sql, col('no_time'))} AS ${as('missing_timestamp')}`,
     `${sumOf(sql, col('no_variant'))} AS ${as('missing_variant')}`,
     ...meanSums(sql, as, 'bounce_rate', `(CASE WHEN ${pages} = 1 THEN 1.0 ELSE 0.0 END)`),
     ...meanSums(sql, as, 'pages_per_session', pages),
     ...meanSums(sql, as, 'avg_session_duration', seconds),
     ...ratioSums(sql, as, 'avg_time_on_page', seconds, `(${pages} - 1)`),
+    ...checks('timestamp'),
   ];
-  // A session's checks add up to its arm's: how many bad values, and one of them.
-  const checks = (name: string) => [`${sumOf(sql, col(`bad_page_${name}`))} AS ${as(`bad_${name}`)}`, `min(${col(`bad_page_${name}_value`)}) AS ${as(`bad_${name}_value`)}`];
   if (scrollCol) outer.push(...ratioSums(sql, as, 'scroll_depth', col('scrolled'), col('scroll_pages')), ...checks('scroll_depth'));
   if (interCol) outer.push(...ratioSums(sql, as, 'interaction_rate', col('interactions'), pages), ...checks('interacted'));
   queries.arms =
@@ -207,7 +207,7 @@ export function readArms(inputs: Record<string, ColumnTable>, source: 'sessions'
   if (source === 'pageviews') {
     check(total('missing_session') > 0, () => badRows('pageviews', p.session, 'session', null, total('missing_session'), 'a value (it is empty)'));
     check(total('missing_variant') > 0, () => badRows('pageviews', p.variant, 'variant', null, total('missing_variant'), 'a value (it is empty)'));
-    check(total('missing_timestamp') > 0, () => badRows('pageviews', p.timestamp, 'timestamp', null, total('missing_timestamp'), 'a date (ISO-8601, YYYYMMDD or YYYY-MM-DD HH:MM:SS)'));
+    numbersOk(arms, 'timestamp', 'pageviews', p.timestamp, 'timestamp', A_DATE);
     const lo = keys(arms, 'variant');
     const hi = keys(arms, 'variant_other');
     const example = column(arms, 'example');

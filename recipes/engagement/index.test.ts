@@ -91,6 +91,8 @@ describe('engagement recipe', () => {
     const gap = aq.from((pageviews.objects() as Row[]).map((r, i) => ({ ...r, scroll_depth: i === 1 ? null : r.scroll_depth })));
     const c = ((await runRecipe(engagement, { inputs: { pageviews: gap } })).result.tables.variants!.objects() as Row[])[0]!;
     expect(c.scroll_depth).toBeCloseTo(3.0 / 5, 12);
+    const late = aq.from((pageviews.objects() as Row[]).map((r, i) => ({ ...r, timestamp: i === 3 ? 'soon' : r.timestamp })));
+    await expect(runRecipe(engagement, { inputs: { pageviews: late } })).rejects.toThrow(/pageviews.timestamp \(the timestamp column\) has "soon" in 1 row, which is not a date/);
     const flag = aq.from([{ variant: 'a', pageviews: 1, duration: 0, bounced: 2 }, { variant: 'b', pageviews: 1, duration: 0, bounced: 1 }]);
     await expect(runRecipe(engagement, { inputs: { sessions: flag } })).rejects.toThrow(/sessions.bounced \(the bounced column\) has 2 in 1 row, which is not 0 or 1/);
     const negative = aq.from([{ variant: 'a', pageviews: 1, duration: -5 }, { variant: 'b', pageviews: 1, duration: 0 }]);

@@ -75,18 +75,22 @@ export function keyText(v: unknown): string | null {
   return v instanceof Date ? v.toISOString() : String(v);
 }
 
+/** What a time role's values must be, in the in-memory reader's words. */
+export const A_DATE = 'a date (ISO-8601, YYYYMMDD or YYYY-MM-DD HH:MM:SS)';
+
 /**
- * Throws when `numberChecks` found values that are not numbers: the column, one such value (or
- * null), how many rows and the fix, in the words of the in-memory reader.
+ * Throws when `numberChecks` found values that could not be read (numbers, or dates with
+ * `want: A_DATE`): the column, one such value (or null), how many rows and the fix, in the words of
+ * the in-memory reader.
  *
  * @example
  * numbersOk(arms, 'revenue', 'units', 'revenue', 'revenue');
  */
-export function numbersOk(table: ColumnTable, name: string, input: string, columnName: string, role: string): void {
+export function numbersOk(table: ColumnTable, name: string, input: string, columnName: string, role: string, want = 'a number'): void {
   const rows = numbers(table, `bad_${name}`).reduce((a, b) => a + b, 0);
   if (rows === 0) return;
   const example = Array.from(column(table, `bad_${name}_value`)).find((v) => v !== null && v !== undefined) ?? null;
-  throw badRows(input, columnName, role, example, rows, 'a number');
+  throw badRows(input, columnName, role, example, rows, want);
 }
 
 /**

@@ -2,6 +2,7 @@ import { requireColumnName } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
 import type { SqlColumn, SqlRelation } from '../types.js';
 import type { Dialect } from './dialect.js';
+import { dateValue } from './values.js';
 
 /**
  * Column roles of an input that lives on an engine: the checks `columns.ts` makes on rows in
@@ -53,8 +54,8 @@ export function numeric(sql: Dialect, column: SqlColumn, input: string, role: st
 }
 
 /**
- * Validation of a numeric role, as two aggregate columns: `bad_<name>`, the rows whose value is not
- * a number, and `bad_<name>_value`, one of those values as text. With `missing: 'allowed'` an empty
+ * Validation of a numeric (or time) role, as two aggregate columns: `bad_<name>`, the rows whose
+ * value could not be read, and `bad_<name>_value`, one of those values as text. With `missing: 'allowed'` an empty
  * value (NULL or '') is not bad, only text that is not a number. `numbersOk` reads them back.
  *
  * @example
@@ -67,39 +68,19 @@ export function numberChecks(sql: Dialect, as: (name: string) => string, column:
 }
 
 /**
- * A time role as seconds since 1970-01-01 UTC (a double), read as `dateColumn` reads values:
- * dates and timestamps as they are, text as ISO-8601, numbers as epoch milliseconds except whole
- * numbers from 19000101 to 21001231, which are YYYYMMDD dates. Booleans and other types are
- * refused before any query runs.
+ * A time role as seconds since 1970-01-01 UTC (a double), read as `dateColumn` reads values (see
+ * `dateValue`): dates as they are, text in parseDate's formats, numbers as epoch milliseconds or
+ * YYYYMMDD; NULL where a value is missing or not a date (`numberChecks` counts those). Booleans and
+ * other types are refused before any query runs.
  *
  * @example
  * timestampSeconds(sql, { name: 'ts', type: 'date' }, 'events', 'timestamp'); // → CAST(epoch(CAST("ts" AS TIMESTAMP)) AS DOUBLE)
  */
 export function timestampSeconds(sql: Dialect, column: SqlColumn, input: string, role: string): string {
-  const id = sql.ident(column.name);
-  if (column.type === 'date' || column.type === 'string') return sql.epochSeconds(id);
-  if (column.type !== 'number') {
-    throw new RecipeInputError(
-      `${input}.${column.name} (the ${role} column) holds ${column.type === 'boolean' ? 'true/false values' : 'values of another type'}, not dates. Give it dates or timestamps (ISO-8601, YYYYMMDD or YYYY-MM-DD HH:MM:SS), or point "${role}" at another column (CLI: --param ${role}=<column>).`,
-    );
-  }
-  const x = sql.double(id);
-  return `(CASE WHEN ${x} >= 19000101 AND ${x} <= 21001231 AND ${x} = floor(${x}) THEN ${civilDays(x)} * 86400 ELSE ${x} / 1000 END)`;
-}
-
-/**
- * Days since 1970-01-01 of a YYYYMMDD number, in arithmetic every engine has (H. Hinnant's
- * days_from_civil), since the engines share no date constructor.
- */
-function civilDays(x: string): string {
-  const m = `(floor(${x} / 100) - 100 * floor(${x} / 10000))`;
-  const d = `(${x} - 100 * floor(${x} / 100))`;
-  const y = `(floor(${x} / 10000) - (CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END))`;
-  const era = `floor(${y} / 400)`;
-  const yoe = `(${y} - ${era} * 400)`;
-  const doy = `(floor((153 * (CASE WHEN ${m} > 2 THEN ${m} - 3 ELSE ${m} + 9 END) + 2) / 5) + ${d} - 1)`;
-  const doe = `(${yoe} * 365 + floor(${yoe} / 4) - floor(${yoe} / 100) + ${doy})`;
-  return `(${era} * 146097 + ${doe} - 719468)`;
+  if (column.type === 'date' || column.type === 'string' || column.type === 'number') return sql.epochSeconds(dateValue(sql, column));
+  throw new RecipeInputError(
+    `${input}.${column.name} (the ${role} column) holds ${column.type === 'boolean' ? 'true/false values' : 'values of another type'}, not dates. Give it dates or timestamps (ISO-8601, YYYYMMDD or YYYY-MM-DD HH:MM:SS), or point "${role}" at another column (CLI: --param ${role}=<column>).`,
+  );
 }
 
 /**
