@@ -8,6 +8,7 @@ import { closeDiffThread } from '../runner/diff-in-worker.js';
 import { closeTableReader } from '../runner/read-in-worker.js';
 import { openStorage } from '../storage/storage.js';
 import { ensureClientBuilt, REPO_ROOT } from './build-client.js';
+import { sqlLimitsFromEnv } from '../sql/run-sql.js';
 import { createApp } from './create-app.js';
 import { DEFAULT_NOTEBOOK_LIMIT } from './deps.js';
 import { revokeEarlierLinks, signInToken } from './sign-in-token.js';
@@ -64,6 +65,8 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.build) await ensureClientBuilt({ log });
+  // Read before anything opens, so a bad setting stops the start cleanly.
+  const sqlLimits = sqlLimitsFromEnv(process.env);
   const storage = openDataDir(options.dataDir ?? '.liftbook');
   const pool = new RecipePool({ size: options.workers });
   pool.warm();
@@ -76,6 +79,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     notebookLimit: options.notebookLimit ?? DEFAULT_NOTEBOOK_LIMIT,
     signInLimiter: new SignInLimiter(),
     trustedProxies: options.trustedProxies ?? [],
+    sqlLimits,
   });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;

@@ -11,7 +11,7 @@ import { emit } from './output.js';
 import { USAGE } from './usage.js';
 
 /**
- * `liftbook run <notebook.md> [--param k=v …] [--html file] [--json] [--snapshot]`: runs a notebook
+ * `liftbook run <notebook.md> [--param k=v …] [--source NAME=URL …] [--html file] [--json] [--snapshot]`: runs a notebook
  * headless. Exit 1 when any cell failed, naming each failed cell and its error on stderr.
  *
  * @example
@@ -21,7 +21,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(
     'run',
     args,
-    { param: { type: 'string', multiple: true }, html: { type: 'string' }, json: { type: 'boolean' }, snapshot: { type: 'boolean' } },
+    { param: { type: 'string', multiple: true }, source: { type: 'string', multiple: true }, html: { type: 'string' }, json: { type: 'boolean' }, snapshot: { type: 'boolean' } },
     1,
   );
   if (values.help) return emit(USAGE.run + '\n').then(() => 0);
@@ -29,11 +29,13 @@ export async function runCommand(args: string[]): Promise<number> {
   if (!file) throw new UsageError('which notebook? Give its file, e.g. "liftbook run notebooks/did-personalization-work.md"', 'run');
   // Notebook parameters are typed by their declarations, so they are passed on as strings.
   const overrides = parseKeyValues(values.param, 'param', false, 'run');
+  // SQL cells' sources (`source=wh`); LIFTBOOK_SOURCE_<NAME> works too and keeps passwords out of shell history.
+  const sources = parseKeyValues(values.source, 'source', false, 'run') as Record<string, string>;
 
   const interrupt = onInterrupt();
   let run: HeadlessRun;
   try {
-    run = await runNotebookFile(file, overrides, interrupt.signal);
+    run = await runNotebookFile(file, overrides, interrupt.signal, { sources });
   } finally {
     interrupt.dispose();
     await closeSharedPool();

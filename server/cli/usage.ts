@@ -34,17 +34,22 @@ Exit status: 0 success, 1 bad data or parameters (message on stderr), 2 usage er
 Example:
   liftbook recipe lift --input units=units.csv --param variant=variant \\
     --param metrics='["converted","revenue"]' --format table`,
-  run: `Usage: liftbook run <notebook.md> [--param <key>=<value> ...] [--html <file>] [--json] [--snapshot]
+  run: `Usage: liftbook run <notebook.md> [--param <key>=<value> ...] [--source <name>=<url> ...]
+                    [--html <file>] [--json] [--snapshot]
 
 Runs every cell of a notebook headless, in a worker thread of this process.
   --param key=value   override a parameter declared in the notebook's front matter
+  --source name=url   a source for SQL cells with source=name (clickhouse://… or postgres://…);
+                      LIFTBOOK_SOURCE_<NAME>=url works too and keeps the password out of history
   --html file         write a self-contained HTML report (prose, tables, charts as SVG)
   --json              print each cell's id, status, time (ms) and value summary as JSON
   --snapshot          write the outputs sidecar (<notebook>.snapshot.json) beside the notebook
 
 In cells, load(name) reads a file (relative to the notebook's folder) or a bundled dataset
 (shop/<table>, open/<name>; options { seed, customers } for the generated shop), and
-recipe(id, inputs, params) runs a recipe.
+recipe(id, inputs, params) runs a recipe. SQL cells (\`\`\`sql id=name source=…) query the embedded
+DuckDB, where files next to the notebook and bundled datasets are tables ("orders.csv",
+"shop/units"), or a source.
 Exit status: 0 when every cell ran, 1 when a cell failed (named on stderr), 2 usage error.`,
   serve: `Usage: liftbook serve [--port N] [--host H] [--data DIR] [--build] [team options]
 

@@ -5,7 +5,7 @@
  * and errors that name the source and never show its URL or password.
  */
 import type { ColumnTable } from 'arquero';
-import { RecipeCancelledError } from '../../recipes/errors.js';
+import { RecipeCancelledError, RecipeInputError } from '../../recipes/errors.js';
 import type { Engine, EngineReport } from '../engine/types.js';
 import { checkSql } from './sql-guard.js';
 import { SqlError } from './sql-error.js';
@@ -22,6 +22,31 @@ export interface SqlLimits {
 }
 
 export const DEFAULT_SQL_LIMITS: SqlLimits = { maxRows: 1_000_000, timeoutMs: 60_000, maxBytes: 256 * 2 ** 20 };
+
+/**
+ * The caps a server runs with: the defaults, with `LIFTBOOK_SQL_TIMEOUT` (seconds) and
+ * `LIFTBOOK_SQL_MAX_ROWS` from the environment when set. A value that is not a positive number
+ * is refused, naming the variable.
+ *
+ * @example
+ * sqlLimitsFromEnv({ LIFTBOOK_SQL_TIMEOUT: '120' }).timeoutMs; // → 120000
+ */
+export function sqlLimitsFromEnv(env: Record<string, string | undefined>): SqlLimits {
+  const read = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new RecipeInputError(`${name} must be a positive number, got "${raw}".`);
+    return value;
+  };
+  const seconds = read('LIFTBOOK_SQL_TIMEOUT');
+  const rows = read('LIFTBOOK_SQL_MAX_ROWS');
+  return {
+    ...DEFAULT_SQL_LIMITS,
+    ...(seconds !== undefined ? { timeoutMs: seconds * 1000 } : {}),
+    ...(rows !== undefined ? { maxRows: Math.floor(rows) } : {}),
+  };
+}
 
 export interface SqlRun {
   table: ColumnTable;

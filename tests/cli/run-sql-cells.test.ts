@@ -41,6 +41,10 @@ beforeAll(async () => {
       'SELECT 1',
       '```',
       '',
+      '```sql id=down source=pg',
+      'SELECT 1',
+      '```',
+      '',
     ].join('\n'),
   );
 });
@@ -48,13 +52,15 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('liftbook run with SQL cells', () => {
   it('runs SQL on the files next to the notebook and the bundled datasets, feeding JS cells', async () => {
-    const run = await runNotebookFile(path.join(dir, 'sql.md'), { min: '3' });
+    const run = await runNotebookFile(path.join(dir, 'sql.md'), { min: '3' }, undefined, { sources: { pg: 'postgres://reader:Run-pw4@127.0.0.1:1/shop' } });
     const cell = (id: string) => run.cells.find((c) => c.id === id)!;
     expect(cell('big')).toMatchObject({ status: 'done', value: { kind: 'table', columns: ['id', 'amount'], numRows: 2, rows: [{ id: 1, amount: 9.5 }, { id: 3, amount: 12.25 }] } });
     expect(cell('total')).toMatchObject({ status: 'done', value: { kind: 'json', json: 21.75 } });
     expect(cell('arms')).toMatchObject({ status: 'done', value: { kind: 'table', numRows: 1, rows: [{ VisitorType: 'New_Visitor', n: expect.any(Number) }] } });
     expect(cell('sneaky')).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/read_csv\(\) is not allowed/) } });
     expect(cell('remote')).toMatchObject({ status: 'error', error: { message: 'There is no source "wh": run with --source wh=URL or set LIFTBOOK_SOURCE_WH=URL (e.g. clickhouse://user:password@host:8123/database).' } });
+    expect(cell('down')).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/^Source "pg" \(postgres:\/\/reader:\*\*\*@127\.0\.0\.1:1\/shop\) cannot be reached/) } });
+    expect(JSON.stringify(run.cells)).not.toContain('Run-pw4');
     const html = notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])));
     expect(html).toContain('big · SQL on local · done');
     expect(html).toContain('12.25');
