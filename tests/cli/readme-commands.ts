@@ -89,9 +89,22 @@ export function serveUntilListening(args: string[]): Promise<{ code: number | nu
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/liftbook.js'), ...withFreePort], { cwd: work });
     let stdout = '';
     let stderr = '';
+    let stopping = false;
+    let fallback: ReturnType<typeof setTimeout> | undefined;
     child.stdout.on('data', (d) => {
       stdout += d;
-      if (/workbench at http/.test(stdout)) setTimeout(() => child.kill("SIGINT"), 500);
+      // One Ctrl-C once start-up has finished (the sign-in line is its last), else 3 s after listening.
+      if (stopping) return;
+      if (/sign in as/.test(stdout)) {
+        stopping = true;
+        clearTimeout(fallback);
+        setTimeout(() => child.kill('SIGINT'), 300);
+      } else if (/workbench at http/.test(stdout) && !fallback) {
+        fallback = setTimeout(() => {
+          stopping = true;
+          child.kill('SIGINT');
+        }, 3000);
+      }
     });
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
