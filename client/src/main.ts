@@ -6,6 +6,7 @@ import { openNotebookEditor } from './notebook-editor.js';
 import { forgetSession, sessionUser, signOut } from './session.js';
 import { signInFromLink } from './signin-link.js';
 import { signInPage } from './signin-page.js';
+import { adminPage } from './admin-page.js';
 import { toast } from './toast.js';
 import { userBadge } from './user-badge.js';
 
@@ -76,7 +77,8 @@ async function route(): Promise<void> {
   const account = userBadge(user, () => void doSignOut());
   const match = /^#\/notebook\/(.+)$/.exec(location.hash);
   try {
-    if (match) {
+    if (location.hash === '#/admin') await adminPage(app, { toast, account, user });
+    else if (match) {
       const editor = await openNotebookEditor(app, decodeURIComponent(match[1]!), { ...services, user, account });
       if (mine === generation) current = editor;
       else editor.dispose();

@@ -12,5 +12,6 @@ export function userBadge(user: SessionUser | null, onSignOut: () => void): HTML
   return h('span', { class: 'user-badge', title: `Signed in as ${user.name} (${user.role})` },
     h('span', { class: 'user-name' }, user.name),
     h('span', { class: 'user-role tag' }, user.role),
+    user.role === 'admin' ? h('a', { class: 'admin-link', href: '#/admin', title: 'Users and tokens' }, 'Admin') : null,
     h('button', { class: 'sign-out', onclick: onSignOut }, 'Sign out'));
 }
