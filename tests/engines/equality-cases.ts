@@ -27,6 +27,9 @@ export const equalityCases: EqualityCase[] = [
   { recipe: 'roi', inputs: { units: 'units' }, params: { margin: 0.3, cost_fixed: 2000, cost_per_unit: 0.05 } },
   { recipe: 'context', inputs: { units: 'sessions' }, params: { outcome: 'converted', timestamp: 'started_at' } },
   { recipe: 'engagement', inputs: { pageviews: 'pageviews' }, params: { variant: 'variant' } },
+  // CUPED sums; a numeric context binned by quantiles of its per-value counts, 14-day windows.
+  { recipe: 'roi', inputs: { units: 'units' }, params: { covariate: 'pre_revenue', margin: 0.3, cost_fixed: 500 } },
+  { recipe: 'context', inputs: { units: 'sessions' }, params: { outcome: 'converted', timestamp: 'started_at', contexts: ['hour', 'device'], max_levels: 10, window: 14, difference: 'absolute' } },
   { recipe: 'retention', inputs: { events: 'orders' }, params: { customer: 'customer_id', group: 'variant', period: 'month', mode: 'first_time' } },
   // The summary, BG/NBD and CLV agree to 1e-9; the Gamma–Gamma spend fit does not (its optimum is
   // flat along p/v, so last-bit differences in the per-customer means move p, q, v by ~1e-7), so
