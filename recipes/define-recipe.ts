@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RecipeInputError, throwIfAborted } from './errors.js';
 import type { EngineReport, Executor, Recipe, RecipeResult, Progress } from './types.js';
 import type { ColumnTable } from 'arquero';
+import { trainInThread, type Trainer } from './ml/train.js';
 
 /**
  * Declares a recipe. The parameter schema is a zod object; it validates parameters, supplies
@@ -86,6 +87,8 @@ export interface RunOptions<I = ColumnTable> {
    * `aggregate` phase, else the tables as they are. Other inputs (files, sources) need one.
    */
   executor?: Executor<I>;
+  /** Where models train (passed to `run` as `train`). Default: in the calling thread. */
+  train?: Trainer;
 }
 
 let defaultExecutor: Executor | undefined;
@@ -135,7 +138,7 @@ export async function runRecipe<I = ColumnTable>(
     throw new Error(`Recipe ${recipe.id} aggregates with SQL and needs an engine: call setDefaultExecutor (the server's embedded DuckDB) or pass an executor.`);
   }
   throwIfAborted(signal);
-  const result = await recipe.run({ inputs, params, progress: runProgress, signal });
+  const result = await recipe.run({ inputs, params, progress: runProgress, signal, train: options.train ?? trainInThread });
   throwIfAborted(signal);
   return { params: params as Record<string, unknown>, result, engine };
 }

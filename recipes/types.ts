@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { z } from 'zod';
+import type { Trainer } from './ml/train.js';
 import type { Dialect, DialectName } from './sql/dialect.js';
 
 /** A named scalar in a RecipeResult. */
@@ -89,6 +90,11 @@ export interface RunContext<P> {
   params: P;
   progress: Progress;
   signal: AbortSignal;
+  /**
+   * Trains a network for the recipe: the host decides where (the server's runner on a training
+   * thread). Recipes never start threads themselves; absent, they train in the calling thread.
+   */
+  train?: Trainer;
 }
 
 /** A column of an input relation as the engine reports it. */

@@ -3,7 +3,7 @@ import { encode, fitEncoder } from '../ml/encoder.js';
 import { createRng } from '../ml/rng.js';
 import type { SavedModel } from '../ml/saved-model.js';
 import { stratifiedSplit, timeSplit, type Split } from '../ml/split.js';
-import { trainNetwork } from '../ml/train.js';
+import { trainInThread, type Trainer } from '../ml/train.js';
 import type { TrainSpec } from '../ml/train-loop.js';
 import type { Progress } from '../types.js';
 import type { ChurnData } from './dataset.js';
@@ -54,7 +54,8 @@ export interface FittedChurn {
  * @example
  * const { saved, split } = await fitChurn(data, params, { progress, signal });
  */
-export async function fitChurn(data: ChurnData, params: ChurnParams, context: { progress: Progress; signal: AbortSignal }): Promise<FittedChurn> {
+export async function fitChurn(data: ChurnData, params: ChurnParams, context: { progress: Progress; signal: AbortSignal; train?: Trainer }): Promise<FittedChurn> {
+  const train = context.train ?? trainInThread;
   const y = data.y!;
   const split = splitRows(data, y, params);
   if (split.train.length < 10 || split.test.length < 2) {
@@ -67,7 +68,7 @@ export async function fitChurn(data: ChurnData, params: ChurnParams, context: { 
   const trainColumns = Object.fromEntries(data.features.map((f) => [f, Array.from(split.train, (i) => data.columns[f][i])]));
   const X = encode(encoder, trainColumns);
   const spec = trainSpec(params, split.train.length);
-  const report = await trainNetwork(
+  const report = await train(
     { X, y: Float32Array.from(trainY), n: split.train.length, d: encoder.columns.length },
     spec,
     { progress: context.progress, signal: context.signal, label: `training ${params.model}`, span: [0.05, 0.75] },

@@ -86,10 +86,10 @@ export const churn = defineRecipe({
     },
   ],
   params: churnParams,
-  async run({ inputs, params, progress, signal }): Promise<RecipeResult> {
+  async run({ inputs, params, progress, signal, train }): Promise<RecipeResult> {
     const given = inputs.model ? readSavedModel(inputs.model, 'churn') : undefined;
     const data = buildData(inputs, params, signal, given);
-    const fitted = given ? undefined : await fitChurn(data, params, { progress, signal });
+    const fitted = given ? undefined : await fitChurn(data, params, { progress, signal, train });
     const saved = given ?? fitted!.saved;
     throwIfAborted(signal);
     progress(0.78, 'scoring customers');

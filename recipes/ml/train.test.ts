@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forward } from './network.js';
 import { createRng } from './rng.js';
-import { trainNetwork } from './train.js';
+import { trainInThread } from './train.js';
 import type { TrainSpec } from './train-loop.js';
 
 // A logistic data set with known structure: y ~ Bernoulli(σ(0.5 + 1.2·x₁ − 0.8·x₂)).
@@ -51,12 +51,12 @@ function solve3(A: number[][], b: number[]): number[] {
 
 const spec: TrainSpec = { hidden: [], loss: 'logistic', epochs: 300, batchSize: 0, learningRate: 0.1, l2: 0, seed: 7 };
 
-describe('trainNetwork (tfjs in a worker thread)', () => {
+describe('trainInThread (tfjs in the calling thread, the default trainer)', () => {
   const data = logisticData(2000, 11);
 
   it('a logistic network converges to the maximum-likelihood coefficients (IRLS)', async () => {
     const epochs: string[] = [];
-    const { network, backend, losses } = await trainNetwork(data, spec, { progress: (_f, label) => epochs.push(label ?? '') });
+    const { network, backend, losses } = await trainInThread(data, spec, { progress: (_f, label) => epochs.push(label ?? '') });
     const [layer] = network.layers;
     const mle = irls(data.X, data.y, data.n);
     expect(backend).toMatch(/wasm|tensorflow/);
@@ -70,30 +70,23 @@ describe('trainNetwork (tfjs in a worker thread)', () => {
 
   it('the same seed gives the same weights; another seed other weights (mini-batch MLP)', async () => {
     const mlp: TrainSpec = { ...spec, hidden: [8], epochs: 3, batchSize: 128, learningRate: 0.01, l2: 1e-4 };
-    const a = await trainNetwork(data, mlp);
-    const b = await trainNetwork(data, mlp);
-    const c = await trainNetwork(data, { ...mlp, seed: 8 });
+    const a = await trainInThread(data, mlp);
+    const b = await trainInThread(data, mlp);
+    const c = await trainInThread(data, { ...mlp, seed: 8 });
     expect(a.network).toEqual(b.network);
     expect(a.network.layers[0].kernel).not.toEqual(c.network.layers[0].kernel);
     const p = forward(a.network, data.X, data.n);
     expect(p.every((v) => v > 0 && v < 1)).toBe(true);
   });
 
-  it('trains in-thread with the same result as in the worker', async () => {
-    const short = { ...spec, epochs: 20 };
-    const a = await trainNetwork(data, short);
-    const b = await trainNetwork(data, short, { inThread: true });
-    a.network.layers[0].kernel.forEach((v, i) => expect(b.network.layers[0].kernel[i]).toBeCloseTo(v, 5));
-  });
-
   it('stops when the signal aborts', async () => {
     const controller = new AbortController();
-    const run = trainNetwork(data, { ...spec, epochs: 100_000 }, {
+    const run = trainInThread(data, { ...spec, epochs: 100_000 }, {
       signal: controller.signal,
       progress: (f) => f > 0.0001 && controller.abort(),
     });
     await expect(run).rejects.toThrow(/cancelled/);
-    // The trainer comes back for the next job.
-    await expect(trainNetwork(data, { ...spec, epochs: 2 })).resolves.toHaveProperty('network');
+    // The trainer is usable again after a cancel.
+    await expect(trainInThread(data, { ...spec, epochs: 2 })).resolves.toHaveProperty('network');
   });
 });

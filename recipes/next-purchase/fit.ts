@@ -3,7 +3,7 @@ import type { IndexedLog, Snapshot } from '../churn/transaction-features.js';
 import { VALUE_FEATURES, valueExamples, valueFeaturesAt } from './value-examples.js';
 import { encode, fitEncoder, type EncoderState } from '../ml/encoder.js';
 import { forward, type Network } from '../ml/network.js';
-import { trainNetwork } from '../ml/train.js';
+import { trainInThread, type Trainer } from '../ml/train.js';
 import type { TrainSpec } from '../ml/train-loop.js';
 import type { Progress } from '../types.js';
 import type { NextPurchaseParams } from './params.js';
@@ -49,7 +49,7 @@ export async function fitNextPurchase(
   cutoff: number,
   train: Snapshot,
   params: NextPurchaseParams,
-  context: { progress: Progress; signal: AbortSignal },
+  context: { progress: Progress; signal: AbortSignal; train?: Trainer },
 ): Promise<NextPurchaseModels> {
   const n = train.customers.length;
   const buyers = rowsWhere((i) => Number.isFinite(train.nextDays[i]), n);
@@ -71,10 +71,11 @@ export async function fitNextPurchase(
     l2: params.l2,
     seed: params.seed,
   });
+  const trainer = context.train ?? trainInThread;
   const options = (label: string, span: [number, number]) => ({ progress: context.progress, signal: context.signal, label, span });
 
   const Xb = pick(X, d, buyers);
-  const days = await trainNetwork(
+  const days = await trainer(
     { X: Xb, y: Float32Array.from(buyers, (i) => train.nextDays[i] / params.horizon), n: buyers.length, d },
     spec('l1'),
     options('days to next order', [0.05, 0.35]),
@@ -88,12 +89,12 @@ export async function fitNextPurchase(
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length) || 1;
   const valueRows = Array.from({ length: values.length }, (_, i) => i);
   const valueEncoder = fitEncoder(VALUE_FEATURES, examples.columns, valueRows);
-  const value = await trainNetwork(
+  const value = await trainer(
     { X: encode(valueEncoder, examples.columns), y: Float32Array.from(values, (v) => (v - mean) / sd), n: values.length, d: valueEncoder.columns.length },
     spec('l1'),
     options('next order value', [0.35, 0.65]),
   );
-  const within = await trainNetwork(
+  const within = await trainer(
     { X, y: Float32Array.from(all, (i) => (train.nextDays[i] < params.window ? 1 : 0)), n, d },
     spec('logistic'),
     options(`purchase within ${params.window} days`, [0.65, 0.9]),

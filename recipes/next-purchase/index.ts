@@ -32,7 +32,7 @@ export const nextPurchase = defineRecipe({
     },
   ],
   params: nextPurchaseParams,
-  async run({ inputs, params, progress, signal }): Promise<RecipeResult> {
+  async run({ inputs, params, progress, signal, train: trainer }): Promise<RecipeResult> {
     if (params.window > params.horizon) {
       throw new RecipeInputError(`"window" (${params.window} days) must not exceed "horizon" (${params.horizon} days): the models learn from one horizon of data.`);
     }
@@ -48,7 +48,7 @@ export const nextPurchase = defineRecipe({
     }
     const now = snapshotAt(log, cutoff, options(cutoff + horizonMs));
     progress(0.03, 'features');
-    const models = await fitNextPurchase(log, cutoff, train, params, { progress, signal });
+    const models = await fitNextPurchase(log, cutoff, train, params, { progress, signal, train: trainer });
     throwIfAborted(signal);
     progress(0.92, 'scoring customers');
     const predicted = predictNextPurchase(models, log, now, params.horizon);

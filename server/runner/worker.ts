@@ -5,6 +5,7 @@ import { RecipeInputError } from '../../recipes/errors.js';
 import type { Recipe } from '../../recipes/types.js';
 import { inlineExecutor } from '../engine/inline-executor.js';
 import { serializeError } from './error-transfer.js';
+import { trainOnThread } from './train-thread.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { packTables, unpackTables } from './table-transfer.js';
 
@@ -37,6 +38,7 @@ async function run(job: Extract<ToWorker, { type: 'run' }>): Promise<void> {
       params: job.params,
       progress: throttledProgress(job.jobId),
       signal: controller.signal,
+      train: trainOnThread,
     });
     const { packed, transfer } = packTables(result.tables);
     post({ type: 'done', jobId: job.jobId, params, result: { ...result, tables: packed }, engine }, transfer);

@@ -7,7 +7,7 @@ import { runRecipe } from '../../recipes/define-recipe.js';
 import { churn } from '../../recipes/churn/index.js';
 import { encode, fitEncoder } from '../../recipes/ml/encoder.js';
 import { createRng } from '../../recipes/ml/rng.js';
-import { trainNetwork } from '../../recipes/ml/train.js';
+import { trainOnThread } from '../../server/runner/train-thread.js';
 import type { TrainSpec } from '../../recipes/ml/train-loop.js';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -45,7 +45,7 @@ for (const [name, spec] of Object.entries(specs)) {
   for (const backend of ['wasm', 'cpu'] as const) {
     // The cpu backend is far slower: two epochs are enough to time it.
     const epochs = backend === 'cpu' ? Math.min(spec.epochs, 2) : spec.epochs;
-    const report = await trainNetwork(data, { ...spec, epochs }, { backend });
+    const report = await trainOnThread(data, { ...spec, epochs }, { backend });
     // The first epoch includes kernel warm-up; the median of the rest is the steady rate.
     const steady = report.epochMs.length > 1 ? report.epochMs.slice(1) : report.epochMs;
     perEpoch[backend] = median(steady);

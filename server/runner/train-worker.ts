@@ -1,6 +1,7 @@
+// The body of the training thread (see train-thread.ts).
 import { parentPort } from 'node:worker_threads';
-import { loadTf, type BackendName } from './backend.js';
-import { trainLoop, type TrainData, type TrainSpec } from './train-loop.js';
+import { loadTf, type BackendName } from '../../recipes/ml/backend.js';
+import { trainLoop, type TrainData, type TrainSpec } from '../../recipes/ml/train-loop.js';
 
 /**
  * The training worker: receives one job at a time, posts a message per epoch and the trained
