@@ -83,6 +83,18 @@ describe('POST /api/sql on local', () => {
     expect(slow.error).toMatch(/ran past the 1.5 s limit and was cancelled/);
   });
 
+  it('a client that goes away cancels its query on the engine', async () => {
+    const controller = new AbortController();
+    const start = performance.now();
+    const pending = h.request('/api/sql', { ...json('POST', { sql: 'SELECT count(*) FROM range(100000000000) a' }), signal: controller.signal }, 'mia');
+    setTimeout(() => controller.abort(), 300);
+    const res = await pending;
+    // Well before the 1.5 s time cap: the abort, not the cap, ended it.
+    expect(performance.now() - start).toBeLessThan(1300);
+    expect(res.status).toBe(499);
+    expect((await res.json()).error).toMatch(/cancelled/);
+  });
+
   it('refuses a result over the size cap with 413 and what to do', async () => {
     const body = await expectJson(await sql({ sql: "SELECT repeat('x', 1000) AS s FROM range(900)" }), 413, ErrorBody);
     expect(body.error).toMatch(/over the 0 MB limit of one query. Aggregate in SQL/);
