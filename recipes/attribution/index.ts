@@ -3,7 +3,7 @@ import { defineRecipe } from '../define-recipe.js';
 import type { MetricValue } from '../types.js';
 import { attributionParams, type Model } from './params.js';
 import { readPaths } from './read-paths.js';
-import { readTouchpoints } from './read-touchpoints.js';
+import { attributionAggregate, readTouchpointAggregates } from './aggregate.js';
 import { runModels } from './models.js';
 import { modelsChart } from './charts.js';
 import { attributionNotes } from './notes.js';
@@ -55,8 +55,9 @@ export const attribution = defineRecipe({
     },
   ],
   params: attributionParams,
+  aggregate: attributionAggregate,
   async run({ inputs, params: p, progress, signal }) {
-    const data = inputs.touchpoints ? readTouchpoints(inputs.touchpoints, p) : readPaths(inputs.paths!, p);
+    const data = inputs.checks ? readTouchpointAggregates(inputs, p) : readPaths(inputs.paths!, p);
     const requested = [...new Set(p.models)] as Model[];
     const run = runModels(data, p, requested, progress, signal);
     const conversions = data.journeys.reduce((s, j) => s + j.conversions, 0);
@@ -70,7 +71,8 @@ export const attribution = defineRecipe({
     const metrics: Record<string, MetricValue> = {
       conversions,
       value: data.journeys.reduce((s, j) => s + j.value, 0),
-      journeys: data.journeys.reduce((s, j) => s + (data.timed ? 1 : j.conversions + j.nulls), 0),
+      // Every journey either converted or not, so a path's journeys are its conversions and nulls.
+      journeys: data.journeys.reduce((s, j) => s + j.conversions + j.nulls, 0),
       channels: data.channels.length,
     };
     for (const model of run.models) metrics[`personalization_share_${model}`] = hasPersonal ? personalization[model]! : null;

@@ -1,3 +1,5 @@
+import type { Credit } from './credit.js';
+
 /**
  * The common shape every model reads: one entry per distinct path (aggregated paths) or per
  * journey (touchpoints). Channels are indices into `channels`.
@@ -7,8 +9,6 @@ export interface Journey {
   conversions: number;
   value: number;
   nulls: number;
-  /** Days from each touch to the journey's last touch (touchpoints only). */
-  daysBefore?: number[];
   /** Whether each touch was personalized. */
   personalized?: boolean[];
 }
@@ -16,8 +16,8 @@ export interface Journey {
 export interface Journeys {
   channels: string[];
   journeys: Journey[];
-  /** True when touches carry times (touchpoints input), so time_decay can run. */
-  timed: boolean;
+  /** Time-decay credit, weighed with the touches' times (touchpoints only: paths have no times). */
+  timeDecay?: Credit;
 }
 
 /**

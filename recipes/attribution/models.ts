@@ -46,7 +46,7 @@ export function runModels(data: Journeys, p: AttributionParams, requested: reado
   const n = data.channels.length;
   const skipped: string[] = [];
   const models = requested.filter((m) => {
-    if (m !== 'time_decay' || data.timed) return true;
+    if (m !== 'time_decay' || data.timeDecay) return true;
     skipped.push('time_decay needs touch timestamps, which aggregated paths do not have; it was left out.');
     return false;
   });
@@ -73,7 +73,8 @@ export function runModels(data: Journeys, p: AttributionParams, requested: reado
       const credit = shapleyCredit(data.journeys, n);
       credit.personalized = dot(credit.conversions, fraction);
       credits.set(m, credit);
-    } else credits.set(m, heuristicCredit(m, data.journeys, n, p.half_life, isPersonal));
+    } else if (m === 'time_decay') credits.set(m, data.timeDecay!);
+    else credits.set(m, heuristicCredit(m, data.journeys, n, isPersonal));
   });
   return { credits, markov, models, skipped };
 }

@@ -35,5 +35,5 @@ export function readPaths(table: ColumnTable, p: AttributionParams): Journeys {
     const v = value ? (Number.isNaN(value[i]!) ? 0 : value[i]!) : 0;
     return { touches: names.map((name) => ids.id(name)), conversions: c, value: v, nulls: n };
   });
-  return { channels: ids.channels, journeys, timed: false };
+  return { channels: ids.channels, journeys };
 }
