@@ -3,7 +3,7 @@ import type { monaco } from './monaco-setup.js';
 import { h } from './dom.js';
 import { cellToolbar } from './cell-toolbar.js';
 import { codeEditor } from './code-editor.js';
-import { statusText, type CellUiState } from './cell-status.js';
+import { formatMs, statusText, type CellUiState } from './cell-status.js';
 import { errorView } from './error-view.js';
 import { outputView, type RemoteTables } from './output-view.js';
 import { progressBar } from './progress-bar.js';
@@ -65,6 +65,7 @@ export class CodeCellView {
   private readonly editorHost = h('div', { class: 'editor' });
   private state: CellUiState | null = null;
   private settingCode = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
   /** A SQL cell's source (`source=`), picked from the server's sources. */
   private readonly sourcePicker: HTMLSelectElement | null;
 
@@ -152,11 +153,27 @@ export class CodeCellView {
     this.state = state;
     this.el.dataset.status = state.status;
     this.status.textContent = statusText(state);
+    this.tickWhileRunning(state, previous);
     this.status.className = `status status-${state.status}`;
     this.names.textContent = state.defines.length ? state.defines.join(', ') : '';
     if (state.status !== 'running') this.progress.set(null);
     const outputsChanged = !previous || previous.value !== state.value || previous.displays !== state.displays || previous.error !== state.error;
     if (outputsChanged) this.renderOutputs(state);
+  }
+
+  /** A running cell counts its seconds, so a slow cell is visibly alive (and how slow it is). */
+  private tickWhileRunning(state: CellUiState, previous: CellUiState | null): void {
+    if (state.status !== 'running') {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      return;
+    }
+    if (this.timer !== undefined && previous?.status === 'running' && previous.version === state.version) return;
+    clearInterval(this.timer);
+    const started = Date.now();
+    this.timer = setInterval(() => {
+      this.status.textContent = `running · ${formatMs(Date.now() - started)}`;
+    }, 200);
   }
 
   setProgress(fraction: number | null, label?: string): void {
@@ -187,6 +204,7 @@ export class CodeCellView {
   }
 
   dispose(): void {
+    clearInterval(this.timer);
     this.editor.getModel()?.dispose();
     this.editor.dispose();
   }

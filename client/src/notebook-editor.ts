@@ -5,7 +5,7 @@ import type { FromWorker, SqlRequest } from '../../notebook/protocol.js';
 import type { CellBlock, NotebookDoc } from '../../notebook/types.js';
 import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type NotebookRole, type RecipeInfo, type SessionUser } from './api.js';
 import { h } from './dom.js';
-import { mergeStatus, type CellUiState } from './cell-status.js';
+import { formatMs, mergeStatus, type CellUiState } from './cell-status.js';
 import { CodeCellView } from './code-cell.js';
 import { openPalette } from './command-palette.js';
 import { conflictSafeSave, withTypedEdits } from './conflict-safe-save.js';
@@ -73,6 +73,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   const submitted = new Map<string, string>();
   const names = notebookNamesSync();
   const paramOverrides: Record<string, unknown> = {};
+  let busySince: number | null = null;
+  let lastWall: number | null = null;
 
   const cellsEl = h('div', { class: 'cells' });
   const toolbar = editorToolbar(titleOf(doc, saved.title), {
@@ -145,7 +147,15 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     const count = (s: string) => all.filter((x) => x.status === s).length;
     const running = count('running') + count('queued');
     toolbar.setRunning(running > 0);
+    // Wall time from the first cell queued to the last one settled (cells overlap: their own times
+    // do not add up to what the reader waited).
+    if (running && busySince === null) busySince = Date.now();
+    if (!running && busySince !== null) {
+      lastWall = Date.now() - busySince;
+      busySince = null;
+    }
     statusBar.textContent = [`${doc.blocks.filter((b) => b.kind === 'cell').length} cells`, running ? `${running} running` : 'idle',
+      !running && lastWall !== null ? `last run ${formatMs(lastWall)} wall time` : '',
       count('stale') ? `${count('stale')} stale` : '', count('error') ? `${count('error')} errors` : '', lazy ? 'lazy mode' : 'eager mode',
       `sandbox worker #${kernel.generation}`].filter(Boolean).join(' · ');
   }

@@ -213,4 +213,15 @@ describe.skipIf(!hasChromium)('cell outputs in the browser', () => {
     });
     await page.close();
   }, 180_000);
+
+  it('counts the seconds of a running cell and shows the wall time of a run in the status bar', async () => {
+    const page = await open('Timer', notebook('Timer', fence('slow', 'await new Promise((r) => setTimeout(r, 3000))\n"slept"'), fence('quick', 'const quick = 1')));
+    await step(page, 'live-timer', async () => {
+      await waitForText(cell(page, 'slow').locator('.status'), /running · [1-9]\d* ms|running · \d\.\d+ s/, 20_000);
+      await waitForText(cell(page, 'slow').locator('.status'), /running · [12]\.\d+ s/, 10_000);
+      await waitForText(cell(page, 'slow').locator('.outputs'), 'slept', 20_000);
+      await waitForText(page.locator('.statusbar'), /last run \d\.\d+ s wall time/, 10_000);
+    });
+    await page.close();
+  }, 60_000);
 });
