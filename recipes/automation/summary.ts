@@ -3,6 +3,7 @@ import { wilson } from '../stats/wilson.js';
 import { linearFit } from '../stats/linear-fit.js';
 import { periodStart, type Period } from '../stats/period.js';
 import type { Runs } from './runs.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * The automation efficiency metrics over validated runs. Every ratio is a ratio of totals
@@ -15,7 +16,6 @@ export interface AutomationSummary {
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-const orNull = (v: number) => (Number.isFinite(v) ? v : null);
 
 /**
  * @example
@@ -33,8 +33,8 @@ export function summarizeRuns({ runs, has }: Runs, period: Period, alpha: number
     campaigns: new Set(runs.map((r) => r.campaign)).size,
     launched: launched.length,
     failed,
-    deployment_time_median: orNull(median!),
-    deployment_time_p90: orNull(p90!),
+    deployment_time_median: finiteOrNull(median!),
+    deployment_time_p90: finiteOrNull(p90!),
     deployment_time_mean: launched.length ? sum(hours) / launched.length : null,
     workflow_error_rate: failed / runs.length,
     workflow_error_rate_ci_low: errLow,
@@ -50,13 +50,26 @@ export function summarizeRuns({ runs, has }: Runs, period: Period, alpha: number
   }
   if (has.cost && has.records) {
     metrics.cost_per_1k_messages = records > 0 ? (1000 * sum(runs.map((r) => r.cost))) / records : null;
-    const fit = linearFit(runs.map((r) => r.records), runs.map((r) => r.cost), alpha);
-    metrics.scaling_slope = orNull(1000 * fit.slope);
-    metrics.scaling_slope_ci_low = orNull(1000 * fit.ciLow);
-    metrics.scaling_slope_ci_high = orNull(1000 * fit.ciHigh);
-    metrics.scaling_intercept = orNull(fit.intercept);
+    const fit = linearFit(
+      runs.map((r) => r.records),
+      runs.map((r) => r.cost),
+      alpha,
+    );
+    metrics.scaling_slope = finiteOrNull(1000 * fit.slope);
+    metrics.scaling_slope_ci_low = finiteOrNull(1000 * fit.ciLow);
+    metrics.scaling_slope_ci_high = finiteOrNull(1000 * fit.ciHigh);
+    metrics.scaling_intercept = finiteOrNull(fit.intercept);
     const positive = runs.filter((r) => r.records > 0 && r.cost > 0);
-    metrics.scaling_elasticity = positive.length > 2 ? orNull(linearFit(positive.map((r) => Math.log(r.records)), positive.map((r) => Math.log(r.cost)), alpha).slope) : null;
+    metrics.scaling_elasticity =
+      positive.length > 2
+        ? finiteOrNull(
+            linearFit(
+              positive.map((r) => Math.log(r.records)),
+              positive.map((r) => Math.log(r.cost)),
+              alpha,
+            ).slope,
+          )
+        : null;
   }
   return { metrics, hours };
 }

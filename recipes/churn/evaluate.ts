@@ -2,6 +2,7 @@ import { calibrationDeciles, gainsTable, type CalibrationRow, type GainsRow } fr
 import { permutationImportance, type ImportanceRow } from '../ml/importance.js';
 import { accuracy, auc, brier, logLoss, prAuc } from '../ml/metrics.js';
 import type { MetricValue } from '../types.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * Held-out scores of a churn model: discrimination (AUC, PR-AUC), probability quality (log loss,
@@ -16,8 +17,6 @@ export interface Evaluation {
   importance: ImportanceRow[];
 }
 
-const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
-
 /**
  * Metrics and tables over the evaluation rows.
  *
@@ -29,7 +28,14 @@ export function evaluateChurn(input: {
   p: Float64Array;
   baseline?: Float64Array;
   pAlive?: Float64Array;
-  importance: { X: Float32Array; n: number; d: number; groups: number[][]; names: string[]; predict: (X: Float32Array) => ArrayLike<number> };
+  importance: {
+    X: Float32Array;
+    n: number;
+    d: number;
+    groups: number[][];
+    names: string[];
+    predict: (X: Float32Array) => ArrayLike<number>;
+  };
   seed: number;
   repeats: number;
   signal?: AbortSignal;
@@ -41,14 +47,23 @@ export function evaluateChurn(input: {
   const metrics: Record<string, MetricValue> = {
     n_test: y.length,
     churn_rate: positives / y.length,
-    auc: finite(auc(y, p)),
-    pr_auc: finite(prAuc(y, p)),
-    log_loss: finite(logLoss(y, p)),
-    brier: finite(brier(y, p)),
-    accuracy: finite(accuracy(y, p)),
-    baseline_auc: baseline && baselineKnown ? finite(auc(y, baseline)) : null,
+    auc: finiteOrNull(auc(y, p)),
+    pr_auc: finiteOrNull(prAuc(y, p)),
+    log_loss: finiteOrNull(logLoss(y, p)),
+    brier: finiteOrNull(brier(y, p)),
+    accuracy: finiteOrNull(accuracy(y, p)),
+    baseline_auc: baseline && baselineKnown ? finiteOrNull(auc(y, baseline)) : null,
   };
-  if (input.pAlive && Array.from(input.pAlive).every(Number.isFinite)) metrics.baseline_auc_p_alive = finite(auc(y, input.pAlive.map((v) => 1 - v)));
-  const importance = positives > 0 && positives < y.length ? permutationImportance({ ...input.importance, y, score: auc, repeats: input.repeats, seed: input.seed, signal: input.signal }) : [];
+  if (input.pAlive && Array.from(input.pAlive).every(Number.isFinite))
+    metrics.baseline_auc_p_alive = finiteOrNull(
+      auc(
+        y,
+        input.pAlive.map((v) => 1 - v),
+      ),
+    );
+  const importance =
+    positives > 0 && positives < y.length
+      ? permutationImportance({ ...input.importance, y, score: auc, repeats: input.repeats, seed: input.seed, signal: input.signal })
+      : [];
   return { metrics, calibration: calibrationDeciles(y, p), gains: gainsTable(y, p), importance };
 }

@@ -10,8 +10,7 @@ import { maeKnown, naiveBaseline } from './baseline.js';
 import { daysChart, errorChart } from './charts.js';
 import { fitNextPurchase, predictNextPurchase } from './fit.js';
 import { nextPurchaseParams } from './params.js';
-
-const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+import { finiteOrNull } from '../format.js';
 
 export const nextPurchase = defineRecipe({
   id: 'next-purchase',
@@ -34,7 +33,9 @@ export const nextPurchase = defineRecipe({
   params: nextPurchaseParams,
   async run({ inputs, params, progress, signal, train: trainer }): Promise<RecipeResult> {
     if (params.window > params.horizon) {
-      throw new RecipeInputError(`"window" (${params.window} days) must not exceed "horizon" (${params.horizon} days): the models learn from one horizon of data.`);
+      throw new RecipeInputError(
+        `"window" (${params.window} days) must not exceed "horizon" (${params.horizon} days): the models learn from one horizon of data.`,
+      );
     }
     const log = readLog(inputs.transactions, params);
     const end = dataEnd(log);
@@ -44,7 +45,9 @@ export const nextPurchase = defineRecipe({
     const options = (until: number) => ({ window: params.horizon, until, categories });
     const train = snapshotAt(log, cutoff - horizonMs, options(cutoff));
     if (!train.customers.length) {
-      throw new RecipeInputError(`No customer ordered before ${isoDay(cutoff - horizonMs)} (cutoff − horizon), so there is nothing to learn from. Use a later "cutoff" or a shorter "horizon".`);
+      throw new RecipeInputError(
+        `No customer ordered before ${isoDay(cutoff - horizonMs)} (cutoff − horizon), so there is nothing to learn from. Use a later "cutoff" or a shorter "horizon".`,
+      );
     }
     const now = snapshotAt(log, cutoff, options(cutoff + horizonMs));
     progress(0.03, 'features');
@@ -72,13 +75,13 @@ export const nextPurchase = defineRecipe({
     const metrics: Record<string, MetricValue> = {
       n_customers: now.customers.length,
       n_evaluated: evaluated,
-      mae_days: finite(maeKnown(predicted.days, now.nextDays)),
-      baseline_mae_days: finite(maeKnown(base.days, now.nextDays)),
-      mae_value: finite(maeKnown(predicted.value, now.nextValue)),
-      baseline_mae_value: finite(maeKnown(base.value, now.nextValue)),
-      [`auc_within_${params.window}`]: withinKnown ? finite(auc(withinActual, predicted.within)) : null,
-      [`brier_within_${params.window}`]: withinKnown ? finite(brier(withinActual, predicted.within)) : null,
-      [`bgnbd_auc_within_${params.window}`]: withinKnown && bgExpected ? finite(auc(withinActual, bgExpected)) : null,
+      mae_days: finiteOrNull(maeKnown(predicted.days, now.nextDays)),
+      baseline_mae_days: finiteOrNull(maeKnown(base.days, now.nextDays)),
+      mae_value: finiteOrNull(maeKnown(predicted.value, now.nextValue)),
+      baseline_mae_value: finiteOrNull(maeKnown(base.value, now.nextValue)),
+      [`auc_within_${params.window}`]: withinKnown ? finiteOrNull(auc(withinActual, predicted.within)) : null,
+      [`brier_within_${params.window}`]: withinKnown ? finiteOrNull(brier(withinActual, predicted.within)) : null,
+      [`bgnbd_auc_within_${params.window}`]: withinKnown && bgExpected ? finiteOrNull(auc(withinActual, bgExpected)) : null,
       n_train: train.customers.length,
       backend: models.backend,
     };
@@ -101,15 +104,23 @@ export const nextPurchase = defineRecipe({
         `For the ${evaluated} customers who ordered within ${Math.round(observed / DAY_MS)} days after ${isoDay(cutoff)}, the model's days-to-next-order are off by ${m.mae_days.toFixed(1)} days on average ` +
           `(naive baseline ${m.baseline_mae_days.toFixed(1)}), and its order values by ${m.mae_value.toFixed(2)} (baseline ${m.baseline_mae_value.toFixed(2)}).`,
       );
-      if (m.mae_days >= m.baseline_mae_days || m.mae_value >= m.baseline_mae_value) notes.push('The model does not beat the naive baseline on every target: prefer the baseline there.');
+      if (m.mae_days >= m.baseline_mae_days || m.mae_value >= m.baseline_mae_value)
+        notes.push('The model does not beat the naive baseline on every target: prefer the baseline there.');
     } else notes.push(`No orders after the cutoff ${isoDay(cutoff)} in the data, so the predictions cannot be checked yet.`);
-    if (observed < horizonMs) notes.push(`The data ends ${Math.round((horizonMs - observed) / DAY_MS)} days before cutoff + horizon; errors cover the orders seen so far.`);
+    if (observed < horizonMs)
+      notes.push(
+        `The data ends ${Math.round((horizonMs - observed) / DAY_MS)} days before cutoff + horizon; errors cover the orders seen so far.`,
+      );
     const bgAuc = m[`bgnbd_auc_within_${params.window}`];
     const ownAuc = m[`auc_within_${params.window}`];
     if (typeof bgAuc === 'number' && typeof ownAuc === 'number') {
-      notes.push(`Who orders within ${params.window} days: the model ranks them with AUC ${ownAuc.toFixed(3)}, BG/NBD's expected orders with ${bgAuc.toFixed(3)}.`);
+      notes.push(
+        `Who orders within ${params.window} days: the model ranks them with AUC ${ownAuc.toFixed(3)}, BG/NBD's expected orders with ${bgAuc.toFixed(3)}.`,
+      );
     }
-    notes.push('Days and value are medians among customers who order again within the horizon; p_purchase_within gives the chance that they do within the window.');
+    notes.push(
+      'Days and value are medians among customers who order again within the horizon; p_purchase_within gives the chance that they do within the window.',
+    );
     progress(1, 'done');
     return {
       metrics,

@@ -7,8 +7,7 @@ import { depthTable, summarizeJourneys } from './summary.js';
 import { handoffMatrix } from './handoffs.js';
 import { depthChart, handoffChart } from './charts.js';
 import { omnichannelNotes } from './notes.js';
-
-const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+import { finiteOrNull } from '../format.js';
 
 /**
  * Omnichannel journeys: how many channels a journey crosses, how often multi-channel journeys
@@ -25,7 +24,8 @@ export const omnichannel = defineRecipe({
   inputs: [
     {
       name: 'touchpoints',
-      description: 'one row per touch: journey_id, timestamp, channel, optional personalized (0/1), offer or category, converted (0/1 for the journey)',
+      description:
+        'one row per touch: journey_id, timestamp, channel, optional personalized (0/1), offer or category, converted (0/1 for the journey)',
       roles: [
         { role: 'journey', description: 'journey id', required: true },
         { role: 'timestamp', description: 'touch time', required: true },
@@ -49,13 +49,13 @@ export const omnichannel = defineRecipe({
       multichannel_journeys: s.multichannel,
       channels_per_journey: s.channelsPerJourney,
       touches_per_journey: s.touchesPerJourney,
-      journey_completion_rate: data.hasConverted ? num(s.completion.rate) : null,
-      journey_completion_rate_ci_low: data.hasConverted ? num(s.completion.low) : null,
-      journey_completion_rate_ci_high: data.hasConverted ? num(s.completion.high) : null,
-      single_channel_completion_rate: data.hasConverted ? num(s.singleCompletion.rate) : null,
-      consistency_score: num(s.consistency.rate),
-      consistency_score_ci_low: num(s.consistency.low),
-      consistency_score_ci_high: num(s.consistency.high),
+      journey_completion_rate: data.hasConverted ? finiteOrNull(s.completion.rate) : null,
+      journey_completion_rate_ci_low: data.hasConverted ? finiteOrNull(s.completion.low) : null,
+      journey_completion_rate_ci_high: data.hasConverted ? finiteOrNull(s.completion.high) : null,
+      single_channel_completion_rate: data.hasConverted ? finiteOrNull(s.singleCompletion.rate) : null,
+      consistency_score: finiteOrNull(s.consistency.rate),
+      consistency_score_ci_low: finiteOrNull(s.consistency.low),
+      consistency_score_ci_high: finiteOrNull(s.consistency.high),
       consistency_journeys: s.consistency.n,
       channel_switch_rate: pairs ? handoffs.filter((h) => h.from !== h.to).reduce((t, h) => t + h.count, 0) / pairs : null,
     };

@@ -10,6 +10,7 @@ import { completeTrust, scoreSubset } from './scores.js';
 import { compareGroups } from './compare-groups.js';
 import { byGroupChart, overTimeChart } from './charts.js';
 import { relationshipNotes } from './notes.js';
+import { finiteOrNull } from '../format.js';
 
 const params = z.strictObject({
   customer: z.string().optional().describe('Column with the respondent (default "customer_id"); used to count distinct customers.'),
@@ -18,7 +19,10 @@ const params = z.strictObject({
   control: z.string().optional().describe('The group every other group is compared with (default "control" when present).'),
   nps: z.string().optional().describe('Column with the 0–10 likelihood-to-recommend answer (default "nps").'),
   csat: z.string().optional().describe('Column with the satisfaction answer on 1…csat_scale (default "csat").'),
-  trust: z.array(z.string()).optional().describe('Item columns of the trust scale, two or more (default: columns named trust_1, trust_2, …).'),
+  trust: z
+    .array(z.string())
+    .optional()
+    .describe('Item columns of the trust scale, two or more (default: columns named trust_1, trust_2, …).'),
   csat_scale: z.number().int().min(3).max(10).default(5).describe('Top of the CSAT scale; the top two boxes count as satisfied.'),
   period: z.enum(['day', 'week', 'month', 'quarter']).default('month').describe('Calendar period (UTC) of the over-time rows.'),
   alpha: z.number().gt(0).lt(1).default(0.05).describe('1 − confidence of the intervals.'),
@@ -76,16 +80,39 @@ export const relationship = defineRecipe({
     if (p.customer !== undefined && !table.columnNames().includes(customerCol)) {
       throw new RecipeInputError(`responses has no column "${customerCol}" (the customer column). Name it with --param customer=<column>.`);
     }
-    if (table.columnNames().includes(customerCol)) metrics.customers = new Set(Array.from(table.array(customerCol) as ArrayLike<unknown>)).size;
-    for (const key of ['nps', 'nps_ci_low', 'nps_ci_high', 'csat', 'csat_ci_low', 'csat_ci_high', 'trust_index', 'trust_ci_low', 'trust_ci_high']) {
+    if (table.columnNames().includes(customerCol))
+      metrics.customers = new Set(Array.from(table.array(customerCol) as ArrayLike<unknown>)).size;
+    for (const key of [
+      'nps',
+      'nps_ci_low',
+      'nps_ci_high',
+      'csat',
+      'csat_ci_low',
+      'csat_ci_high',
+      'trust_index',
+      'trust_ci_low',
+      'trust_ci_high',
+    ]) {
       if (key in overall) metrics[key] = overall[key] ?? null;
     }
     const tables: Record<string, aq.ColumnTable> = { groups: aq.from(rows) };
     if (r.trustItems.length) {
       const alpha = cronbachAlpha(completeTrust(r, all), r.trustItems);
       metrics.cronbach_alpha = Number.isFinite(alpha.alpha) ? alpha.alpha : null;
-      tables.items = aq.from(alpha.items.map((i) => ({ item: i.item, mean: i.mean, item_rest_correlation: i.itemRestCorrelation, alpha_if_deleted: i.alphaIfDeleted })));
-      for (const row of rows) if (row.period === 'all') row.cronbach_alpha = groups.get(row.group as string)!.length > 2 ? nullIfNaN(cronbachAlpha(completeTrust(r, groups.get(row.group as string)!), r.trustItems).alpha) : null;
+      tables.items = aq.from(
+        alpha.items.map((i) => ({
+          item: i.item,
+          mean: i.mean,
+          item_rest_correlation: i.itemRestCorrelation,
+          alpha_if_deleted: i.alphaIfDeleted,
+        })),
+      );
+      for (const row of rows)
+        if (row.period === 'all')
+          row.cronbach_alpha =
+            groups.get(row.group as string)!.length > 2
+              ? finiteOrNull(cronbachAlpha(completeTrust(r, groups.get(row.group as string)!), r.trustItems).alpha)
+              : null;
       tables.groups = aq.from(rows);
     }
     progress(0.7, 'comparing groups');
@@ -93,7 +120,9 @@ export const relationship = defineRecipe({
     let control: string | null = null;
     if (groups.size > 1) {
       if (p.control !== undefined && !groups.has(p.control)) {
-        throw new RecipeInputError(`control "${p.control}" is not a value of the group column; its values are ${[...groups.keys()].map((g) => `"${g}"`).join(', ')}.`);
+        throw new RecipeInputError(
+          `control "${p.control}" is not a value of the group column; its values are ${[...groups.keys()].map((g) => `"${g}"`).join(', ')}.`,
+        );
       }
       control = p.control ?? [...groups.keys()].find((g) => g.toLowerCase() === 'control') ?? null;
       if (control) {
@@ -103,18 +132,23 @@ export const relationship = defineRecipe({
       }
     }
     const charts = [];
-    if (overTime.length) for (const m of ['nps', 'csat', 'trust_index'] as const) if (m in overall) charts.push(overTimeChart(overTime, m, p.alpha));
+    if (overTime.length)
+      for (const m of ['nps', 'csat', 'trust_index'] as const) if (m in overall) charts.push(overTimeChart(overTime, m, p.alpha));
     if (groups.size > 1 && (r.nps || r.csat)) charts.push(byGroupChart(rows.filter((x) => x.period === 'all') as never, p.alpha));
     progress(1, 'done');
     return {
       metrics,
       tables,
       charts,
-      notes: relationshipNotes({ metrics, rows, comparisons: tables.comparisons?.objects() as never, skipped, control, minResponses: p.min_responses, hasTime: !!r.time }),
+      notes: relationshipNotes({
+        metrics,
+        rows,
+        comparisons: tables.comparisons?.objects() as never,
+        skipped,
+        control,
+        minResponses: p.min_responses,
+        hasTime: !!r.time,
+      }),
     };
   },
 });
-
-function nullIfNaN(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
-}

@@ -1,4 +1,5 @@
 import type { GroupComparison } from './compare-groups.js';
+import { fixed } from '../format.js';
 
 export interface NoteInput {
   metrics: Record<string, number | string | null>;
@@ -10,8 +11,6 @@ export interface NoteInput {
   hasTime: boolean;
 }
 
-const f1 = (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : 'n/a');
-
 /**
  * The findings and caveats of a relationship run, one sentence each.
  *
@@ -21,9 +20,16 @@ const f1 = (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : 'n/a');
 export function relationshipNotes(x: NoteInput): string[] {
   const m = x.metrics;
   const notes: string[] = [];
-  if (m.nps != null) notes.push(`NPS is ${f1(m.nps)} (interval ${f1(m.nps_ci_low)} to ${f1(m.nps_ci_high)}): promoters (9–10) minus detractors (0–6), in points.`);
-  if (m.csat != null) notes.push(`CSAT is ${f1(m.csat)}% satisfied (top two boxes; interval ${f1(m.csat_ci_low)}–${f1(m.csat_ci_high)}%).`);
-  if (m.trust_index != null) notes.push(`The trust index averages ${(m.trust_index as number).toFixed(2)} (interval ${(m.trust_ci_low as number).toFixed(2)}–${(m.trust_ci_high as number).toFixed(2)}).`);
+  if (m.nps != null)
+    notes.push(
+      `NPS is ${fixed(m.nps, 1)} (interval ${fixed(m.nps_ci_low, 1)} to ${fixed(m.nps_ci_high, 1)}): promoters (9–10) minus detractors (0–6), in points.`,
+    );
+  if (m.csat != null)
+    notes.push(`CSAT is ${fixed(m.csat, 1)}% satisfied (top two boxes; interval ${fixed(m.csat_ci_low, 1)}–${fixed(m.csat_ci_high, 1)}%).`);
+  if (m.trust_index != null)
+    notes.push(
+      `The trust index averages ${(m.trust_index as number).toFixed(2)} (interval ${(m.trust_ci_low as number).toFixed(2)}–${(m.trust_ci_high as number).toFixed(2)}).`,
+    );
   if (m.cronbach_alpha != null) {
     const a = m.cronbach_alpha as number;
     notes.push(
@@ -34,14 +40,23 @@ export function relationshipNotes(x: NoteInput): string[] {
   }
   for (const c of x.comparisons ?? []) {
     const sig = (c.p_value_holm ?? 1) < 0.05;
-    notes.push(`${c.metric} of "${c.group}" is ${c.effect >= 0 ? '+' : ''}${c.effect.toFixed(2)} vs "${x.control}" (interval ${c.ci_low.toFixed(2)} to ${c.ci_high.toFixed(2)}; Holm-adjusted p = ${c.p_value_holm?.toPrecision(2)})${sig ? '' : ': not a clear difference'}.`);
+    notes.push(
+      `${c.metric} of "${c.group}" is ${c.effect >= 0 ? '+' : ''}${c.effect.toFixed(2)} vs "${x.control}" (interval ${c.ci_low.toFixed(2)} to ${c.ci_high.toFixed(2)}; Holm-adjusted p = ${c.p_value_holm?.toPrecision(2)})${sig ? '' : ': not a clear difference'}.`,
+    );
   }
-  if ((x.comparisons?.length ?? 0) > 1) notes.push(`${x.comparisons!.length} comparisons were made, so p-values are also reported Holm-adjusted for multiple comparisons.`);
-  if (Number(m.groups) > 1 && !x.control) notes.push('Groups are described but not compared: set "control" to the group the others should be compared with.');
+  if ((x.comparisons?.length ?? 0) > 1)
+    notes.push(`${x.comparisons!.length} comparisons were made, so p-values are also reported Holm-adjusted for multiple comparisons.`);
+  if (Number(m.groups) > 1 && !x.control)
+    notes.push('Groups are described but not compared: set "control" to the group the others should be compared with.');
   const small = x.rows.filter((r) => (r.responses as number) < x.minResponses);
   if (small.length) {
-    const names = small.slice(0, 5).map((r) => `${r.group}${r.period === 'all' ? '' : ` ${r.period}`} (${r.responses})`).join(', ');
-    notes.push(`${small.length} group/period cell(s) have fewer than ${x.minResponses} answers and are too small to judge: ${names}${small.length > 5 ? ', …' : ''}.`);
+    const names = small
+      .slice(0, 5)
+      .map((r) => `${r.group}${r.period === 'all' ? '' : ` ${r.period}`} (${r.responses})`)
+      .join(', ');
+    notes.push(
+      `${small.length} group/period cell(s) have fewer than ${x.minResponses} answers and are too small to judge: ${names}${small.length > 5 ? ', …' : ''}.`,
+    );
   }
   for (const s of x.skipped) notes.push(`Not compared: ${s}`);
   if (!x.hasTime) notes.push('No timestamp column, so there is no over-time view.');

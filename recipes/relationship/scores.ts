@@ -1,6 +1,7 @@
 import { phiInv, studentTInv } from '../stats/distributions.js';
 import { wilson } from '../stats/wilson.js';
 import type { Responses } from './responses.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * Relationship scores of a subset of responses, each with its interval:
@@ -10,8 +11,6 @@ import type { Responses } from './responses.js';
  * - trust index = mean over respondents of their mean item score (complete answers), t interval.
  */
 export type ScoreRow = Record<string, number | null>;
-
-const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
 /**
  * @example
@@ -28,15 +27,24 @@ export function scoreSubset(r: Responses, idx: readonly number[], alpha: number,
     const nps = 100 * (pro - det);
     const half = z * 100 * Math.sqrt(Math.max(0, pro + det - (pro - det) ** 2) / n);
     Object.assign(row, {
-      nps_n: n, nps: finite(nps), promoters: finite(pro), detractors: finite(det),
-      nps_ci_low: finite(Math.max(-100, nps - half)), nps_ci_high: finite(Math.min(100, nps + half)),
+      nps_n: n,
+      nps: finiteOrNull(nps),
+      promoters: finiteOrNull(pro),
+      detractors: finiteOrNull(det),
+      nps_ci_low: finiteOrNull(Math.max(-100, nps - half)),
+      nps_ci_high: finiteOrNull(Math.min(100, nps + half)),
     });
   }
   if (r.csat) {
     const answered = idx.filter((i) => !Number.isNaN(r.csat![i]!));
     const top = answered.filter((i) => r.csat![i]! >= csatScale - 1).length;
     const [lo, hi] = wilson(top, answered.length, alpha);
-    Object.assign(row, { csat_n: answered.length, csat: finite((100 * top) / answered.length), csat_ci_low: finite(100 * lo), csat_ci_high: finite(100 * hi) });
+    Object.assign(row, {
+      csat_n: answered.length,
+      csat: finiteOrNull((100 * top) / answered.length),
+      csat_ci_low: finiteOrNull(100 * lo),
+      csat_ci_high: finiteOrNull(100 * hi),
+    });
   }
   if (r.trust.length) {
     const index = trustIndex(r, idx);
@@ -44,7 +52,12 @@ export function scoreSubset(r: Responses, idx: readonly number[], alpha: number,
     const mean = index.reduce((a, b) => a + b, 0) / n;
     const sd = Math.sqrt(index.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
     const half = n > 1 ? studentTInv(1 - alpha / 2, n - 1) * (sd / Math.sqrt(n)) : NaN;
-    Object.assign(row, { trust_n: n, trust_index: finite(mean), trust_ci_low: finite(mean - half), trust_ci_high: finite(mean + half) });
+    Object.assign(row, {
+      trust_n: n,
+      trust_index: finiteOrNull(mean),
+      trust_ci_low: finiteOrNull(mean - half),
+      trust_ci_high: finiteOrNull(mean + half),
+    });
   }
   return row;
 }
