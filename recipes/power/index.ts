@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
+import { percent } from '../format.js';
 import { mde, power, sampleSizePerArm, type Baseline, type PowerSettings } from '../stats/power.js';
 import type { ChartSpec, MetricValue } from '../types.js';
 import { readBaseline } from './baseline.js';
@@ -15,10 +16,9 @@ const DESCRIPTION = `How long must the test run? The sample size, days, minimum 
 - With units_per_day: table curve (day, units, units_per_arm, power, mde) and a chart of power (or, without an effect, the detectable effect) against days.`;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function describeBaseline(b: Baseline): string {
-  return b.type === 'proportion' ? `a conversion rate of ${pct(b.rate)}` : `a mean of ${Number(b.mean.toPrecision(4))} (sd ${Number(b.sd.toPrecision(4))})`;
+  return b.type === 'proportion' ? `a conversion rate of ${percent(b.rate)}` : `a mean of ${Number(b.mean.toPrecision(4))} (sd ${Number(b.sd.toPrecision(4))})`;
 }
 
 function curveLength(p: PowerParams, daysNeeded: number | null): number {
@@ -30,7 +30,7 @@ function curveLength(p: PowerParams, daysNeeded: number | null): number {
 function curveChart(rows: { day: number; power: number | null; mde: number | null }[], p: PowerParams): ChartSpec {
   if (p.effect !== undefined) {
     return {
-      id: 'curve', title: `Power to detect +${pct(p.effect)} by days run`,
+      id: 'curve', title: `Power to detect +${percent(p.effect)} by days run`,
       marks: [
         { mark: 'line', data: rows, options: { x: 'day', y: 'power', stroke: 'steelblue' } },
         { mark: 'ruleY', data: [{ target: p.target_power }], options: { y: 'target', stroke: 'gray', strokeDasharray: '4 3' } },
@@ -39,7 +39,7 @@ function curveChart(rows: { day: number; power: number | null; mde: number | nul
     };
   }
   return {
-    id: 'curve', title: `Smallest detectable effect (power ${pct(p.target_power)}) by days run`,
+    id: 'curve', title: `Smallest detectable effect (power ${percent(p.target_power)}) by days run`,
     marks: [{ mark: 'line', data: rows.filter((r) => r.mde !== null), options: { x: 'day', y: 'mde', stroke: 'steelblue' } }],
     x: { label: 'days' }, y: { label: 'minimum detectable effect', grid: true, tickFormat: '%' },
   };
@@ -106,12 +106,12 @@ export const powerRecipe = defineRecipe({
       charts.push(curveChart(rows, p));
     }
     const notes = [`Baseline from ${source}: ${describeBaseline(baseline)}.`];
-    const level = `${pct(p.target_power)} power at alpha ${p.alpha} (two-sided)`;
+    const level = `${percent(p.target_power)} power at alpha ${p.alpha} (two-sided)`;
     if (p.effect !== undefined) {
       notes.push(
         perArm === null
-          ? `A +${pct(p.effect)} change cannot reach ${level} with any realistic sample (over 10¹² units per arm); plan for a larger effect.`
-          : `To detect a +${pct(p.effect)} relative change with ${level} you need ${fmt(perArm)} units per arm, ${fmt(total!)} in total` +
+          ? `A +${percent(p.effect)} change cannot reach ${level} with any realistic sample (over 10¹² units per arm); plan for a larger effect.`
+          : `To detect a +${percent(p.effect)} relative change with ${level} you need ${fmt(perArm)} units per arm, ${fmt(total!)} in total` +
               (daysNeeded !== null ? `: ${daysNeeded} day${daysNeeded === 1 ? '' : 's'} at ${fmt(unitsPerDay!)} units a day.` : '.'),
       );
     }
@@ -120,8 +120,8 @@ export const powerRecipe = defineRecipe({
       notes.push(
         m === null
           ? `With ${fmt(p.units)} units in total no effect can be detected with ${level}: too few units for this metric's spread. Run longer or use fewer arms.`
-          : `With ${fmt(p.units)} units in total the smallest relative change detectable with ${level} is ${pct(m)}` +
-              (metrics.power !== null ? `; the power to detect +${pct(p.effect!)} is ${pct(metrics.power as number)}.` : '.'),
+          : `With ${fmt(p.units)} units in total the smallest relative change detectable with ${level} is ${percent(m)}` +
+              (metrics.power !== null ? `; the power to detect +${percent(p.effect!)} is ${percent(metrics.power as number)}.` : '.'),
       );
     }
     if (p.arms > 2) notes.push(`${p.arms} arms split the traffic ${p.arms} ways; each treatment is compared with control at alpha ${p.alpha}, with no correction for the ${p.arms - 1} comparisons (as GrowthBook plans it).`);

@@ -5,6 +5,7 @@ import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import type { ChartSpec, MetricValue } from '../types.js';
 import { readLists } from './lists.js';
+import { percent } from '../format.js';
 import { reciprocalRank, rPrecision, userMetricsAtK, type Ties } from './metrics.js';
 
 const params = z
@@ -98,7 +99,7 @@ export const recommendations = defineRecipe({
     const notes: string[] = [];
     const kMax = ks[ks.length - 1];
     notes.push(
-      `Across ${users.length} users, ${(100 * overall[`hit_rate_at_${kMax}`]).toFixed(1)}% had at least one relevant item in their top ${kMax}; ` +
+      `Across ${users.length} users, ${percent(overall[`hit_rate_at_${kMax}`])} had at least one relevant item in their top ${kMax}; ` +
         `precision@${kMax} = ${overall[`precision_at_${kMax}`].toFixed(3)}, NDCG@${kMax} = ${overall[`ndcg_at_${kMax}`].toFixed(3)}.`,
     );
     const dropped = lists.ranked.size - users.length;
