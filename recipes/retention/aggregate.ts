@@ -1,6 +1,6 @@
 import { parseDate } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
-import { relationColumn } from '../sql/relation.js';
+import { aliasPrefix, relationColumn } from '../sql/relation.js';
 import { dateValue, isMissing } from '../sql/values.js';
 import type { AggregateContext, AggregationPlan } from '../types.js';
 import { bucketOf, bucketStart, type RetentionPeriod, type WeekStart } from './buckets.js';
@@ -64,6 +64,8 @@ function literalWindow(p: RetentionAggregateParams): { lower?: number; upper?: n
  */
 export function retentionAggregate({ params: p, inputs, sql }: AggregateContext<RetentionAggregateParams>): AggregationPlan {
   const events = inputs.events!;
+  // Internal names no input column can shadow (ClickHouse resolves aliases anywhere in a query).
+  const P = aliasPrefix([events]);
   const customer = relationColumn(events, 'events', p.customer, 'customer');
   const timestamp = relationColumn(events, 'events', p.timestamp, 'timestamp');
   const group = p.group ? relationColumn(events, 'events', p.group, 'group') : null;
@@ -86,32 +88,32 @@ export function retentionAggregate({ params: p, inputs, sql }: AggregateContext<
   const within = (col: string) =>
     [lower !== undefined ? `${col} >= ${sql.literal(lower)}` : '', upper !== undefined ? `${col} <= ${sql.literal(upper)}` : ''].filter(Boolean).join(' AND ') || '1 = 1';
   const active = (window: boolean) =>
-    `(SELECT lb_c, lb_g, lb_b FROM (SELECT ${c} AS lb_c, ${g} AS lb_g, ${bucket} AS lb_b FROM ${events.from} WHERE ${valid}) AS lb_rows ` +
-    `${window ? `WHERE ${within('lb_b')} ` : ''}GROUP BY lb_c, lb_g, lb_b)`;
+    `(SELECT ${P}c, ${P}g, ${P}b FROM (SELECT ${c} AS ${P}c, ${g} AS ${P}g, ${bucket} AS ${P}b FROM ${events.from} WHERE ${valid}) AS ${P}rows ` +
+    `${window ? `WHERE ${within(`${P}b`)} ` : ''}GROUP BY ${P}c, ${P}g, ${P}b)`;
 
   const queries: Record<string, string> = { checks };
   if (group) {
     queries.group_conflicts =
-      `SELECT lb_c AS customer, min(lb_g) AS first_group, max(lb_g) AS second_group FROM ` +
-      `(SELECT ${c} AS lb_c, ${g} AS lb_g FROM ${events.from} WHERE ${valid}) AS lb_rows GROUP BY lb_c HAVING min(lb_g) <> max(lb_g) LIMIT 1`;
+      `SELECT ${P}c AS customer, min(${P}g) AS first_group, max(${P}g) AS second_group FROM ` +
+      `(SELECT ${c} AS ${P}c, ${g} AS ${P}g FROM ${events.from} WHERE ${valid}) AS ${P}rows GROUP BY ${P}c HAVING min(${P}g) <> max(${P}g) LIMIT 1`;
   }
   if (p.mode === 'recurring') {
     queries.cells =
-      `SELECT lb_g AS grp, lb_b AS cohort_start, lb_b2 AS active_start, ${sql.double('count(*)')} AS n FROM ${active(true)} AS lb_x ` +
-      `JOIN (SELECT lb_c, lb_b AS lb_b2 FROM ${active(true)} AS lb_a) AS lb_y USING (lb_c) WHERE lb_b2 >= lb_b GROUP BY lb_g, lb_b, lb_b2`;
+      `SELECT ${P}g AS grp, ${P}b AS cohort_start, ${P}b2 AS active_start, ${sql.double('count(*)')} AS n FROM ${active(true)} AS ${P}x ` +
+      `JOIN (SELECT ${P}c, ${P}b AS ${P}b2 FROM ${active(true)} AS ${P}a) AS ${P}y USING (${P}c) WHERE ${P}b2 >= ${P}b GROUP BY ${P}g, ${P}b, ${P}b2`;
     // Per customer: first bucket ever and whether any activity falls in the literal window, so the
     // model phase can count distinct customers in the window and list every group.
     queries.customers =
-      `SELECT lb_g AS grp, lb_f AS first_start, lb_w AS in_window, ${sql.double('count(*)')} AS n FROM ` +
-      `(SELECT lb_c, min(lb_g) AS lb_g, min(lb_b) AS lb_f, max(CASE WHEN ${within('lb_b')} THEN 1 ELSE 0 END) AS lb_w FROM ${active(false)} AS lb_a GROUP BY lb_c) AS lb_per ` +
-      `GROUP BY lb_g, lb_f, lb_w`;
+      `SELECT ${P}g AS grp, ${P}f AS first_start, ${P}w AS in_window, ${sql.double('count(*)')} AS n FROM ` +
+      `(SELECT ${P}c, min(${P}g) AS ${P}g, min(${P}b) AS ${P}f, max(CASE WHEN ${within(`${P}b`)} THEN 1 ELSE 0 END) AS ${P}w FROM ${active(false)} AS ${P}a GROUP BY ${P}c) AS ${P}per ` +
+      `GROUP BY ${P}g, ${P}f, ${P}w`;
   } else {
     queries.cells =
-      `SELECT lb_g AS grp, lb_f AS cohort_start, lb_b AS active_start, ${sql.double('count(*)')} AS n FROM ` +
-      `(SELECT lb_c, min(lb_g) AS lb_g, min(lb_b) AS lb_f FROM ${active(false)} AS lb_a GROUP BY lb_c) AS lb_first ` +
-      `JOIN (SELECT lb_c, lb_b FROM ${active(true)} AS lb_w) AS lb_act USING (lb_c) WHERE lb_b >= lb_f AND ${within('lb_f')} GROUP BY lb_g, lb_f, lb_b`;
+      `SELECT ${P}g AS grp, ${P}f AS cohort_start, ${P}b AS active_start, ${sql.double('count(*)')} AS n FROM ` +
+      `(SELECT ${P}c, min(${P}g) AS ${P}g, min(${P}b) AS ${P}f FROM ${active(false)} AS ${P}a GROUP BY ${P}c) AS ${P}first ` +
+      `JOIN (SELECT ${P}c, ${P}b FROM ${active(true)} AS ${P}w) AS ${P}act USING (${P}c) WHERE ${P}b >= ${P}f AND ${within(`${P}f`)} GROUP BY ${P}g, ${P}f, ${P}b`;
     queries.customers =
-      `SELECT lb_g AS grp, ${sql.double('count(*)')} AS n FROM (SELECT lb_c, min(lb_g) AS lb_g FROM ${active(false)} AS lb_a GROUP BY lb_c) AS lb_per GROUP BY lb_g`;
+      `SELECT ${P}g AS grp, ${sql.double('count(*)')} AS n FROM (SELECT ${P}c, min(${P}g) AS ${P}g FROM ${active(false)} AS ${P}a GROUP BY ${P}c) AS ${P}per GROUP BY ${P}g`;
   }
   return { queries, consumes: ['events'] };
 }

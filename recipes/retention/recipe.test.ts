@@ -34,6 +34,12 @@ describe('retention recipe', () => {
     expect((await run('monday')).map((r) => [r.cohort, r.period_index, r.retained])).toEqual([['2024-01-01', 0, 1], ['2024-01-01', 1, 1], ['2024-01-08', 0, 2]]);
   });
 
+  it('reads columns named like its internal names', async () => {
+    const input = aq.from([{ lb_b: 'x', lb_c: '2024-01-01' }, { lb_b: 'x', lb_c: '2024-01-08' }, { lb_b: 'y', lb_c: '2024-01-08' }]);
+    const { result } = await runRecipe(retention, { inputs: { events: input }, params: { customer: 'lb_b', timestamp: 'lb_c' } });
+    expect((result.tables.matrix.objects() as { retained: number }[]).map((r) => r.retained)).toEqual([1, 1, 2]);
+  });
+
   it('numbers weeks from Sunday or Monday', () => {
     const wed = Date.UTC(2024, 0, 10);
     expect(new Date(bucketStart(bucketOf(wed, 'week', 'monday'), 'week', 'monday')).toISOString().slice(0, 10)).toBe('2024-01-08');
