@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../../recipes/errors.js';
 import { parseCommand, parseKeyValues, UsageError } from './args.js';
 import { emit } from './output.js';
@@ -20,6 +19,7 @@ export async function recipeCommand(args: string[]): Promise<number> {
     args,
     {
       input: { type: 'string', multiple: true },
+      source: { type: 'string', multiple: true },
       param: { type: 'string', multiple: true },
       params: { type: 'string' },
       format: { type: 'string', default: 'json' },
@@ -35,11 +35,11 @@ export async function recipeCommand(args: string[]): Promise<number> {
   const inputFiles = parseKeyValues(values.input, 'input', false, 'recipe') as Record<string, string>;
   const cliParams = parseKeyValues(values.param, 'param', true, 'recipe');
   // The recipes pull in model libraries: load them only once the command line is known to be right.
-  const [{ recipes }, { resultToJSON }, { loadNamedTable }, { closeSharedPool, runRecipeInWorker }, { recipeReportHtml }, { onInterrupt }, { progressBar }, { resultText }] =
+  const [{ recipes }, { resultToJSON }, { cliInputs }, { closeSharedPool, runRecipeInWorker }, { recipeReportHtml }, { onInterrupt }, { progressBar }, { resultText }] =
     await Promise.all([
       import('../../recipes/registry.js'),
       import('../../recipes/result-json.js'),
-      import('../datasets/load-named.js'),
+      import('./cli-inputs.js'),
       import('../runner/run-in-worker.js'),
       import('../report/recipe-report.js'),
       import('./interrupt.js'),
@@ -54,13 +54,14 @@ export async function recipeCommand(args: string[]): Promise<number> {
   if (Object.keys(inputFiles).length === 0 && recipe.inputs.some((i) => !i.optional)) throw new UsageError('give at least one --input <name>=<file>', 'recipe');
   const params = { ...(values.params ? await readParamsFile(values.params) : {}), ...cliParams };
 
-  const inputs: Record<string, ColumnTable> = {};
-  for (const [name, file] of Object.entries(inputFiles)) inputs[name] = await loadNamedTable(file);
+  // Inputs go to the worker by reference: DuckDB reads a file there in place, a source runs the
+  // aggregation itself; only tables a recipe needs row by row are read into memory.
+  const { inputs, sources } = await cliInputs(inputFiles, values.source);
 
   const interrupt = onInterrupt();
   const bar = progressBar(id);
   try {
-    const run = await runRecipeInWorker(id, inputs, params, { progress: bar.progress, signal: interrupt.signal });
+    const run = await runRecipeInWorker(id, inputs, params, { progress: bar.progress, signal: interrupt.signal, sources });
     bar.stop();
     const json = resultToJSON(id, run.params, run.result, run.engine);
     const text = format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? resultText(json) : recipeReportHtml(json);

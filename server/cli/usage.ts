@@ -19,11 +19,15 @@ Run "liftbook <command> --help" for a command's options.`,
 Lists every recipe: id and title, or with --json the full descriptors
 (id, title, description, inputs and roles, parameter JSON Schema).`,
   recipe: `Usage: liftbook recipe <id> --input <name>=<file> ... [--param <key>=<value> ...]
-                       [--params <file.json>] [--format json|table|html] [--out <file>]
+                       [--source <NAME>=<URL> ...] [--params <file.json>] [--format json|table|html] [--out <file>]
 
 Runs one recipe on your data.
   --input name=file   an input table (CSV/TSV with any of , ; tab |, JSON rows, Parquet, Arrow;
-                      .gz allowed); a bundled dataset by name also works (e.g. shop/units)
+                      .gz allowed); a bundled dataset by name also works (e.g. shop/units);
+                      SOURCE:table or "SOURCE:SELECT …" reads a table or query of a source (text
+                      after the colon with a space in it is a query); an existing file always wins
+  --source NAME=URL   a source: clickhouse://user:pass@host:8123/db or postgres://user:pass@host/db
+                      (also read from LIFTBOOK_SOURCE_<NAME>=URL, which keeps passwords out of history)
   --param key=value   a parameter; the value is JSON when it parses (3, true, ["a","b"]),
                       otherwise a string. Repeatable; wins over --params.
   --params file.json  parameters as a JSON object

@@ -9,6 +9,7 @@ import { dialects } from '../../recipes/sql/dialects.js';
 import type { SqlColumn, SqlRelation } from '../../recipes/types.js';
 import { jsValues, sqlColumnType } from './duckdb-values.js';
 import { appendTable } from './inline-table.js';
+import { readTableFile } from '../io/read-table.js';
 import { fileFormat, fileScan, sqlString } from './local-files.js';
 import type { Engine, QueryOptions, QueryResult } from './types.js';
 
@@ -104,7 +105,17 @@ export class LocalEngine implements Engine {
         this.#registered.set(name, { kind: 'TABLE', columns: await appendTable(connection, quoted, arrowTable(await readFile(file), table)) });
         return undefined;
       }
-      await this.#sql(connection, `CREATE VIEW ${quoted} AS SELECT * FROM ${await fileScan(file)}`, path.basename(file));
+      try {
+        await connection.run(`CREATE VIEW ${quoted} AS SELECT * FROM ${await fileScan(file)}`);
+      } catch (error) {
+        // DuckDB's sniffer gave up (a ragged row, an odd quote): liftbook's own reader either
+        // names the problem the way it always has, or reads the file, which is then copied in.
+        const rows = await readTableFile(file).catch((jsError: unknown) => {
+          throw jsError instanceof RecipeInputError ? jsError : new RecipeInputError(`${path.basename(file)}: ${cleanMessage(error)}`);
+        });
+        this.#registered.set(name, { kind: 'TABLE', columns: await appendTable(connection, quoted, rows) });
+        return undefined;
+      }
       this.#registered.set(name, { kind: 'VIEW' });
       return file;
     }
@@ -289,14 +300,6 @@ export class LocalEngine implements Engine {
       clearInterval(timer);
       options.signal?.removeEventListener('abort', onAbort);
       this.#release(connection);
-    }
-  }
-
-  async #sql(connection: DuckDBConnection, sql: string, what: string): Promise<void> {
-    try {
-      await connection.run(sql);
-    } catch (error) {
-      throw new RecipeInputError(`${what}: ${cleanMessage(error)}`);
     }
   }
 

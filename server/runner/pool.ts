@@ -8,6 +8,7 @@ import type { EngineReport, Progress, RecipeResult } from '../../recipes/types.j
 import { reviveError } from './error-transfer.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { packTables, unpackTables } from './table-transfer.js';
+import type { InputRef } from '../engine/input-ref.js';
 
 export interface PoolOptions {
   /** Worker threads; default max(2, cores − 1): the event loop keeps a core where there are 3 or more, and there are always 2 so one user's long fit cannot hold everyone up. */
@@ -23,7 +24,12 @@ export interface WorkerRunOptions {
   signal?: AbortSignal;
   /** Who asked for the run: the pool shares its workers fairly between users. */
   user?: string;
+  /** Source URLs by name, for inputs that are a table or query of a source. */
+  sources?: Record<string, string>;
 }
+
+/** A recipe input for a worker: rows in memory, or a reference the worker reads (file, dataset, source). */
+export type WorkerInput = ColumnTable | InputRef;
 
 export interface WorkerRunOutput {
   params: Record<string, unknown>;
@@ -35,7 +41,7 @@ export interface WorkerRunOutput {
 interface Job {
   id: number;
   recipe: string;
-  inputs: Record<string, ColumnTable>;
+  inputs: Record<string, WorkerInput>;
   params: unknown;
   options: WorkerRunOptions;
   resolve(output: WorkerRunOutput): void;
@@ -105,7 +111,7 @@ export class RecipePool {
   }
 
   /** Runs a recipe by id in a worker; rejects with RecipeInputError / RecipeCancelledError as in-process runs do. */
-  run(recipe: string, inputs: Record<string, ColumnTable>, params: unknown, options: WorkerRunOptions = {}): Promise<WorkerRunOutput> {
+  run(recipe: string, inputs: Record<string, WorkerInput>, params: unknown, options: WorkerRunOptions = {}): Promise<WorkerRunOutput> {
     if (this.#closed) return Promise.reject(new Error('The recipe pool is closed.'));
     if (options.signal?.aborted) return Promise.reject(new RecipeCancelledError());
     return new Promise((resolve, reject) => {
@@ -174,8 +180,15 @@ export class RecipePool {
     job.slot = slot;
     slot.worker.ref();
     try {
-      const { packed, transfer } = packTables(job.inputs);
-      const message: ToWorker = { type: 'run', jobId: job.id, recipe: job.recipe, inputs: packed, params: job.params };
+      const tables: Record<string, ColumnTable> = {};
+      const refs: Record<string, Exclude<InputRef, { table: ColumnTable }>> = {};
+      for (const [name, input] of Object.entries(job.inputs)) {
+        if (isTable(input)) tables[name] = input;
+        else if ('table' in input && typeof input.table !== 'string') tables[name] = input.table;
+        else refs[name] = input as Exclude<InputRef, { table: ColumnTable }>;
+      }
+      const { packed, transfer } = packTables(tables);
+      const message: ToWorker = { type: 'run', jobId: job.id, recipe: job.recipe, inputs: packed, refs, sources: job.options.sources ?? {}, params: job.params };
       slot.worker.postMessage(message, transfer);
     } catch (error) {
       this.#settle(job, new Error(`Could not send the run to a worker: ${(error as Error).message}`));
@@ -235,6 +248,10 @@ export class RecipePool {
     else job.resolve(outcome);
     queueMicrotask(() => this.#dispatch());
   }
+}
+
+function isTable(input: WorkerInput): input is ColumnTable {
+  return typeof (input as ColumnTable).numRows === 'function';
 }
 
 function toUrl(module: string | URL): string {

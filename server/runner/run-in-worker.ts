@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { RecipePool, type WorkerRunOptions, type WorkerRunOutput } from './pool.js';
+import { RecipePool, type WorkerInput, type WorkerRunOptions, type WorkerRunOutput } from './pool.js';
 
 let shared: RecipePool | undefined;
 
@@ -26,7 +26,7 @@ export function sharedPool(): RecipePool {
  */
 export function runRecipeInWorker(
   id: string,
-  inputs: Record<string, ColumnTable>,
+  inputs: Record<string, WorkerInput>,
   params: unknown,
   options: WorkerRunOptions = {},
 ): Promise<WorkerRunOutput> {

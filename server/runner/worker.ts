@@ -2,8 +2,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runRecipe, setDefaultExecutor } from '../../recipes/define-recipe.js';
 import { RecipeInputError } from '../../recipes/errors.js';
-import type { Recipe } from '../../recipes/types.js';
+import type { Executor, Recipe } from '../../recipes/types.js';
 import { inlineExecutor } from '../engine/inline-executor.js';
+import type { InputRef } from '../engine/input-ref.js';
+import { refExecutor } from '../engine/ref-executor.js';
+import type { ColumnTable } from 'arquero';
 import { serializeError } from './error-transfer.js';
 import { trainOnThread } from './train-thread.js';
 import type { FromWorker, ToWorker } from './messages.js';
@@ -33,8 +36,11 @@ async function run(job: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     const recipes = await registry;
     const recipe = recipes.find((r) => r.id === job.recipe);
     if (!recipe) throw new RecipeInputError(`There is no recipe "${job.recipe}". Known recipes: ${recipes.map((r) => r.id).join(', ')}.`);
-    const { params, result, engine } = await runRecipe(recipe, {
-      inputs: unpackTables(job.inputs),
+    const tables = unpackTables(job.inputs);
+    const byRef = Object.keys(job.refs).length > 0;
+    const { params, result, engine } = await runRecipe<InputRef | ColumnTable>(recipe, {
+      inputs: byRef ? { ...Object.fromEntries(Object.entries(tables).map(([k, table]) => [k, { table }])), ...job.refs } : tables,
+      executor: byRef ? (refExecutor(job.sources) as Executor<InputRef | ColumnTable>) : undefined,
       params: job.params,
       progress: throttledProgress(job.jobId),
       signal: controller.signal,
