@@ -35,20 +35,23 @@ export async function recipeCommand(args: string[]): Promise<number> {
   const inputFiles = parseKeyValues(values.input, 'input', false, 'recipe') as Record<string, string>;
   const cliParams = parseKeyValues(values.param, 'param', true, 'recipe');
   // The recipes pull in model libraries: load them only once the command line is known to be right.
-  const [{ recipes }, { resultToJSON }, { cliInputs }, { closeSharedPool, runRecipeInWorker }, { recipeReportHtml }, { onInterrupt }, { progressBar }, { resultText }] =
+  // The worker starts now, so its start-up overlaps the loading here.
+  const { closeSharedPool, runRecipeInWorker, sharedPool } = await import('../runner/run-in-worker.js');
+  sharedPool().warm(1);
+  const [{ loadRecipe, recipeIds }, { resultToJSON }, { cliInputs }, { recipeReportHtml }, { onInterrupt }, { progressBar }, { resultText }] =
     await Promise.all([
-      import('../../recipes/registry.js'),
+      import('../../recipes/catalog.js'),
       import('../../recipes/result-json.js'),
       import('./cli-inputs.js'),
-      import('../runner/run-in-worker.js'),
       import('../report/recipe-report.js'),
       import('./interrupt.js'),
       import('./progress-bar.js'),
       import('./result-text.js'),
     ]);
-  const recipe = recipes.find((r) => r.id === id);
+  const recipe = await loadRecipe(id);
   if (!recipe) {
-    throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipes.map((r) => r.id).join(', ')}`, 'recipe');
+    await closeSharedPool();
+    throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipeIds.join(', ')}`, 'recipe');
   }
   // A recipe whose inputs are all optional (power) runs on parameters alone.
   if (Object.keys(inputFiles).length === 0 && recipe.inputs.some((i) => !i.optional)) throw new UsageError('give at least one --input <name>=<file>', 'recipe');

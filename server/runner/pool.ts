@@ -17,6 +17,11 @@ export interface PoolOptions {
   registry?: string | URL;
   /** How long a cancelled job may take to notice its signal before its worker is terminated. */
   cancelGraceMs?: number;
+  /**
+   * Load each job's recipe when it comes (recipes/catalog.ts) instead of the whole registry at
+   * start-up: what a one-run process (the CLI) wants. Needs the default registry.
+   */
+  lazy?: boolean;
 }
 
 export interface WorkerRunOptions {
@@ -89,6 +94,7 @@ export class RecipePool {
   readonly size: number;
   readonly #registry: string;
   readonly #grace: number;
+  readonly #lazy: boolean;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   #nextId = 1;
@@ -98,6 +104,7 @@ export class RecipePool {
     this.size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
     this.#registry = toUrl(options.registry ?? DEFAULT_REGISTRY);
     this.#grace = options.cancelGraceMs ?? 1000;
+    this.#lazy = options.lazy === true && options.registry === undefined;
   }
 
   /** Jobs waiting for a free worker. */
@@ -106,8 +113,8 @@ export class RecipePool {
   }
 
   /** Starts every worker now, so the first run does not pay their start-up (~0.5 s each). */
-  warm(): void {
-    while (!this.#closed && this.#slots.length < this.size) this.#spawn();
+  warm(workers = this.size): void {
+    while (!this.#closed && this.#slots.length < Math.min(workers, this.size)) this.#spawn();
   }
 
   /** Runs a recipe by id in a worker; rejects with RecipeInputError / RecipeCancelledError as in-process runs do. */
@@ -148,7 +155,7 @@ export class RecipePool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, registry: this.#registry } });
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, registry: this.#registry, lazy: this.#lazy } });
     const slot: Slot = { worker };
     worker.on('message', (message: FromWorker) => this.#onMessage(slot, message));
     worker.on('error', (error) => this.#onDeath(slot, `failed: ${error.message}`));

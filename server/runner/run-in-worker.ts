@@ -10,7 +10,8 @@ let shared: RecipePool | undefined;
  * sharedPool().warm();
  */
 export function sharedPool(): RecipePool {
-  return (shared ??= new RecipePool());
+  // The CLI runs one recipe: its workers load that recipe alone.
+  return (shared ??= new RecipePool({ lazy: true }));
 }
 
 /**

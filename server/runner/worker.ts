@@ -1,6 +1,7 @@
 // The body of a recipe worker thread: runs one job at a time for the pool (see pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { runRecipe, setDefaultExecutor } from '../../recipes/define-recipe.js';
+import { loadRecipe, recipeIds } from '../../recipes/catalog.js';
 import { RecipeInputError } from '../../recipes/errors.js';
 import type { Executor, Recipe } from '../../recipes/types.js';
 import { inlineExecutor } from '../engine/inline-executor.js';
@@ -17,9 +18,16 @@ const port = parentPort!;
 setDefaultExecutor(inlineExecutor);
 const registryUrl: string = workerData.registry;
 const controllers = new Map<number, AbortController>();
-// Loading the registry (tfjs and all) takes a while, so it starts as soon as the worker does.
-const registry: Promise<Recipe[]> = import(registryUrl).then((m: { recipes: Recipe[] }) => m.recipes);
-registry.catch(() => {}); // reported to each job instead
+// Loading the registry (tfjs and all) takes a while, so it starts as soon as the worker does; a
+// lazy worker (the CLI's) loads only the recipe each job names.
+const registry: Promise<Recipe[]> | undefined = workerData.lazy ? undefined : import(registryUrl).then((m: { recipes: Recipe[] }) => m.recipes);
+registry?.catch(() => {}); // reported to each job instead
+
+async function findRecipe(id: string): Promise<Recipe> {
+  const recipe = registry ? (await registry).find((r) => r.id === id) : await loadRecipe(id);
+  if (!recipe) throw new RecipeInputError(`There is no recipe "${id}". Known recipes: ${(registry ? (await registry).map((r) => r.id) : recipeIds).join(', ')}.`);
+  return recipe;
+}
 
 // Progress is throttled here so a tight loop cannot flood the thread boundary and the SSE stream.
 const PROGRESS_INTERVAL_MS = 50;
@@ -33,9 +41,7 @@ async function run(job: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   const controller = new AbortController();
   controllers.set(job.jobId, controller);
   try {
-    const recipes = await registry;
-    const recipe = recipes.find((r) => r.id === job.recipe);
-    if (!recipe) throw new RecipeInputError(`There is no recipe "${job.recipe}". Known recipes: ${recipes.map((r) => r.id).join(', ')}.`);
+    const recipe = await findRecipe(job.recipe);
     const tables = unpackTables(job.inputs);
     const byRef = Object.keys(job.refs).length > 0;
     const { params, result, engine } = await runRecipe<InputRef | ColumnTable>(recipe, {
