@@ -234,3 +234,9 @@ export async function typeCode(page: Page, id: string, code: string): Promise<vo
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(code);
 }
+
+/** A code cell of a notebook source, as the format writes it. */
+export const fence = (id: string, code: string, attrs = '', lang = 'js') => `\`\`\`${lang} id=${id}${attrs ? ` ${attrs}` : ''}\n${code}\n\`\`\`\n`;
+
+/** A notebook source with a title and the given cells. */
+export const notebook = (title: string, ...cells: string[]) => `---\ntitle: ${title}\n---\n# ${title}\n\n${cells.join('\n')}`;

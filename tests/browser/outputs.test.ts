@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, waitForText, type ApiCall, type TestServer } from './harness.js';
+import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, waitForText, type ApiCall, type TestServer, fence, notebook } from './harness.js';
 
 // What a cell shows: tables whose headers stand over their columns, declared values, inspectors.
 if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
-const fence = (id: string, code: string, attrs = '') => `\`\`\`js id=${id}${attrs ? ` ${attrs}` : ''}\n${code}\n\`\`\`\n`;
-const tsFence = (id: string, code: string) => `\`\`\`ts id=${id}\n${code}\n\`\`\`\n`;
-const notebook = (title: string, ...cells: string[]) => `---\ntitle: ${title}\n---\n# ${title}\n\n${cells.join('\n')}`;
+const tsFence = (id: string, code: string) => fence(id, code, '', 'ts');
 
 describe.skipIf(!hasChromium)('cell outputs in the browser', () => {
   let server: TestServer;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   addUser, apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, typeCode, waitForText,
-  type ApiCall, type TestServer,
+  type ApiCall, type TestServer, fence, notebook,
 } from './harness.js';
 
 // Issue 7 in the browser: sign-in, sharing and roles, conflict-safe saves with a cell-level merge,
@@ -10,8 +10,6 @@ import {
 // each person is a browser context of their own (their own cookie), signed in once.
 if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
-const fence = (id: string, code: string) => `\`\`\`js id=${id}\n${code}\n\`\`\`\n`;
-const notebook = (title: string, ...cells: string[]) => `---\ntitle: ${title}\n---\n# ${title}\n\n${cells.join('\n')}`;
 
 // Each person keeps one page and moves between routes by the hash, as a user clicking links
 // would: the client (Monaco and all) loads once per person, not once per step.

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, typeCode, waitForText, type ApiCall, type TestServer } from './harness.js';
+import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, typeCode, waitForText, type ApiCall, type TestServer, fence, notebook } from './harness.js';
 
 // End-to-end: the real server (temp data dir) and the built client in Debian's Chromium.
 if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
-const fence = (id: string, code: string, attrs = '') => `\`\`\`js id=${id}${attrs ? ` ${attrs}` : ''}\n${code}\n\`\`\`\n`;
-const notebook = (title: string, ...cells: string[]) => `---\ntitle: ${title}\n---\n# ${title}\n\n${cells.join('\n')}`;
 
 describe.skipIf(!hasChromium)('workbench in the browser', () => {
   let server: TestServer;
@@ -120,7 +118,7 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
   }, 120_000);
 
   it('gives code cells types: autocomplete on other cells\' tables, and type errors', async () => {
-    const tsFence = (id: string, code: string) => `\`\`\`ts id=${id}\n${code}\n\`\`\`\n`;
+    const tsFence = (id: string, code: string) => fence(id, code, '', 'ts');
     const id = await create('Types', notebook('Types', tsFence('t', 'const t = aq.table({ x: [1, 2] })'), tsFence('u', 'const n: string = t.numRows()'), tsFence('v', 'const m = 1')));
     const page = await open(id);
     await step(page, 'monaco-types', async () => {
