@@ -1,4 +1,3 @@
-import type { ColumnTable } from 'arquero';
 import { RecipePool, type WorkerInput, type WorkerRunOptions, type WorkerRunOutput } from './pool.js';
 
 let shared: RecipePool | undefined;
