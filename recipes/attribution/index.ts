@@ -89,15 +89,20 @@ export const attribution = defineRecipe({
         }))
       : [];
     const stateName = (s: 'start' | 'conversion' | 'null' | number[]) => (typeof s === 'string' ? s : s.map((c) => data.channels[c]!).join(' > '));
-    const transitions = m?.transitions ?? [];
+    // Named and sorted (start first, then by name), so the table does not depend on the order in
+    // which an engine returned the paths.
+    const rank = (name: string) => (name === 'start' ? '' : name);
+    const transitions = (m?.transitions ?? [])
+      .map((t) => ({ from: stateName(t.from), to: stateName(t.to), count: t.count, probability: t.probability }))
+      .sort((a, b) => cmp(rank(a.from), rank(b.from)) || cmp(a.to, b.to));
     progress(1, 'done');
     return {
       metrics,
       tables: {
         credits: aq.from(rows),
         transitions: aq.table({
-          from: transitions.map((t) => stateName(t.from)),
-          to: transitions.map((t) => stateName(t.to)),
+          from: transitions.map((t) => t.from),
+          to: transitions.map((t) => t.to),
           count: transitions.map((t) => t.count),
           probability: transitions.map((t) => t.probability),
         }),
@@ -116,3 +121,7 @@ export const attribution = defineRecipe({
     };
   },
 });
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
