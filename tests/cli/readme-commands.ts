@@ -12,7 +12,9 @@ import { ROOT } from './spawn-cli.js';
  * comments dropped), split into arguments as a POSIX shell would for these simple cases.
  */
 export function readmeCommands(readme: string): string[][] {
-  return allCommands(readme).filter((c) => !needsWarehouse(c));
+  return allCommands(readme)
+    .filter((c) => !c.warehouse && !needsWarehouse(c.args))
+    .map((c) => c.args);
 }
 
 /**
@@ -21,20 +23,24 @@ export function readmeCommands(readme: string): string[][] {
  * tests run those against real servers).
  */
 export function warehouseCommands(readme: string): string[][] {
-  return allCommands(readme).filter(needsWarehouse);
+  return allCommands(readme)
+    .filter((c) => c.warehouse || needsWarehouse(c.args))
+    .map((c) => c.args);
 }
 
 function needsWarehouse(args: string[]): boolean {
   return args.includes('--source') || args.some((a, i) => args[i - 1] === '--input' && /^[^=]+=[a-z][\w-]*:/i.test(a));
 }
 
-function allCommands(readme: string): string[][] {
-  const commands: string[][] = [];
+// A block that exports LIFTBOOK_SOURCE_<NAME> shows commands against the reader's own warehouse.
+function allCommands(readme: string): { args: string[]; warehouse: boolean }[] {
+  const commands: { args: string[]; warehouse: boolean }[] = [];
   for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    const warehouse = /^export LIFTBOOK_SOURCE_/m.test(block[1]!);
     const lines = block[1]!.replace(/\\\n\s*/g, ' ').split('\n');
     for (const line of lines) {
       if (!line.startsWith('npx liftbook ')) continue;
-      commands.push(shellWords(line).slice(2));
+      commands.push({ args: shellWords(line).slice(2), warehouse });
     }
   }
   return commands;
