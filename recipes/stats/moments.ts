@@ -48,15 +48,8 @@ export interface CupedStats {
  * denominator sums of `RatioStats`, the same for the pre-period numerator and denominator, and
  * every cross-product of the four per-unit values.
  */
-export interface RatioCupedStats {
+export interface RatioCupedStats extends Omit<RatioStats, 'kind'> {
   kind: 'ratio_cuped';
-  n: number;
-  sumNum: number;
-  sumNumSquares: number;
-  sumDen: number;
-  sumDenSquares: number;
-  /** Σ numerator·denominator (post). */
-  sumCross: number;
   sumNumPre: number;
   sumNumPreSquares: number;
   sumDenPre: number;
