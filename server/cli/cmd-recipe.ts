@@ -35,45 +35,55 @@ export async function recipeCommand(args: string[]): Promise<number> {
   const inputFiles = parseKeyValues(values.input, 'input', false, 'recipe') as Record<string, string>;
   const cliParams = parseKeyValues(values.param, 'param', true, 'recipe');
   // The recipes pull in model libraries: load them only once the command line is known to be right.
-  // The worker starts now, so its start-up overlaps the loading here.
-  const { closeSharedPool, runRecipeInWorker, sharedPool } = await import('../runner/run-in-worker.js');
-  sharedPool().warm(1);
-  const [{ loadRecipe, recipeIds }, { resultToJSON }, { cliInputs }, { recipeReportHtml }, { onInterrupt }, { progressBar }, { resultText }] =
+  const [{ loadRecipe, recipeIds }, { runRecipe }, { refExecutor }, { trainOnThread }, { resultToJSON }, { cliInputs }, { onInterrupt }, { progressBar }] =
     await Promise.all([
       import('../../recipes/catalog.js'),
+      import('../../recipes/define-recipe.js'),
+      import('../engine/ref-executor.js'),
+      import('../runner/train-thread.js'),
       import('../../recipes/result-json.js'),
       import('./cli-inputs.js'),
-      import('../report/recipe-report.js'),
       import('./interrupt.js'),
       import('./progress-bar.js'),
-      import('./result-text.js'),
     ]);
   const recipe = await loadRecipe(id);
-  if (!recipe) {
-    await closeSharedPool();
-    throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipeIds.join(', ')}`, 'recipe');
-  }
+  if (!recipe) throw new UsageError(`there is no recipe "${id}"; known recipes: ${recipeIds.join(', ')}`, 'recipe');
   // A recipe whose inputs are all optional (power) runs on parameters alone.
   if (Object.keys(inputFiles).length === 0 && recipe.inputs.some((i) => !i.optional)) throw new UsageError('give at least one --input <name>=<file>', 'recipe');
   const params = { ...(values.params ? await readParamsFile(values.params) : {}), ...cliParams };
 
-  // Inputs go to the worker by reference: DuckDB reads a file there in place, a source runs the
-  // aggregation itself; only tables a recipe needs row by row are read into memory.
+  // Inputs are references: DuckDB reads a file in place, a source runs the aggregation itself;
+  // only tables a recipe needs row by row are read into memory.
   const { inputs, sources } = await cliInputs(inputFiles, values.source);
 
+  // The recipe runs in this thread, not a worker: a command runs one recipe, and a second thread
+  // would load every module twice. While the engine works, Ctrl-C cancels its query (exit 130);
+  // the model phase may hold the thread, so from then on Ctrl-C ends the process at once.
   const interrupt = onInterrupt();
   const bar = progressBar(id);
+  const onEngine = refExecutor(sources);
   try {
-    const run = await runRecipeInWorker(id, inputs, params, { progress: bar.progress, signal: interrupt.signal, sources });
+    const run = await runRecipe(recipe, {
+      inputs,
+      params,
+      progress: bar.progress,
+      signal: interrupt.signal,
+      train: trainOnThread,
+      executor: async (job) => {
+        const ready = await onEngine(job);
+        interrupt.dispose();
+        return ready;
+      },
+    });
     bar.stop();
     const json = resultToJSON(id, run.params, run.result, run.engine);
-    const text = format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? resultText(json) : recipeReportHtml(json);
+    const text =
+      format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? (await import('./result-text.js')).resultText(json) : (await import('../report/recipe-report.js')).recipeReportHtml(json);
     await emit(text, values.out);
     return 0;
   } finally {
     bar.stop();
     interrupt.dispose();
-    await closeSharedPool();
   }
 }
 

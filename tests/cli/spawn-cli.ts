@@ -25,8 +25,8 @@ export function liftbook(args: string[], options: { cwd?: string } = {}): Promis
   return limited(() => spawnOnce(args, options));
 }
 
-// Each CLI process starts tsx and maybe a worker; on a 2-core machine more than two at a time
-// only makes each slower.
+// Each CLI process loads its bundle and DuckDB; on a 2-core machine more than two at a time only
+// makes each slower.
 const MAX_RUNNING = 2;
 let running = 0;
 const waiting: (() => void)[] = [];

@@ -1,6 +1,8 @@
 // The ClickHouse (2-shard cluster) and Postgres engines against real servers on loopback: types,
 // parameters, row caps, batches, introspection, where a query runs and that it stops when told.
 import * as aq from 'arquero';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openLocalEngine } from '../../server/engine/local.js';
 import { openSource } from '../../server/engine/open-source.js';
@@ -10,6 +12,9 @@ import { loadClickHouse, loadPostgres } from './load-table.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { clickhouseInstalled, postgresInstalled } from './servers.js';
 import { toNumber } from '../../recipes/columns.js';
+import { ROOT, SPAWN_TIMEOUT } from '../cli/spawn-cli.js';
+
+const BIN = fileURLToPath(new URL('../../bin/liftbook.js', import.meta.url));
 
 const units = aq.table({
   id: [1, 2, 3, 4, 5, 6],
@@ -206,6 +211,34 @@ describe.skipIf(kinds.length === 0).each(kinds)('stopping a query on the %s engi
     stop.abort();
     expect(await outcome).toBe('RecipeCancelledError');
     expect(await eventually(async () => (await running()) === 0, 5_000)).toBe(true);
+  });
+});
+
+// The same endless scans as rows of units, for a recipe run from the command line.
+const endlessUnits: Record<string, string> = {
+  clickhouse: "SELECT number AS customer_id, if(number % 2 = 0, 'a', 'b') AS variant, number % 2 AS converted FROM numbers_everywhere WHERE sipHash64(number) % 7 = 3",
+  postgres: "SELECT a.a AS customer_id, CASE WHEN a.a % 2 = 0 THEN 'a' ELSE 'b' END AS variant, (a.a * b.b) % 2 AS converted FROM generate_series(1, 200000) a, generate_series(1, 200000) b",
+};
+
+describe.skipIf(kinds.length === 0).each(kinds)('Ctrl-C on `liftbook recipe` over the %s engine', (kind) => {
+  test('stops the query on the server and exits 130 with nothing on stdout', { timeout: SPAWN_TIMEOUT }, async () => {
+    const url = kind === 'clickhouse' ? cluster!.url : postgres!.url;
+    const child = spawn(process.execPath, [BIN, 'recipe', 'lift', '--source', `wh=${url}`, '--input', `units=wh:${endlessUnits[kind]}`, '--param', 'metrics=converted'], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      expect(await eventually(async () => (await endless[kind]!.running()) > 0, 120_000)).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('cancelled');
+      expect(await eventually(async () => (await endless[kind]!.running()) === 0, 10_000)).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
 

@@ -1,0 +1,2 @@
+/** See cli-bundle.js. */
+export function cliBundle(): Promise<string | null>;
