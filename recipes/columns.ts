@@ -32,7 +32,10 @@ export function requireColumnName(names: readonly string[], input: string, colum
     throw new RecipeInputError(`The "${role}" parameter must name a column of ${input}. ${hint(role)}`);
   }
   if (!names.includes(column)) {
-    const have = names.slice(0, 20).map((c) => `"${c}"`).join(', ');
+    const have = names
+      .slice(0, 20)
+      .map((c) => `"${c}"`)
+      .join(', ');
     throw new RecipeInputError(
       `${input} has no column "${column}" (the ${role} column). Its columns are ${have || '(none)'}. ${hint(role)}`,
     );
@@ -153,7 +156,12 @@ const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
  */
 export function parseDate(value: unknown): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-  if (typeof value === 'number') return Number.isFinite(value) ? (value >= 19000101 && value <= 21001231 && Number.isInteger(value) ? parseDate(String(value)) : value) : undefined;
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? value >= 19000101 && value <= 21001231 && Number.isInteger(value)
+        ? parseDate(String(value))
+        : value
+      : undefined;
   if (typeof value !== 'string') return undefined;
   const s = value.trim();
   if (/^\d{8}$/.test(s)) {

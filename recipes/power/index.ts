@@ -6,6 +6,7 @@ import { mde, power, sampleSizePerArm, type Baseline, type PowerSettings } from 
 import type { ChartSpec, MetricValue } from '../types.js';
 import { readBaseline } from './baseline.js';
 import { powerParams, type PowerParams } from './params.js';
+import { roles } from '../column.js';
 
 const DESCRIPTION = `How long must the test run? The sample size, days, minimum detectable effect and power of a lift test, as GrowthBook's power calculator computes them (two-sided, relative effect, delta-method variance).
 - The metric: baseline (a conversion rate) or baseline and sd (a mean per unit), or a history table with the metric per unit from a past period (a 0/1 column is a proportion); a timestamp column in history gives the traffic (units per calendar day) unless units_per_day is set.
@@ -18,7 +19,9 @@ const DESCRIPTION = `How long must the test run? The sample size, days, minimum 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 function describeBaseline(b: Baseline): string {
-  return b.type === 'proportion' ? `a conversion rate of ${percent(b.rate)}` : `a mean of ${Number(b.mean.toPrecision(4))} (sd ${Number(b.sd.toPrecision(4))})`;
+  return b.type === 'proportion'
+    ? `a conversion rate of ${percent(b.rate)}`
+    : `a mean of ${Number(b.mean.toPrecision(4))} (sd ${Number(b.sd.toPrecision(4))})`;
 }
 
 function curveLength(p: PowerParams, daysNeeded: number | null): number {
@@ -30,18 +33,22 @@ function curveLength(p: PowerParams, daysNeeded: number | null): number {
 function curveChart(rows: { day: number; power: number | null; mde: number | null }[], p: PowerParams): ChartSpec {
   if (p.effect !== undefined) {
     return {
-      id: 'curve', title: `Power to detect +${percent(p.effect)} by days run`,
+      id: 'curve',
+      title: `Power to detect +${percent(p.effect)} by days run`,
       marks: [
         { mark: 'line', data: rows, options: { x: 'day', y: 'power', stroke: 'steelblue' } },
         { mark: 'ruleY', data: [{ target: p.target_power }], options: { y: 'target', stroke: 'gray', strokeDasharray: '4 3' } },
       ],
-      x: { label: 'days' }, y: { label: 'power', domain: [0, 1], grid: true, tickFormat: '%' },
+      x: { label: 'days' },
+      y: { label: 'power', domain: [0, 1], grid: true, tickFormat: '%' },
     };
   }
   return {
-    id: 'curve', title: `Smallest detectable effect (power ${percent(p.target_power)}) by days run`,
+    id: 'curve',
+    title: `Smallest detectable effect (power ${percent(p.target_power)}) by days run`,
     marks: [{ mark: 'line', data: rows.filter((r) => r.mde !== null), options: { x: 'day', y: 'mde', stroke: 'steelblue' } }],
-    x: { label: 'days' }, y: { label: 'minimum detectable effect', grid: true, tickFormat: '%' },
+    x: { label: 'days' },
+    y: { label: 'minimum detectable effect', grid: true, tickFormat: '%' },
   };
 }
 
@@ -60,10 +67,7 @@ export const powerRecipe = defineRecipe({
       name: 'history',
       optional: true,
       description: 'Optional: one row per unit from a past period, with the metric (and a date) — instead of baseline and sd.',
-      roles: [
-        { role: 'metric', description: 'Metric per unit (0/1 for a conversion).', required: true },
-        { role: 'timestamp', description: 'Date of the unit, for the traffic per day.' },
-      ],
+      roles: roles(powerParams, ['metric', 'timestamp']),
     },
   ],
   params: powerParams,
@@ -72,7 +76,9 @@ export const powerRecipe = defineRecipe({
     const { baseline, unitsPerDay: observed, source } = readBaseline(inputs.history, p);
     const unitsPerDay = p.units_per_day ?? observed;
     if (p.effect === undefined && p.units === undefined && unitsPerDay === undefined) {
-      throw new RecipeInputError('Give effect (the relative change to detect, e.g. 0.05), units (the units available in total) or units_per_day (the traffic); power has nothing to answer otherwise.');
+      throw new RecipeInputError(
+        'Give effect (the relative change to detect, e.g. 0.05), units (the units available in total) or units_per_day (the traffic); power has nothing to answer otherwise.',
+      );
     }
     const s: PowerSettings = { alpha: p.alpha, arms: p.arms, sequential: p.sequential ? p.sequential_tuning : false };
     const perArm = p.effect !== undefined ? sampleSizePerArm(baseline, p.effect, p.target_power, s) : null;
@@ -97,7 +103,9 @@ export const powerRecipe = defineRecipe({
         const day = i + 1;
         const units = day * unitsPerDay;
         return {
-          day, units, units_per_arm: units / p.arms,
+          day,
+          units,
+          units_per_arm: units / p.arms,
           power: p.effect !== undefined ? power(baseline, p.effect, units, s) : null,
           mde: mde(baseline, p.target_power, units, s),
         };
@@ -124,8 +132,14 @@ export const powerRecipe = defineRecipe({
               (metrics.power !== null ? `; the power to detect +${percent(p.effect!)} is ${percent(metrics.power as number)}.` : '.'),
       );
     }
-    if (p.arms > 2) notes.push(`${p.arms} arms split the traffic ${p.arms} ways; each treatment is compared with control at alpha ${p.alpha}, with no correction for the ${p.arms - 1} comparisons (as GrowthBook plans it).`);
-    if (p.sequential) notes.push(`Planned for sequential testing (tuning ${p.sequential_tuning}): you may look every day, at the price of more units than a fixed-horizon test.`);
+    if (p.arms > 2)
+      notes.push(
+        `${p.arms} arms split the traffic ${p.arms} ways; each treatment is compared with control at alpha ${p.alpha}, with no correction for the ${p.arms - 1} comparisons (as GrowthBook plans it).`,
+      );
+    if (p.sequential)
+      notes.push(
+        `Planned for sequential testing (tuning ${p.sequential_tuning}): you may look every day, at the price of more units than a fixed-horizon test.`,
+      );
     progress(1, 'done');
     return { metrics, tables, charts, notes };
   },
