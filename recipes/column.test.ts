@@ -32,7 +32,7 @@ describe('column roles', () => {
   it('names the column to read: the parameter, else the declared default', () => {
     expect(columnName(params, {}, 'journey')).toBe('journey_id');
     expect(columnName(params, { journey: 'path_id' }, 'journey')).toBe('path_id');
-    expect(defaultColumn(params, 'group')).toBeUndefined();
+    expect(defaultColumn(params, 'variant')).toBe('variant');
     expect(() => columnName(params, {}, 'group')).toThrow(/"group" has no default/);
   });
 

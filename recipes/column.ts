@@ -96,29 +96,24 @@ export function roles<S extends z.ZodObject>(params: S, keys: readonly (Key<S> |
 }
 
 /**
- * The column to read for a role: the one the parameter names, else the declared default.
+ * The declared default column of a role (a role declared without one is a mistake in the recipe).
  *
  * @example
- * columnName(attributionParams, { journey: undefined }, 'journey'); // → 'journey_id'
+ * defaultColumn(attributionParams, 'journey'); // → 'journey_id'
  */
-export function columnName<S extends z.ZodObject>(
-  params: S,
-  values: { readonly [K in keyof S['shape']]?: unknown },
-  key: keyof S['shape'] & string,
-): string {
-  const named = values[key];
-  if (typeof named === 'string') return named;
+export function defaultColumn<S extends z.ZodObject>(params: S, key: Key<S>): string {
   const fallback = declaration(params.shape, key).default;
   if (fallback === undefined) throw new Error(`Column role "${key}" has no default column.`);
   return fallback;
 }
 
 /**
- * The declared default column of a role.
+ * The column to read for a role: the one the parameter names, else the declared default.
  *
  * @example
- * defaultColumn(attributionParams, 'journey'); // → 'journey_id'
+ * columnName(attributionParams, { journey: undefined }, 'journey'); // → 'journey_id'
  */
-export function defaultColumn<S extends z.ZodObject>(params: S, key: keyof S['shape'] & string): string | undefined {
-  return declaration(params.shape, key).default;
+export function columnName<S extends z.ZodObject>(params: S, values: { readonly [K in keyof S['shape']]?: unknown }, key: Key<S>): string {
+  const named = values[key];
+  return typeof named === 'string' ? named : defaultColumn(params, key);
 }

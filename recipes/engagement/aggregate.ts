@@ -6,6 +6,8 @@ import { A_DATE, column, hasColumn, keys, keyText, numbers, numbersOk, requireKe
 import { aliases, badRows, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats, MetricStats, RatioStats } from '../stats/moments.js';
 import type { EngagementMetric } from './metrics.js';
+import { columnName, defaultColumn } from '../column.js';
+import { engagementParams } from './params.js';
 
 /**
  * Engagement is measured with the session as the unit, whichever input was given. Time on page
@@ -27,6 +29,9 @@ export interface EngagementColumns {
   interacted?: string | undefined;
   duration_covers_last_page?: boolean | undefined;
 }
+
+// The column a role reads: the one named, else its declared default.
+const named = (p: EngagementColumns, role: 'pageviews' | 'duration' | 'bounced' | 'scroll_depth' | 'interacted') => columnName(engagementParams, p, role);
 
 const sq = (e: string) => `${e} * ${e}`;
 type Alias = (name: string) => string;
@@ -55,13 +60,13 @@ function scrollQuery(sql: Dialect, as: Alias, from: string, variant: string, scr
 function sessionsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): AggregationPlan {
   const as = aliases(sql, rel);
   const variant = sql.ident(relationColumn(rel, 'sessions', p.variant, 'variant').name);
-  const pagesCol = relationColumn(rel, 'sessions', p.pageviews ?? 'pageviews', 'pageviews');
-  const durationCol = relationColumn(rel, 'sessions', p.duration ?? 'duration', 'duration');
+  const pagesCol = relationColumn(rel, 'sessions', named(p, 'pageviews'), 'pageviews');
+  const durationCol = relationColumn(rel, 'sessions', named(p, 'duration'), 'duration');
   const pages = numeric(sql, pagesCol, 'sessions', 'pageviews');
   const duration = numeric(sql, durationCol, 'sessions', 'duration');
-  const bouncedCol = optionalRelationColumn(rel, 'sessions', 'bounced', p.bounced, 'bounced');
-  const scrollCol = optionalRelationColumn(rel, 'sessions', 'scroll_depth', p.scroll_depth, 'scroll_depth');
-  const interCol = optionalRelationColumn(rel, 'sessions', 'interacted', p.interacted, 'interacted');
+  const bouncedCol = optionalRelationColumn(rel, 'sessions', 'bounced', p.bounced, defaultColumn(engagementParams, 'bounced'));
+  const scrollCol = optionalRelationColumn(rel, 'sessions', 'scroll_depth', p.scroll_depth, defaultColumn(engagementParams, 'scroll_depth'));
+  const interCol = optionalRelationColumn(rel, 'sessions', 'interacted', p.interacted, defaultColumn(engagementParams, 'interacted'));
   const timed = p.duration_covers_last_page ? pages : `(${pages} - 1)`;
   const badPages = `NOT (${pages} >= 1 AND ${pages} = floor(${pages}))`;
   const select = [
@@ -109,8 +114,8 @@ function pageviewsPlan(sql: Dialect, rel: SqlRelation, p: EngagementColumns): Ag
   const variant = sql.ident(variantCol.name);
   const timeCol = relationColumn(rel, 'pageviews', p.timestamp, 'timestamp');
   const t = timestampSeconds(sql, timeCol, 'pageviews', 'timestamp');
-  const scrollCol = optionalRelationColumn(rel, 'pageviews', 'scroll_depth', p.scroll_depth, 'scroll_depth');
-  const interCol = optionalRelationColumn(rel, 'pageviews', 'interacted', p.interacted, 'interacted');
+  const scrollCol = optionalRelationColumn(rel, 'pageviews', 'scroll_depth', p.scroll_depth, defaultColumn(engagementParams, 'scroll_depth'));
+  const interCol = optionalRelationColumn(rel, 'pageviews', 'interacted', p.interacted, defaultColumn(engagementParams, 'interacted'));
   const as = aliases(sql, rel);
   // Per session: its arm (min = max unless it has two), page count, first-to-last seconds.
   const inner = [
@@ -218,8 +223,8 @@ export function readArms(inputs: Record<string, ColumnTable>, source: 'sessions'
       );
     }
   } else {
-    const pagesCol = p.pageviews ?? 'pageviews';
-    const durationCol = p.duration ?? 'duration';
+    const pagesCol = named(p, 'pageviews');
+    const durationCol = named(p, 'duration');
     numbersOk(arms, 'pageviews', 'sessions', pagesCol, 'pageviews');
     numbersOk(arms, 'duration', 'sessions', durationCol, 'duration');
     const badPages = numbers(arms, 'invalid_pageviews').findIndex((c) => c > 0);
@@ -233,14 +238,14 @@ export function readArms(inputs: Record<string, ColumnTable>, source: 'sessions'
       throw new RecipeInputError(`sessions.${durationCol} is negative (${lowest}) in ${rows} row${rows === 1 ? '' : 's'}; durations are seconds ≥ 0.`);
     }
     if (has('bad_bounced')) {
-      const bouncedCol = p.bounced ?? 'bounced';
+      const bouncedCol = named(p, 'bounced');
       numbersOk(arms, 'bounced', 'sessions', bouncedCol, 'bounced');
       const bad = numbers(arms, 'nonbinary_bounced').findIndex((c) => c > 0);
       check(bad >= 0, () => badRows('sessions', bouncedCol, 'bounced', at('nonbinary_bounced_value', bad), total('nonbinary_bounced'), '0 or 1 (or true/false)'));
     }
   }
-  if (has('bad_interacted')) numbersOk(arms, 'interacted', source, p.interacted ?? 'interacted', 'interacted');
-  if (has('bad_scroll_depth')) numbersOk(arms, 'scroll_depth', source, p.scroll_depth ?? 'scroll_depth', 'scroll_depth');
+  if (has('bad_interacted')) numbersOk(arms, 'interacted', source, named(p, 'interacted'), 'interacted');
+  if (has('bad_scroll_depth')) numbersOk(arms, 'scroll_depth', source, named(p, 'scroll_depth'), 'scroll_depth');
   const variants = requireKeys(keys(arms, 'variant'), n, source, p.variant, 'variant');
   const scroll = inputs.scroll ? readScroll(inputs.scroll, source, p) : null;
   const col = (name: string) => (has(name) ? numbers(arms, name) : null);
@@ -267,7 +272,7 @@ export function readArms(inputs: Record<string, ColumnTable>, source: 'sessions'
 
 /** The `scroll` table: values per variant (as shares), after the 0–100 check. */
 function readScroll(table: ColumnTable, source: string, p: EngagementColumns): { scale: number; byVariant: Map<string, { values: number[]; counts: number[] }> } {
-  const scrollCol = p.scroll_depth ?? 'scroll_depth';
+  const scrollCol = named(p, 'scroll_depth');
   const n = numbers(table, 'n');
   const values = Array.from(column(table, 'value'), Number);
   const out = values.filter((v) => v < 0 || v > 100);

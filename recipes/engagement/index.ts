@@ -1,7 +1,5 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
-import { compareParams } from '../stats/compare-params.js';
 import { adjustHolm, comparisonRow, COMPARISON_COLUMNS, rowsTable, type ComparisonRow } from '../stats/comparison-rows.js';
 import { throwIfAborted } from '../errors.js';
 import { resolveControl, tryCompare } from '../stats/versus-control.js';
@@ -9,22 +7,8 @@ import { armsSource, engagementPlan, readArms } from './aggregate.js';
 import { ENGAGEMENT_METRICS, variantRow } from './metrics.js';
 import { engagementBars, engagementForest, scrollChart } from './charts.js';
 import { engagementNotes } from './notes.js';
-
-const role = (name: string, fallback: string) => z.string().optional().describe(`Column with the ${name} (default "${fallback}").`);
-
-const params = z.strictObject({
-  variant: z.string().default('variant').describe('Column with the experiment arm.'),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
-  session: z.string().default('session_id').describe('Column with the session id (pageviews input).'),
-  timestamp: z.string().default('timestamp').describe('Column with the page-view time (pageviews input).'),
-  pageviews: role('page views per session (sessions input)', 'pageviews'),
-  duration: role('session duration in seconds (sessions input)', 'duration'),
-  bounced: role('0/1 bounce flag (sessions input; default: one page view = bounce)', 'bounced'),
-  scroll_depth: role('scroll depth, 0–1 or percent', 'scroll_depth'),
-  interacted: role('0/1 interaction flag', 'interacted'),
-  duration_covers_last_page: z.boolean().default(false).describe('Sessions input: true when duration includes the time on the last page (then time on page = duration / pageviews); web analytics durations do not.'),
-  ...compareParams,
-});
+import { roles } from '../column.js';
+import { engagementParams as params } from './params.js';
 
 /**
  * Website engagement per variant (bounce rate, pages per session, session duration, time on page,
@@ -41,27 +25,22 @@ export const engagement = defineRecipe({
     'Bounce rate, pages per session, session duration, time on page (from consecutive page views; the last page of a session has no known time), scroll depth (mean and quartiles) and interaction rate per variant, each compared with control (Welch t / delta method, Holm-adjusted).',
   inputs: [
     {
-      name: 'sessions', alternative: 'data',
+      name: 'sessions',
+      alternative: 'data',
       description: 'one row per session: session, variant, pageviews, duration (s), optional bounced, scroll_depth, interacted',
-      roles: [
-        { role: 'variant', description: 'experiment arm', required: true },
-        { role: 'pageviews', description: 'page views in the session', required: true },
-        { role: 'duration', description: 'session duration in seconds', required: true },
-        { role: 'bounced', description: '0/1 bounce flag' },
-        { role: 'scroll_depth', description: 'mean scroll depth' },
-        { role: 'interacted', description: '0/1 interaction flag' },
-      ],
+      roles: roles(params, ['variant', 'pageviews', 'duration', 'bounced', 'scroll_depth', 'interacted']),
     },
     {
-      name: 'pageviews', alternative: 'data',
+      name: 'pageviews',
+      alternative: 'data',
       description: 'one row per page view: session, variant, timestamp, optional scroll_depth (0–1), interacted (0/1)',
-      roles: [
-        { role: 'session', description: 'session id', required: true },
-        { role: 'variant', description: 'experiment arm', required: true },
-        { role: 'timestamp', description: 'page-view time', required: true },
-        { role: 'scroll_depth', description: 'scroll depth of the page view' },
-        { role: 'interacted', description: '0/1 interaction on the page' },
-      ],
+      roles: roles(params, [
+        'session',
+        'variant',
+        'timestamp',
+        ['scroll_depth', 'scroll depth of the page view'],
+        ['interacted', '0/1 interaction on the page'],
+      ]),
     },
   ],
   params,
@@ -99,7 +78,16 @@ export const engagement = defineRecipe({
       metrics,
       tables: { variants: aq.from(variants), comparisons: rowsTable(comparisons, COMPARISON_COLUMNS) },
       charts,
-      notes: engagementNotes({ variants, comparisons, control, skipped, source: input, difference: p.difference, coversLastPage: p.duration_covers_last_page, scrollValues: arms.reduce((a, [, arm]) => a + (arm.scroll?.values.length ?? 0), 0) }),
+      notes: engagementNotes({
+        variants,
+        comparisons,
+        control,
+        skipped,
+        source: input,
+        difference: p.difference,
+        coversLastPage: p.duration_covers_last_page,
+        scrollValues: arms.reduce((a, [, arm]) => a + (arm.scroll?.values.length ?? 0), 0),
+      }),
     };
   },
 });
