@@ -32,6 +32,8 @@ export interface CellContext {
   formContext: () => Omit<FormContext, 'onChange'>;
   onCodeChange: (id: string, code: string) => void;
   onRun: (id: string) => void;
+  /** Shift-Enter in the editor: run, then select the next cell. */
+  onRunAdvance: (id: string) => void;
   onStop: (id: string) => void;
   onSave: () => void;
   onPalette: () => void;
@@ -94,6 +96,7 @@ export class CodeCellView {
         if (this.block.attrs.recipe) this.renderForm(code);
       },
       onRun: () => ctx.onRun(id),
+      onRunAdvance: () => ctx.onRunAdvance(id),
       onSave: () => ctx.onSave(),
       onPalette: () => ctx.onPalette(),
     });

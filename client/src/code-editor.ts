@@ -3,7 +3,10 @@ import { registerSqlCompletion } from './sql-completion.js';
 
 export interface EditorHooks {
   onChange: (code: string) => void;
+  /** Ctrl/Cmd-Enter: run, and keep typing here. */
   onRun: () => void;
+  /** Shift-Enter: run, and move on to the next cell (Jupyter's keys). */
+  onRunAdvance: () => void;
   onSave: () => void;
   onPalette: () => void;
 }
@@ -50,7 +53,8 @@ export function codeEditor(container: HTMLElement, id: string, lang: string, cod
   // addAction, not addCommand: Monaco binds addCommand keys to the last editor created, and a
   // notebook has one editor per cell.
   const action = (id: string, label: string, keybindings: number[], run: () => void) => editor.addAction({ id: `liftbook.${id}`, label, keybindings, run });
-  action('run-cell', 'Run cell', [monaco.KeyMod.Shift | monaco.KeyCode.Enter, monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], hooks.onRun);
+  action('run-cell', 'Run cell', [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], hooks.onRun);
+  action('run-advance', 'Run cell and select the next', [monaco.KeyMod.Shift | monaco.KeyCode.Enter], hooks.onRunAdvance);
   action('save', 'Save notebook', [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS], hooks.onSave);
   action('palette', 'Command palette', [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP], hooks.onPalette);
   return editor;

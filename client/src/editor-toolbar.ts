@@ -1,60 +1,68 @@
 import type { NotebookRole } from './api.js';
 import { h } from './dom.js';
+import { keysText, type EditorAction } from './editor-commands.js';
 
 export interface ToolbarHooks {
   onTitle: (title: string) => void;
-  runAll: () => void;
-  stopAll: () => void;
-  toggleLazy: () => void;
-  save: () => void;
-  exportMarkdown: () => void;
-  exportHtml: () => void;
-  toggleDatasets: () => void;
-  palette: () => void;
-  share: () => void;
-  history: () => void;
-  saveCopy: () => void;
-  deleteNotebook: () => void;
+  /** The editor's actions: those with a `button` are drawn, in this order (see editor-commands.ts). */
+  actions: readonly EditorAction[];
   /** Who is signed in and Sign out (see user-badge.ts). */
   account?: HTMLElement | null;
 }
 
+// Where a button's tooltip says more than the action's palette label.
+const TOOLTIPS: Record<string, string> = {
+  'run-all': 'Run all cells',
+  stop: 'Stop everything',
+  lazy: 'Lazy mode: edits mark dependents stale instead of running them',
+  'save-copy': 'Save your version as a new notebook of your own',
+  share: 'Who may open and edit this notebook',
+  history: 'Saved versions: view, compare, restore',
+  'delete-notebook': 'Move this notebook to the trash (restore it from the start page)',
+  'export-md': 'Download the notebook as Markdown',
+  'export-html': 'Download an HTML report',
+  datasets: 'Show / hide datasets',
+};
+
 /**
- * The editor's top bar: back to the list, title, unsaved dot, your role, run/stop, lazy mode, save
- * (or, for a viewer, save a copy), share, history, delete, export, datasets, the command palette
- * and who is signed in.
+ * The editor's top bar: back to the list, title, unsaved dot, your role, then a button for each
+ * action that has one (run/stop, lazy mode, save or, for a viewer, save a copy, share, history,
+ * delete, export, datasets, the command palette) and who is signed in.
  *
  * @example
- * const bar = editorToolbar('Untitled', hooks);
+ * const bar = editorToolbar('Untitled', { onTitle, actions: editorActions(handlers) });
  * bar.setDirty(true);
  */
 export function editorToolbar(title: string, hooks: ToolbarHooks) {
   const titleInput = h('input', { class: 'title-input', value: title, 'aria-label': 'Notebook title', onchange: () => hooks.onTitle(titleInput.value) });
   const dirty = h('span', { class: 'dirty', title: 'Unsaved changes', hidden: true }, '● unsaved');
-  const lazy = h('button', { class: 'toggle lazy-toggle', 'aria-pressed': 'false', title: 'Lazy mode: edits mark dependents stale instead of running them', onclick: hooks.toggleLazy }, 'Lazy');
   const running = h('span', { class: 'running-indicator', hidden: true }, 'running…');
   const readonly = h('span', { class: 'readonly-badge', hidden: true, title: 'You can read and run this notebook but not save it: Save a copy keeps your edits' }, 'read-only (viewer)');
   const role = h('span', { class: 'role-badge tag', hidden: true, title: 'Your role on this notebook' });
-  const save = h('button', { class: 'primary save', title: 'Save (Ctrl/Cmd-S)', onclick: hooks.save }, 'Save');
-  const saveCopy = h('button', { class: 'save-copy', title: 'Save your version as a new notebook of your own', hidden: true, onclick: hooks.saveCopy }, 'Save a copy');
-  const remove = h('button', { class: 'delete-notebook danger', title: 'Move this notebook to the trash (restore it from the start page)', hidden: true, onclick: hooks.deleteNotebook }, 'Delete');
+  const buttons = new Map<string, HTMLButtonElement>();
+  for (const action of hooks.actions) {
+    if (!action.button) continue;
+    const keys = keysText(action);
+    const tip = `${TOOLTIPS[action.id] ?? action.label}${keys ? ` (${keys})` : ''}`;
+    buttons.set(action.id, h('button', { class: action.button.class, title: tip, onclick: () => action.run() }, action.button.text));
+  }
+  const button = (id: string) => buttons.get(id) ?? null;
+  const lazy = button('lazy');
+  lazy?.setAttribute('aria-pressed', 'false');
+  const save = button('save');
+  const saveTitle = save?.title ?? '';
+  const saveCopy = button('save-copy');
+  if (saveCopy) saveCopy.hidden = true;
+  const remove = button('delete-notebook');
+  if (remove) remove.hidden = true;
+  // Running status sits before the run buttons, as it did when the bar was written out by hand.
   const el = h('div', { class: 'toolbar' },
     h('a', { class: 'brand', href: '#/' }, 'liftbook'),
     h('span', { class: 'sep' }, '/'),
     titleInput, dirty, readonly, role,
     h('span', { class: 'grow' }),
     running,
-    h('button', { class: 'run-all', title: 'Run all cells', onclick: hooks.runAll }, '▶ Run all'),
-    h('button', { class: 'stop-all', title: 'Stop everything', onclick: hooks.stopAll }, '■ Stop'),
-    lazy,
-    save, saveCopy,
-    h('button', { class: 'share', title: 'Who may open and edit this notebook', onclick: hooks.share }, 'Share'),
-    h('button', { class: 'history', title: 'Saved versions: view, compare, restore', onclick: hooks.history }, 'History'),
-    remove,
-    h('button', { class: 'export-md', title: 'Download the notebook as Markdown', onclick: hooks.exportMarkdown }, '⤓ .md'),
-    h('button', { class: 'export-html', title: 'Download an HTML report', onclick: hooks.exportHtml }, '⤓ Report'),
-    h('button', { class: 'datasets-toggle', title: 'Show / hide datasets', onclick: hooks.toggleDatasets }, 'Datasets'),
-    h('button', { class: 'palette-button', title: 'Command palette (Ctrl/Cmd-K)', onclick: hooks.palette }, '⌘K'),
+    [...buttons.values()],
     hooks.account);
   return {
     el,
@@ -63,8 +71,8 @@ export function editorToolbar(title: string, hooks: ToolbarHooks) {
       el.classList.toggle('is-dirty', on);
     },
     setLazy(on: boolean) {
-      lazy.setAttribute('aria-pressed', String(on));
-      lazy.classList.toggle('on', on);
+      lazy?.setAttribute('aria-pressed', String(on));
+      lazy?.classList.toggle('on', on);
     },
     setRunning(on: boolean) {
       running.hidden = !on;
@@ -75,15 +83,17 @@ export function editorToolbar(title: string, hooks: ToolbarHooks) {
       readonly.hidden = !viewer;
       role.hidden = viewer;
       role.textContent = value;
-      save.disabled = viewer;
-      save.title = viewer ? 'You are a viewer of this notebook: Save a copy keeps your edits' : 'Save (Ctrl/Cmd-S)';
-      saveCopy.hidden = !viewer;
-      remove.hidden = value !== 'owner';
+      if (save) {
+        save.disabled = viewer;
+        save.title = viewer ? 'You are a viewer of this notebook: Save a copy keeps your edits' : saveTitle;
+      }
+      if (saveCopy) saveCopy.hidden = !viewer;
+      if (remove) remove.hidden = value !== 'owner';
       el.classList.toggle('is-readonly', viewer);
     },
     /** Shows Save a copy to anyone whose save the server refused (no longer shared, deleted meanwhile). */
     offerCopy() {
-      saveCopy.hidden = false;
+      if (saveCopy) saveCopy.hidden = false;
     },
     setTitle(text: string) {
       if (document.activeElement !== titleInput) titleInput.value = text;

@@ -1,6 +1,6 @@
 import { cellSource, cellSources, parseNotebook, serializeNotebook } from '../../notebook/format.js';
 import { resolveParams } from '../../notebook/params.js';
-import { deleteCell, insertCell, insertProse, moveCell, newCellId, setCellAttrs, setProse, setTitle, updateCellCode } from '../../notebook/edit.js';
+import { newCellId, setCellAttrs, setProse, setTitle, updateCellCode } from '../../notebook/edit.js';
 import type { FromWorker, SqlRequest } from '../../notebook/protocol.js';
 import type { CellBlock, NotebookDoc } from '../../notebook/types.js';
 import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type NotebookRole, type RecipeInfo, type SessionUser } from './api.js';
@@ -10,7 +10,11 @@ import { CodeCellView } from './code-cell.js';
 import { openPalette } from './command-palette.js';
 import { conflictSafeSave, withTypedEdits } from './conflict-safe-save.js';
 import { draftBanner } from './draft-banner.js';
-import { editorCommands } from './editor-commands.js';
+import { editorActions, keyBindings, paletteCommands } from './editor-commands.js';
+import { openKeyHelp } from './editor/key-help.js';
+import { createKeymap } from './editor/keymap.js';
+import * as S from './editor/state.js';
+import './editor/selection.css';
 import { datasetsPanel } from './datasets-panel.js';
 import { sourcesPanel } from './sources-panel.js';
 import { runSqlRequest } from './sql-host.js';
@@ -67,25 +71,40 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   const userName = services.user?.name ?? '';
   let lazy = localStorage.getItem('liftbook.lazy') === 'true';
   let datasets: DatasetInfo[] = [];
-  let focused: string | null = null;
+  // Selection, command/edit mode and the undo history: pure transitions in editor/state.ts.
+  let ui: S.EditorState = S.initialState(doc);
   const views = new Map<string, CodeCellView>();
   const states = new Map<string, CellUiState>();
   const submitted = new Map<string, string>();
+  // Runs of deleted cells, so that undoing a deletion brings the cell back with its outputs.
+  const retired = new Map<string, { code: string; state?: CellUiState; submitted?: string }>();
   const names = notebookNamesSync();
   const paramOverrides: Record<string, unknown> = {};
   let busySince: number | null = null;
   let lastWall: number | null = null;
 
   const cellsEl = h('div', { class: 'cells' });
+  const actions = editorActions({
+    runCell: () => selectedCell() && runCell(ui.selected!), runAndAdvance: () => runAndAdvance(), runAll, stopAll: () => kernel.stop(), restart: () => kernel.restart([]),
+    toggleLazy, lazy: () => lazy, save: () => void save(), addCell: (kind) => addCell(kind, anchorAfterSelection()),
+    insertCell: (side) => insertCodeCell(side), editSelected, commandMode: () => setMode('command'),
+    selectNext: (delta) => change(S.selectNext(ui, delta)), moveSelected: (delta) => ui.selected && move(ui.selected, delta),
+    toggleCollapse: () => selectedCell() && cellContext.onToggleCollapse(ui.selected!), deleteSelected: () => ui.selected && remove(ui.selected),
+    undo: () => history(S.undo, 'Undone'), redo: () => history(S.redo, 'Redone'), canUndo: () => ui.undo.length > 0, canRedo: () => ui.redo.length > 0,
+    hasSelection: () => ui.selected !== null, cellSelected: () => selectedCell() !== undefined,
+    exportMarkdown, exportHtml, toggleDatasets: () => root.classList.toggle('hide-datasets'),
+    share: showShares, history: showHistory, saveCopy: () => void saveCopy(), deleteNotebook: () => void deleteNotebook(), isOwner: () => role === 'owner',
+    palette, showKeys: () => openKeyHelp(actions),
+  });
+  const actionById = new Map(actions.map((a) => [a.id, a]));
+  const keymap = createKeymap(keyBindings(actions));
   const toolbar = editorToolbar(titleOf(doc, saved.title), {
     onTitle: (title) => edit(() => setTitle(doc, title)),
-    runAll, stopAll: () => kernel.stop(), toggleLazy, save, exportMarkdown, exportHtml,
-    toggleDatasets: () => root.classList.toggle('hide-datasets'),
-    palette, share: showShares, history: showHistory, saveCopy, deleteNotebook,
+    actions,
     account: services.account,
   });
   const datasetsUi = datasetsPanel({
-    insertLoadCell: (name) => addCell('code', anchorAfterFocus(), `const ${name.replace(/\W/g, '_')} = await load(${JSON.stringify(name)})`),
+    insertLoadCell: (name) => addCell('code', anchorAfterSelection(), `const ${name.replace(/\W/g, '_')} = await load(${JSON.stringify(name)})`),
     onList: (list) => {
       datasets = list;
       for (const view of views.values()) view.renderForm();
@@ -169,19 +188,109 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     return cellSources(doc).map((c) => ({ ...c, code: submitted.get(c.id) ?? c.code }));
   }
 
-  function edit(change: () => NotebookDoc, structural = false): void {
+  /** A text edit (typing, attributes): the document changes, the undo history stays. */
+  function edit(update: () => NotebookDoc, redraw = false): void {
+    apply((state) => S.editText(state, update()), redraw);
+  }
+
+  /**
+   * Applies a transition of the editor state that changes the document; a redraw (structural
+   * change) also tells the kernel. Refused edits (a vanished id) become a toast.
+   */
+  function apply(transition: (state: S.EditorState) => S.EditorState, redraw: boolean): boolean {
+    let next: S.EditorState;
     try {
-      doc = change();
+      next = transition(ui);
     } catch (error) {
       services.toast((error as Error).message, 'error');
-      return;
+      return false;
     }
+    if (next === ui) return false;
+    change(next, false);
     toolbar.setDirty(serializeNotebook(doc) !== savedSource);
     persistDraft();
-    if (structural) {
+    if (redraw) {
       render();
       kernel.setNotebook(kernelSources(), lazy, currentParams());
     }
+    return true;
+  }
+
+  /** Takes a new editor state; in command mode the selected block gets the keyboard. */
+  function change(next: S.EditorState, focus = true): void {
+    const moved = next.selected !== ui.selected || next.mode !== ui.mode;
+    ui = next;
+    doc = next.doc;
+    showSelection();
+    if (focus && moved && ui.mode === 'command') focusSelected();
+  }
+
+  /** A structural change (insert, delete, move, undo): redrawn, and the selection gets the keyboard. */
+  function structural(transition: (state: S.EditorState) => S.EditorState): boolean {
+    const done = apply(transition, true);
+    if (done && ui.mode === 'command') focusSelected();
+    return done;
+  }
+
+  function blockEl(id: string | null): HTMLElement | null {
+    return id === null ? null : cellsEl.querySelector<HTMLElement>(`[data-block="${CSS.escape(id)}"]`);
+  }
+
+  function showSelection(): void {
+    for (const el of cellsEl.querySelectorAll<HTMLElement>('[data-block]')) el.classList.toggle('selected', el.dataset.block === ui.selected);
+    notebookEl.classList.toggle('edit-mode', ui.mode === 'edit');
+    notebookEl.classList.toggle('command-mode', ui.mode === 'command');
+  }
+
+  /** Command mode: the selected block's frame has the focus (out of any editor), scrolled into view. */
+  function focusSelected(): void {
+    const el = blockEl(ui.selected);
+    if (!el) return;
+    if (!el.contains(document.activeElement) || document.activeElement !== el) el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'nearest' });
+  }
+
+  function selectedCell(): CellBlock | undefined {
+    return cellBlocks().find((b) => b.id === ui.selected);
+  }
+
+  function setMode(mode: S.Mode): void {
+    if (mode === 'command') {
+      change(S.enterCommand(ui), false);
+      focusSelected();
+    } else editSelected();
+  }
+
+  /** Enter: the selected cell's editor gets the cursor (a Markdown block opens for writing). */
+  function editSelected(): void {
+    const el = blockEl(ui.selected);
+    if (!el || ui.selected === null) return;
+    const view = views.get(ui.selected);
+    if (view) view.focus();
+    else el.querySelector('.markdown-body')?.dispatchEvent(new MouseEvent('dblclick'));
+    change(S.enterEdit(ui), false);
+  }
+
+  /** Shift-Enter: run the selected cell (a Markdown block just renders) and select the next block. */
+  function runAndAdvance(from = ui.selected): void {
+    if (from === null) return;
+    if (views.has(from)) runCell(from);
+    change(S.selectNext(S.select(ui, from), 1));
+    focusSelected();
+  }
+
+  function insertCodeCell(side: 'above' | 'below'): void {
+    const at = S.besideSelection(ui, side);
+    structural((state) => S.insertBlock(state, { kind: 'cell', id: newCellId(state.doc), lang: 'ts', code: '' }, at));
+  }
+
+  function remove(blockId: string): void {
+    structural((state) => S.deleteBlock(state, blockId));
+  }
+
+  function history(step: (state: S.EditorState) => S.EditorState, verb: string): void {
+    const label = (verb === 'Undone' ? ui.undo : ui.redo).at(-1)?.label;
+    if (structural((state) => S.enterCommand(step(state))) && label) services.toast(`${verb}: ${label}.`);
   }
 
   function currentParams(): Record<string, unknown> {
@@ -207,16 +316,22 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       if (block.kind === 'prose') {
         if (!block.text.trim()) continue;
         const proseId = block.id;
-        children.push(markdownCell(block.text, {
+        const el = markdownCell(block.text, {
           onChange: (markdown) => edit(() => setProse(doc, proseId, markdown), true),
           onMove: (delta) => move(proseId, delta),
-          onDelete: () => edit(() => deleteCell(doc, proseId), true),
-        }));
+          onDelete: () => remove(proseId),
+        });
+        // Selectable like a code cell: a click gives it the keyboard in command mode.
+        el.dataset.block = proseId;
+        el.tabIndex = -1;
+        children.push(el);
       } else {
         seen.add(block.id);
         let view = views.get(block.id);
         if (!view) {
+          restoreRetired(block);
           view = new CodeCellView(block, cellContext);
+          view.el.dataset.block = block.id;
           views.set(block.id, view);
           const state = states.get(block.id);
           if (state) view.setState(state);
@@ -229,6 +344,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     }
     for (const [cellId, view] of views) {
       if (!seen.has(cellId)) {
+        retired.set(cellId, { code: view.code(), state: states.get(cellId), submitted: submitted.get(cellId) });
         view.dispose();
         views.delete(cellId);
         states.delete(cellId);
@@ -236,7 +352,18 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       }
     }
     cellsEl.replaceChildren(...children);
+    showSelection();
     updateStatusBar();
+  }
+
+  /** A deleted cell back (undo) with the same code shows its last run until it runs again. */
+  function restoreRetired(block: CellBlock): void {
+    const old = retired.get(block.id);
+    if (!old) return;
+    retired.delete(block.id);
+    if (old.code !== block.code) return;
+    if (old.state) states.set(block.id, old.state);
+    if (old.submitted !== undefined) submitted.set(block.id, old.submitted);
   }
 
   const cellContext = {
@@ -259,11 +386,12 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       }
     },
     onRun: (cellId: string) => runCell(cellId),
+    onRunAdvance: (cellId: string) => runAndAdvance(cellId),
     onStop: (cellId: string) => kernel.stop(cellId),
     onSave: () => void save(),
     onPalette: () => palette(),
     onMove: (cellId: string, delta: -1 | 1) => move(cellId, delta),
-    onDelete: (cellId: string) => edit(() => deleteCell(doc, cellId), true),
+    onDelete: (cellId: string) => remove(cellId),
     onToggleCollapse: (cellId: string) => {
       const block = cellBlocks().find((b) => b.id === cellId);
       if (!block) return;
@@ -271,9 +399,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       edit(() => setCellAttrs(doc, cellId, collapsed ? rest : { ...rest, collapsed: true }));
       views.get(cellId)?.setBlock(cellBlocks().find((b) => b.id === cellId)!);
     },
-    onFocus: (cellId: string) => {
-      focused = cellId;
-    },
+    // Selection and mode follow focus (see onFocusIn), so a focused editor needs nothing more.
+    onFocus: () => {},
     onSource: (cellId: string, source: string) => {
       const block = cellBlocks().find((b) => b.id === cellId);
       if (!block) return;
@@ -296,23 +423,17 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   function move(blockId: string, delta: -1 | 1): void {
-    const visible = doc.blocks.filter((b) => b.kind === 'cell' || b.text.trim());
-    const index = visible.findIndex((b) => b.id === blockId);
-    const target = visible[index + delta];
-    if (!target) return;
-    edit(() => moveCell(doc, blockId, delta < 0 ? { before: target.id } : { after: target.id }), true);
+    structural((state) => S.moveBlock(state, blockId, delta));
   }
 
-  function anchorAfterFocus(): { after?: string } {
-    return focused && views.has(focused) ? { after: focused } : {};
+  function anchorAfterSelection(): { after?: string } {
+    return ui.selected !== null ? { after: ui.selected } : {};
   }
 
   function addCell(kind: NewCellKind, at: { before?: string; after?: string }, code = ''): void {
     if (kind === 'markdown') {
-      edit(() => insertProse(doc, NEW_PROSE, at), true);
       // Open the new block for writing straight away.
-      const fresh = [...cellsEl.querySelectorAll<HTMLElement>('.markdown-body')].find((el) => el.textContent === 'New text: double-click to edit.');
-      fresh?.dispatchEvent(new MouseEvent('dblclick'));
+      if (structural((state) => S.insertBlock(state, { kind: 'prose', text: NEW_PROSE }, at))) editSelected();
       return;
     }
     const cellId = newCellId(doc);
@@ -323,9 +444,9 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
       submitted.set(cellId, '');
     }
     if (kind === 'sql') code ||= 'SELECT *\nFROM "shop/units"\nLIMIT 100';
-    edit(() => insertCell(doc, { id: cellId, lang: kind === 'sql' ? 'sql' : 'ts', code, attrs: kind === 'recipe' ? { recipe } : {} }, at), true);
+    if (!structural((state) => S.insertBlock(state, { kind: 'cell', id: cellId, lang: kind === 'sql' ? 'sql' : 'ts', code, attrs: kind === 'recipe' ? { recipe } : {} }, at))) return;
     if (kind === 'recipe') views.get(cellId)?.setEdited(true);
-    views.get(cellId)?.focus();
+    editSelected();
   }
 
   function runCell(cellId: string): void {
@@ -410,7 +531,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
    */
   function showDocument(source: string, base: string, at: number): void {
     const before = new Map(cellBlocks().map((b) => [b.id, b]));
-    doc = parseNotebook(source);
+    change(S.replaceDocument(ui, parseNotebook(source)), false);
     savedSource = base;
     version = at;
     for (const block of cellBlocks()) {
@@ -508,24 +629,46 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   function palette(): void {
-    openPalette(editorCommands({
-      runCell: () => focused && runCell(focused), runAll, stopAll: () => kernel.stop(), restart: () => kernel.restart([]),
-      toggleLazy, lazy, save: () => void save(), addCell: (kind) => addCell(kind, anchorAfterFocus()),
-      toggleCollapse: () => focused && cellContext.onToggleCollapse(focused), deleteCell: () => focused && cellContext.onDelete(focused),
-      exportMarkdown, exportHtml, toggleDatasets: () => root.classList.toggle('hide-datasets'),
-      share: showShares, history: showHistory, saveCopy: () => void saveCopy(), deleteNotebook: role === 'owner' ? () => void deleteNotebook() : undefined,
-    }));
+    keymap.reset();
+    openPalette(paletteCommands(actions));
   }
 
+  /** Clicks and Tab move the selection; focus in a cell's editor is edit mode, anywhere else in a cell command mode. */
+  const onFocusIn = (e: FocusEvent) => {
+    const target = e.target as HTMLElement;
+    const blockId = target.closest<HTMLElement>('[data-block]')?.dataset.block;
+    if (!blockId) return;
+    const editing = target.closest('.monaco-editor, .markdown-editor') !== null;
+    const selected = S.select(ui, blockId);
+    change(editing ? S.enterEdit(selected) : S.enterCommand(selected), false);
+  };
+
+  // Where keys are someone else's: form fields (title, parameters, recipe forms) take every key but
+  // save and the palette; a focused button or link keeps Enter for itself.
+  const FIELD = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+  const GLOBAL_IN_FIELDS = new Set(['save', 'palette']);
+
   const onKey = (e: KeyboardEvent) => {
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      void save();
-    } else if ((mod && e.key.toLowerCase() === 'k') || (e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'p')) {
-      e.preventDefault();
-      palette();
+    // A dialog or the palette over the editor has the keyboard.
+    if (document.querySelector('.modal-backdrop, .palette-backdrop')) return;
+    const target = e.target instanceof HTMLElement ? e.target : null;
+    const inCellEditor = target?.closest('.monaco-editor, .markdown-editor') != null;
+    // Monaco handled it (a suggestion list's Escape, its own Shift-Enter); the Markdown box also
+    // handles Shift-Enter and Escape (it renders) and then the editor moves on.
+    if (e.defaultPrevented && !target?.closest('.markdown-editor')) return;
+    const inField = !inCellEditor && target?.closest(FIELD) != null;
+    const id = keymap.press(e, inCellEditor || inField);
+    if (id === 'pending') {
+      if (!inField && !inCellEditor) e.preventDefault();
+      return;
     }
+    const action = id ? actionById.get(id) : undefined;
+    if (!action) return;
+    if (inField && !GLOBAL_IN_FIELDS.has(action.id)) return;
+    if (action.id === 'edit' && target?.closest('button, a[href]')) return;
+    if (action.enabled && !action.enabled()) return;
+    e.preventDefault();
+    action.run();
   };
   const onUnload = (e: BeforeUnloadEvent) => {
     if (serializeNotebook(doc) !== savedSource) {
@@ -535,6 +678,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   };
   window.addEventListener('keydown', onKey);
   window.addEventListener('beforeunload', onUnload);
+  cellsEl.addEventListener('focusin', onFocusIn);
 
   render();
   // Params are known before any cell runs: the editor types them from their declarations.
