@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { editorActions, keyBindings, keyHelp, paletteCommands, type EditorHandlers } from './editor-commands.js';
+import { editorActions, keyBindings, keyHelp, keyLabel, paletteCommands, type EditorHandlers } from './editor-commands.js';
 import { createKeymap, parseKeys } from './editor/keymap.js';
 
 const HANDLER_NAMES = ['runCell', 'runAndAdvance', 'runAll', 'stopAll', 'restart', 'toggleLazy', 'save', 'addCell', 'insertCell', 'editSelected', 'commandMode', 'selectNext',
@@ -75,5 +76,21 @@ describe('the editor action list', () => {
     const help = keyHelp(editorActions(handlers().handlers));
     expect(help).toContainEqual({ keys: '↑ / K', label: 'Select the cell above' });
     expect(help).toContainEqual({ keys: 'Ctrl/Cmd-Z', label: 'Undo cell deletion, move or insert' });
+  });
+});
+
+describe("the README's key table", () => {
+  it('lists every key the editor binds, in the mode it works in', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    // Rows of the table: | keys | mode | does |
+    const rows = [...readme.matchAll(/^ *\| ([^|]+) \| (command|edit|both) \| [^|]+ \|$/gm)].map((m) => ({ keys: m[1]!.split(/, |; | \/ /).map((k) => k.trim()), mode: m[2]! }));
+    expect(rows.length).toBeGreaterThan(5);
+    for (const binding of keyBindings(editorActions(handlers().handlers))) {
+      for (const spec of binding.keys) {
+        const row = rows.find((r) => r.keys.includes(keyLabel(spec)));
+        expect(row, `README key table: ${spec}`).toBeDefined();
+        expect(row!.mode, `README mode of ${spec}`).toBe(binding.mode === 'any' ? 'both' : binding.mode);
+      }
+    }
   });
 });
