@@ -10,9 +10,9 @@ import { CodeCellView } from './code-cell.js';
 import { openPalette } from './command-palette.js';
 import { conflictSafeSave, withTypedEdits } from './conflict-safe-save.js';
 import { draftBanner } from './draft-banner.js';
-import { editorActions, keyBindings, paletteCommands } from './editor-commands.js';
+import { editorActions, paletteCommands } from './editor-commands.js';
 import { openKeyHelp } from './editor/key-help.js';
-import { createKeymap } from './editor/keymap.js';
+import { CELL_EDITOR, keyboardHandler } from './editor/keyboard.js';
 import * as S from './editor/state.js';
 import './editor/selection.css';
 import { datasetsPanel } from './datasets-panel.js';
@@ -96,8 +96,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     share: showShares, history: showHistory, saveCopy: () => void saveCopy(), deleteNotebook: () => void deleteNotebook(), isOwner: () => role === 'owner',
     palette, showKeys: () => openKeyHelp(actions),
   });
-  const actionById = new Map(actions.map((a) => [a.id, a]));
-  const keymap = createKeymap(keyBindings(actions));
+  const keys = keyboardHandler(actions);
   const toolbar = editorToolbar(titleOf(doc, saved.title), {
     onTitle: (title) => edit(() => setTitle(doc, title)),
     actions,
@@ -629,56 +628,32 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   function palette(): void {
-    keymap.reset();
+    keys.reset();
     openPalette(paletteCommands(actions));
   }
 
-  /** Clicks and Tab move the selection; focus in a cell's editor is edit mode, anywhere else in a cell command mode. */
+  /**
+   * Clicks and Tab move the selection: focus in a cell's editor is edit mode, anywhere else in a
+   * cell command mode; focus outside the cells (title, toolbar, a panel) leaves edit mode.
+   */
   const onFocusIn = (e: FocusEvent) => {
     const target = e.target as HTMLElement;
-    const blockId = target.closest<HTMLElement>('[data-block]')?.dataset.block;
-    if (!blockId) return;
-    const editing = target.closest('.monaco-editor, .markdown-editor') !== null;
+    const blockId = target.closest<HTMLElement>('.cells [data-block]')?.dataset.block;
+    if (!blockId) return change(S.enterCommand(ui), false);
+    const editing = target.closest(CELL_EDITOR) !== null;
     const selected = S.select(ui, blockId);
     change(editing ? S.enterEdit(selected) : S.enterCommand(selected), false);
   };
 
-  // Where keys are someone else's: form fields (title, parameters, recipe forms) take every key but
-  // save and the palette; a focused button or link keeps Enter for itself.
-  const FIELD = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
-  const GLOBAL_IN_FIELDS = new Set(['save', 'palette']);
-
-  const onKey = (e: KeyboardEvent) => {
-    // A dialog or the palette over the editor has the keyboard.
-    if (document.querySelector('.modal-backdrop, .palette-backdrop')) return;
-    const target = e.target instanceof HTMLElement ? e.target : null;
-    const inCellEditor = target?.closest('.monaco-editor, .markdown-editor') != null;
-    // Monaco handled it (a suggestion list's Escape, its own Shift-Enter); the Markdown box also
-    // handles Shift-Enter and Escape (it renders) and then the editor moves on.
-    if (e.defaultPrevented && !target?.closest('.markdown-editor')) return;
-    const inField = !inCellEditor && target?.closest(FIELD) != null;
-    const id = keymap.press(e, inCellEditor || inField);
-    if (id === 'pending') {
-      if (!inField && !inCellEditor) e.preventDefault();
-      return;
-    }
-    const action = id ? actionById.get(id) : undefined;
-    if (!action) return;
-    if (inField && !GLOBAL_IN_FIELDS.has(action.id)) return;
-    if (action.id === 'edit' && target?.closest('button, a[href]')) return;
-    if (action.enabled && !action.enabled()) return;
-    e.preventDefault();
-    action.run();
-  };
   const onUnload = (e: BeforeUnloadEvent) => {
     if (serializeNotebook(doc) !== savedSource) {
       persistDraft();
       e.preventDefault();
     }
   };
-  window.addEventListener('keydown', onKey);
+  window.addEventListener('keydown', keys.onKey);
   window.addEventListener('beforeunload', onUnload);
-  cellsEl.addEventListener('focusin', onFocusIn);
+  root.addEventListener('focusin', onFocusIn);
 
   render();
   // Params are known before any cell runs: the editor types them from their declarations.
@@ -687,8 +662,9 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   return {
     dispose() {
       persistDraft();
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', keys.onKey);
       window.removeEventListener('beforeunload', onUnload);
+      root.removeEventListener('focusin', onFocusIn);
       kernel.dispose();
       for (const view of views.values()) view.dispose();
       names.dispose();
