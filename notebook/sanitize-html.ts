@@ -6,6 +6,8 @@ import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
  * (no scripts, handlers, `javascript:` URLs, namespace tricks), minus what could restyle the page
  * (`<style>`), post or fake a sign-in (`<form>` and its fields), or rewrite a link after
  * sanitizing (SVG `<animate>`/`<set>` can set `href` to `javascript:` at run time).
+ * Added to it, for KaTeX's MathML (notebook/markdown.ts): `<semantics>` and its TeX
+ * `<annotation encoding>`, which hold only text (`<annotation-xml>`, which can hold HTML, stays out).
  */
 export const SANITIZE_CONFIG: Config = {
   FORBID_TAGS: [
@@ -25,6 +27,8 @@ export const SANITIZE_CONFIG: Config = {
     'noscript',
     'template',
   ],
+  ADD_TAGS: ['semantics', 'annotation'],
+  ADD_ATTR: ['encoding'],
   FORBID_ATTR: ['action', 'formaction'],
   ALLOW_DATA_ATTR: false,
 };

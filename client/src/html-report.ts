@@ -1,6 +1,7 @@
-import { marked } from 'marked';
 import * as Plot from '@observablehq/plot';
 import { cellSource } from '../../notebook/format.js';
+import { hasMath, renderMarkdown } from '../../notebook/markdown.js';
+import { REPORT_PROSE_CSS } from '../../notebook/math-css.js';
 import type { NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { renderChart, type ChartSpecLike } from '../../notebook/render-chart.js';
 import type { CellUiState } from './cell-status.js';
@@ -13,18 +14,20 @@ import { formatCell } from './table-source.js';
 const REPORT_ROWS = 50;
 
 /**
- * A self-contained HTML report of the notebook as it ran: prose, each cell's code (folded) and its
- * outputs as static tables, SVG charts, metric cards and notes. Opens anywhere, needs no server;
- * its Content-Security-Policy lets nothing in it run or fetch.
+ * A self-contained HTML report of the notebook as it ran: prose (with math and tables rendered as
+ * in the workbench), each cell's code (folded) and its outputs as static tables, SVG charts, metric
+ * cards and notes. Opens anywhere, needs no server; its Content-Security-Policy lets nothing in it
+ * run or fetch, so a report with math carries KaTeX's stylesheet and core fonts inline (loaded on
+ * demand, hence async).
  *
  * @example
- * download('report.html', htmlReport(doc, 'Email lift', states), 'text/html');
+ * download('report.html', await htmlReport(doc, 'Email lift', states), 'text/html');
  */
-export function htmlReport(doc: NotebookDoc, title: string, states: Map<string, CellUiState>): string {
+export async function htmlReport(doc: NotebookDoc, title: string, states: Map<string, CellUiState>): Promise<string> {
   const body: string[] = [`<h1 class="report-title">${escape(title)}</h1>`, `<p class="meta">Report generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by liftbook.</p>`];
   for (const block of doc.blocks) {
     if (block.kind === 'prose') {
-      if (block.text.trim()) body.push(`<section class="prose">${safeHtmlText(marked.parse(block.text, { async: false }) as string)}</section>`);
+      if (block.text.trim()) body.push(`<section class="prose">${safeHtmlText(renderMarkdown(block.text))}</section>`);
       continue;
     }
     const state = states.get(block.id);
@@ -34,7 +37,9 @@ export function htmlReport(doc: NotebookDoc, title: string, states: Map<string, 
     const summary = block.lang === 'sql' ? `SQL · ${escape(block.id)} · on ${escape(cellSource(block).source ?? 'local')}` : `Code · ${escape(block.id)}`;
     body.push(`<section class="cell"><details${block.lang === 'sql' ? ' open' : ''}><summary>${summary}</summary><pre><code>${escape(block.code)}</code></pre></details>${outputs}${error}</section>`);
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${reportCspMeta()}<title>${escape(title)}</title><style>${REPORT_CSS}</style></head><body><main>${body.join('\n')}</main></body></html>`;
+  const html = body.join('\n');
+  const mathCss = hasMath(html) ? `<style>${(await import('./report-math-css.js')).reportMathCss}</style>` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${reportCspMeta()}<title>${escape(title)}</title><style>${REPORT_CSS}${REPORT_PROSE_CSS}</style>${mathCss}</head><body><main>${html}</main></body></html>`;
 }
 
 function staticOutput(value: ValueSummary): string {

@@ -624,7 +624,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   function exportHtml(): void {
-    download(`${fileStem(titleOf(doc, saved.title))}.html`, htmlReport(doc, titleOf(doc, saved.title), states), 'text/html');
+    void htmlReport(doc, titleOf(doc, saved.title), states).then((html) => download(`${fileStem(titleOf(doc, saved.title))}.html`, html, 'text/html'));
   }
 
   function palette(): void {

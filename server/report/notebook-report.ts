@@ -1,5 +1,5 @@
-import { marked } from 'marked';
 import { cellSource } from '../../notebook/format.js';
+import { renderMarkdown } from '../../notebook/markdown.js';
 import type { CellError, CellStatus, NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { escapeHtml, formatValue } from './format-value.js';
 import { htmlPage } from './page.js';
@@ -23,7 +23,8 @@ export interface NotebookReportOptions {
 }
 
 /**
- * A self-contained HTML report of a notebook run: the prose rendered from Markdown, then each
+ * A self-contained HTML report of a notebook run: the prose rendered from Markdown (math and
+ * tables as in the workbench, notebook/markdown.ts), then each
  * cell's outputs in order (its code folded away), errors shown on the cell that failed.
  *
  * @example
@@ -34,7 +35,7 @@ export function notebookReportHtml(doc: NotebookDoc, cells: Record<string, Repor
   for (const block of doc.blocks) {
     if (block.kind === 'prose') {
       const text = block.text.trim();
-      if (text) parts.push(`<div class="prose">${sanitizeHtml(marked.parse(text, { async: false }) as string)}</div>`);
+      if (text) parts.push(`<div class="prose">${sanitizeHtml(renderMarkdown(text))}</div>`);
       continue;
     }
     const cell = cells[block.id] ?? { status: 'idle' as CellStatus };

@@ -1,5 +1,8 @@
+import { hasMath } from '../../notebook/markdown.js';
+import { REPORT_PROSE_CSS } from '../../notebook/math-css.js';
 import { reportCspMeta } from '../../notebook/sanitize-html.js';
 import { escapeHtml } from './format-value.js';
+import { reportMathCss } from './math-css.js';
 
 // Inline styles only: a report is one file that opens anywhere, offline, with nothing to fetch.
 const CSS = `
@@ -34,7 +37,8 @@ svg { max-width: 100%; height: auto; }
 /**
  * A complete, self-contained HTML document (inline CSS, no scripts, no external assets), under a
  * Content-Security-Policy that lets nothing in it run or fetch (REPORT_CSP).
- * `heading: false` leaves out the `<h1>` title when the body starts with its own.
+ * `heading: false` leaves out the `<h1>` title when the body starts with its own. A body with
+ * KaTeX math also carries KaTeX's stylesheet and core fonts, inline.
  *
  * @example
  * htmlPage('Did personalization work?', '<p>…</p>', 'Ran 2025-06-30 · 9 cells');
@@ -47,7 +51,7 @@ export function htmlPage(title: string, body: string, meta = '', options: { head
 ${reportCspMeta()}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${REPORT_PROSE_CSS}</style>${hasMath(body) ? `\n<style>${reportMathCss()}</style>` : ''}
 </head>
 <body>
 ${options.heading === false ? '' : `<h1>${escapeHtml(title)}</h1>`}
