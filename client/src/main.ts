@@ -1,4 +1,5 @@
 import './styles.css';
+import { initTheme } from './theme.js';
 import { api, ApiError, listOf, onUnauthorized, type RecipeInfo } from './api.js';
 import { h } from './dom.js';
 import { notebookList } from './notebook-list.js';
@@ -13,6 +14,7 @@ import { userBadge } from './user-badge.js';
 // Hash routes keep the server's job simple (one index.html): #/ lists, #/notebook/<id> edits,
 // #/signin?token=… signs in from the link the server prints.
 const app = document.getElementById('app')!;
+initTheme();
 let current: { dispose: () => void } | null = null;
 let recipes: Promise<RecipeInfo[]> | null = null;
 let signingIn = false;

@@ -2,6 +2,7 @@ import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { addLibraryTypes, AMBIENT_TYPES } from './ambient-types.js';
+import { onThemeChange } from './theme.js';
 
 let ready = false;
 
@@ -38,6 +39,9 @@ export function setupMonaco(): typeof monaco {
     addLibraryTypes(defaults);
     defaults.addExtraLib(AMBIENT_TYPES, 'file:///liftbook/ambient.d.ts');
   }
+  // Dark mode (theme.ts): Monaco's dark theme on the panel colour of theme.css, so a cell reads as one surface.
+  monaco.editor.defineTheme('liftbook-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#171b22', 'editor.lineHighlightBackground': '#1f2530', 'editorGutter.background': '#171b22' } });
+  onThemeChange((theme) => monaco.editor.setTheme(theme === 'dark' ? 'liftbook-dark' : 'vs'));
   return monaco;
 }
 

@@ -1,0 +1,276 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { parseNotebook } from '../../notebook/format.js';
+import { notebookReportHtml } from '../../server/report/notebook-report.js';
+import { ARTIFACTS, apiAs, cell, ensureClientBuilt, fence, hasChromium, launchBrowser, notebook, signIn, startTestServer, step, waitForText, type ApiCall, type TestServer } from './harness.js';
+
+// Markdown with math, tables and a live preview; dark mode from the system and from the toggle.
+if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
+
+const PROSE = [
+  'The relative lift is $\\frac{p_B}{p_A} - 1$, with standard error',
+  '',
+  '$$',
+  '\\operatorname{SE} = \\sqrt{\\frac{p_A(1-p_A)}{n_A} + \\frac{p_B(1-p_B)}{n_B}}',
+  '$$',
+  '',
+  '| arm | users | converted |',
+  '| --- | --- | --- |',
+  '| control | 1,200 | 3.1% |',
+  '| personalized | 980 | 4.4% |',
+  '| holdout | 75 | 2.0% |',
+].join('\n');
+
+/** WCAG contrast ratio of two CSS colours `rgb(r, g, b)`. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = css.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** The text colour of an element and the background it is actually drawn on (first opaque one up the tree). */
+async function colours(locator: Locator): Promise<{ color: string; background: string }> {
+  return locator.first().evaluate((el) => {
+    const opaque = (c: string) => c !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(c);
+    let node: Element | null = el;
+    let background = 'rgb(255, 255, 255)';
+    while (node) {
+      const bg = getComputedStyle(node).backgroundColor;
+      if (opaque(bg)) {
+        background = bg;
+        break;
+      }
+      node = node.parentElement;
+    }
+    return { color: getComputedStyle(el).color, background };
+  });
+}
+
+const isDark = (css: string) => {
+  const [r, g, b] = css.match(/[\d.]+/g)!.map(Number);
+  return r! + g! + b! < 3 * 60;
+};
+
+describe.skipIf(!hasChromium)('Markdown math and dark mode in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let asAdmin: ApiCall;
+  let notebookId: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    asAdmin = apiAs(server.url, server.token);
+    const { status, body } = await asAdmin('POST', '/api/notebooks', {
+      title: 'Math',
+      source: notebook('Math', `${PROSE}\n`, fence('t', 'const t = aq.table({ arm: ["A", "B"], users: [1200, 980] })'), fence('v', 'const v = { lift: 0.42 }\nv')),
+    });
+    expect(status).toBe(201);
+    notebookId = (body as { id: string }).id;
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function contextWith(colorScheme: 'light' | 'dark'): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, server.url, server.token);
+    await page.close();
+    return context;
+  }
+
+  async function openNotebook(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#/notebook/${notebookId}`);
+    await page.locator('.cells .markdown-body .katex').first().waitFor({ timeout: 30_000 });
+    return page;
+  }
+
+  it('renders inline and displayed math with KaTeX\'s own fonts, and tables ruled, striped, numbers on the right', async () => {
+    const page = await openNotebook(await contextWith('light'));
+    await step(page, 'markdown-math', async () => {
+      const body = page.locator('.markdown-body').filter({ has: page.locator('.katex') }).first();
+      expect(await body.locator('p .katex').count()).toBe(1);
+      expect(await body.locator('.math-display .katex-display .katex').count()).toBe(1);
+      expect(await body.locator('.katex-display annotation').textContent()).toContain('\\operatorname{SE}');
+      // The fraction is laid out by KaTeX's CSS (stacked: numerator above denominator), in KaTeX's bundled font.
+      const stacked = await body.locator('p .katex .mfrac .vlist > span').evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().top));
+      expect(new Set(stacked.map(Math.round)).size).toBeGreaterThan(1);
+      expect(await page.evaluate(async () => {
+        await document.fonts.ready;
+        return document.fonts.check('16px KaTeX_Main') && [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'KaTeX_Math' && f.status === 'loaded');
+      })).toBe(true);
+
+      const table = body.locator('.md-table table');
+      const cells = await table.locator('tbody tr:first-child td').evaluateAll((tds) => tds.map((td) => ({ cls: td.className, align: getComputedStyle(td).textAlign, border: getComputedStyle(td).borderTopStyle })));
+      expect(cells).toEqual([
+        { cls: '', align: 'left', border: 'solid' },
+        { cls: 'num', align: 'right', border: 'solid' },
+        { cls: 'num', align: 'right', border: 'solid' },
+      ]);
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => getComputedStyle(tr).backgroundColor));
+      expect(rows[0]).not.toBe(rows[1]);
+      expect(rows[0]).toBe(rows[2]);
+    });
+    await page.close();
+  }, 120_000);
+
+  it('shows a live preview while a Markdown block is edited, and keeps the text when done', async () => {
+    const page = await openNotebook(await contextWith('light'));
+    await step(page, 'markdown-live-preview', async () => {
+      const block = page.locator('.markdown-cell').filter({ has: page.locator('.katex') }).first();
+      await block.locator('.markdown-body').first().dblclick();
+      const editor = block.locator('.markdown-editor');
+      const preview = block.locator('.markdown-preview');
+      await editor.waitFor();
+      expect(await preview.locator('.katex').count()).toBeGreaterThan(0);
+      await editor.press('Control+End');
+      await editor.pressSequentially('\n\nVariance $\\sigma^2$ is **small**');
+      // Still editing (the box has focus) and the preview already shows the new math and bold text.
+      await waitForText(preview.locator('strong'), 'small', 5000);
+      expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await preview.locator('.katex annotation').allTextContents()).toContain('\\sigma^2');
+      // A half-typed formula shows KaTeX's error in place, not a broken page; finishing it renders it.
+      await editor.pressSequentially(' and $\\frac{1}{2$');
+      await preview.locator('.katex-error').waitFor({ timeout: 5000 });
+      await editor.press('Backspace');
+      await editor.pressSequentially('}$.');
+      await expect.poll(() => preview.locator('.katex-error').count(), { timeout: 5000 }).toBe(0);
+      await editor.press('Escape');
+      const rendered = block.locator('.markdown-body:not(.markdown-preview)');
+      await waitForText(rendered, 'Variance');
+      expect(await rendered.locator('.katex annotation').allTextContents()).toEqual(expect.arrayContaining(['\\sigma^2', '\\frac{1}{2}']));
+      expect(await preview.innerHTML()).toBe('');
+      await page.locator('.toolbar .dirty').waitFor();
+    });
+    await page.close();
+  }, 120_000);
+
+  it('follows prefers-color-scheme: dark pages, panels, tables, dialogs and the Monaco editor, all legible', async () => {
+    const page = await openNotebook(await contextWith('dark'));
+    await step(page, 'dark-system', async () => {
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await cell(page, 't').locator('.table-viewer .tr').first().waitFor({ timeout: 60_000 });
+      await cell(page, 'v').locator('.outputs').first().waitFor();
+      const views: [string, Locator][] = [
+        ['page', page.locator('.notebook')],
+        ['toolbar', page.locator('.toolbar .title-input')],
+        ['prose', page.locator('.markdown-body p').first()],
+        ['markdown table', page.locator('.md-table td').first()],
+        ['math', page.locator('.markdown-body .katex').first()],
+        ['cell header', cell(page, 't').locator('.cell-id')],
+        ['table viewer', cell(page, 't').locator('.td').nth(1)],
+        ['datasets panel', page.locator('.datasets-panel h3').first()],
+      ];
+      for (const [name, locator] of views) {
+        const { color, background } = await colours(locator);
+        expect({ name, dark: isDark(background) }).toEqual({ name, dark: true });
+        expect({ name, readable: contrast(color, background) >= 4.5 }).toEqual({ name, readable: true });
+      }
+      const monaco = await colours(cell(page, 't').locator('.monaco-editor .monaco-editor-background'));
+      expect(isDark(monaco.background)).toBe(true);
+      expect(await cell(page, 't').locator('.monaco-editor').getAttribute('class')).toContain('vs-dark');
+      // A dialog (Share) is dark too.
+      await page.locator('button.share').click();
+      const dialog = page.locator('.modal').first();
+      await dialog.waitFor();
+      const modal = await colours(dialog.locator('.modal-title'));
+      expect(isDark(modal.background)).toBe(true);
+      expect(contrast(modal.color, modal.background)).toBeGreaterThanOrEqual(7);
+      await page.keyboard.press('Escape');
+    });
+    await page.close();
+  }, 120_000);
+
+  it('switches with the toolbar toggle, remembers it across reloads, and goes back to following the system', async () => {
+    const context = await contextWith('light');
+    const page = await openNotebook(context);
+    await step(page, 'dark-toggle', async () => {
+      const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+      const stored = () => page.evaluate(() => localStorage.getItem('liftbook.theme'));
+      expect(await theme()).toBe('light');
+      const light = await colours(page.locator('.markdown-body p').first());
+      expect(isDark(light.background)).toBe(false);
+      expect(contrast(light.color, light.background)).toBeGreaterThanOrEqual(7);
+
+      const toggle = page.locator('.theme-toggle').first();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await toggle.click();
+      expect(await theme()).toBe('dark');
+      expect(await stored()).toBe('dark');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      const dark = await colours(page.locator('.markdown-body p').first());
+      expect(isDark(dark.background)).toBe(true);
+      expect(contrast(dark.color, dark.background)).toBeGreaterThanOrEqual(7);
+      await expect.poll(() => page.locator('.monaco-editor').first().getAttribute('class')).toContain('vs-dark');
+
+      await page.reload();
+      await page.locator('.cells .markdown-body .katex').first().waitFor();
+      expect(await theme()).toBe('dark');
+      // The list of notebooks is dark as well.
+      await page.goto(`${server.url}/#/`);
+      await page.locator('.my-notebook-list').waitFor();
+      expect(isDark((await colours(page.locator('.my-notebook-list'))).background)).toBe(true);
+
+      // Back to light, which is what the system prefers: the choice is forgotten.
+      await page.locator('.theme-toggle').first().click();
+      expect(await theme()).toBe('light');
+      expect(await stored()).toBeNull();
+      // Now the system turns dark, and the page follows.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect.poll(theme).toBe('dark');
+    });
+    await page.close();
+  }, 120_000);
+
+  it('puts the same math in both HTML reports, with KaTeX styles and fonts inline, under their CSP', async () => {
+    const context = await contextWith('light');
+    const page = await openNotebook(context);
+    const reports: string[] = [];
+    await step(page, 'report-math', async () => {
+      await cell(page, 't').locator('.table-viewer .tr').first().waitFor({ timeout: 60_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-html').click()]);
+      reports.push(readFileSync((await download.path())!, 'utf8'));
+    });
+    await page.close();
+    reports.push(notebookReportHtml(parseNotebook(notebook('Math', `${PROSE}\n`)), {}, { generatedAt: new Date(0) }));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [i, html] of reports.entries()) {
+      expect(html).toContain('@font-face');
+      const file = path.join(ARTIFACTS, `math-report-${i}.html`);
+      writeFileSync(file, html);
+      const viewer = await context.newPage();
+      const problems: string[] = [];
+      viewer.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      viewer.on('request', (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && problems.push(`request ${r.url()}`));
+      await step(viewer, `report-math-${i}`, async () => {
+        await viewer.goto(`file://${file}`);
+        const ok = await viewer.evaluate(async () => {
+          await document.fonts.ready;
+          const loaded = [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
+          const frac = [...document.querySelectorAll('.katex .mfrac .vlist > span')].map((s) => Math.round(s.getBoundingClientRect().top));
+          return { loaded, stacked: new Set(frac).size > 1, num: getComputedStyle(document.querySelector('.md-table td.num')!).textAlign };
+        });
+        expect(ok.loaded).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
+        expect(ok.stacked).toBe(true);
+        expect(ok.num).toBe('right');
+        expect(problems).toEqual([]);
+      });
+      await viewer.close();
+    }
+  }, 120_000);
+});
