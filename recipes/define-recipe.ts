@@ -51,6 +51,27 @@ export function paramsJsonSchema(recipe: Recipe): Record<string, unknown> {
   return z.toJSONSchema(recipe.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
+/** What `liftbook recipes --json` and `GET /api/recipes` list for each recipe. */
+export interface RecipeDescriptor {
+  id: string;
+  title: string;
+  description: string;
+  inputs: Recipe['inputs'];
+  params: Record<string, unknown>;
+  /** The recipe aggregates in SQL where its inputs live (its `aggregate` phase), not in memory. */
+  pushdown: boolean;
+}
+
+/**
+ * A recipe's descriptor: id, title, description, inputs, parameter JSON Schema and pushdown.
+ *
+ * @example
+ * describeRecipe(lift).pushdown; // → true
+ */
+export function describeRecipe(r: Recipe): RecipeDescriptor {
+  return { id: r.id, title: r.title, description: r.description, inputs: r.inputs, params: paramsJsonSchema(r), pushdown: Boolean(r.aggregate) };
+}
+
 /** Checks that the inputs match the recipe's declared inputs (one of each alternative group). */
 export function checkInputs(recipe: Recipe, inputs: Record<string, unknown>): void {
   const declared = new Set(recipe.inputs.map((i) => i.name));

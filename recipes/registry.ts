@@ -1,5 +1,5 @@
 import type { Recipe } from './types.js';
-import { paramsJsonSchema } from './define-recipe.js';
+import { describeRecipe, type RecipeDescriptor } from './define-recipe.js';
 import { RecipeInputError } from './errors.js';
 import { lift } from './lift/index.js';
 import { powerRecipe } from './power/index.js';
@@ -56,14 +56,7 @@ export function getRecipe(id: string): Recipe {
   return recipe;
 }
 
-/** What `liftbook recipes --json` and `GET /api/recipes` list for each recipe. */
-export interface RecipeDescriptor {
-  id: string;
-  title: string;
-  description: string;
-  inputs: Recipe['inputs'];
-  params: Record<string, unknown>;
-}
+export type { RecipeDescriptor } from './define-recipe.js';
 
 /**
  * Every recipe's id, title, description, inputs and parameter JSON Schema.
@@ -72,5 +65,5 @@ export interface RecipeDescriptor {
  * describeRecipes().map((r) => r.id);
  */
 export function describeRecipes(): RecipeDescriptor[] {
-  return recipes.map((r) => ({ id: r.id, title: r.title, description: r.description, inputs: r.inputs, params: paramsJsonSchema(r) }));
+  return recipes.map(describeRecipe);
 }

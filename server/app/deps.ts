@@ -1,13 +1,12 @@
-import type { ColumnTable } from 'arquero';
 import type { RecipeDescriptor } from '../../recipes/registry.js';
 import type { SignInLimiter } from '../auth/sign-in-limiter.js';
-import type { WorkerRunOptions, WorkerRunOutput } from '../runner/pool.js';
+import type { WorkerInput, WorkerRunOptions, WorkerRunOutput } from '../runner/pool.js';
 import type { SqlLimits } from '../sql/run-sql.js';
 import type { SqlEngines } from '../sql/sql-engines.js';
 import type { Storage } from '../storage/storage.js';
 
 /** Runs a recipe by id (normally in the worker pool: runRecipeInWorker). */
-export type RunRecipe = (id: string, inputs: Record<string, ColumnTable>, params: unknown, options: WorkerRunOptions) => Promise<WorkerRunOutput>;
+export type RunRecipe = (id: string, inputs: Record<string, WorkerInput>, params: unknown, options: WorkerRunOptions) => Promise<WorkerRunOutput>;
 
 /** What the app is built from; tests swap in their own storage, runner and recipe list. */
 export interface AppDeps {

@@ -214,6 +214,7 @@ export const RecipeDescriptor = z.object({
     }),
   ),
   params: z.record(z.string(), z.unknown()).describe('JSON Schema (2020-12) of the parameters'),
+  pushdown: z.boolean().describe('true when the recipe aggregates in SQL where its inputs live (an uploaded dataset is read in place)'),
 });
 
 export const RecipeResultJson = z.object({

@@ -126,6 +126,12 @@ export class DatasetStore {
     return table;
   }
 
+  /** The dataset's file, for a reader that takes it in place (the embedded DuckDB); undefined when there is none. */
+  file(name: string): string | undefined {
+    const record = this.get(name);
+    return record ? this.#path(record.filename) : undefined;
+  }
+
   /** Deletes a dataset's file and metadata; false when there was none. */
   async remove(name: string): Promise<boolean> {
     const record = this.get(name);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import { expect } from 'vitest';
-import { paramsJsonSchema } from '../../recipes/define-recipe.js';
+import { describeRecipe } from '../../recipes/define-recipe.js';
 import { SignInLimiter } from '../../server/auth/sign-in-limiter.js';
 import { createApp } from '../../server/app/create-app.js';
 import type { SqlLimits } from '../../server/sql/run-sql.js';
@@ -58,7 +58,7 @@ export function harness(options: { uploadLimit?: number; notebookLimit?: number;
       runs.push(run.catch((error: unknown) => error));
       return run;
     },
-    describeRecipes: () => recipes.map((r) => ({ id: r.id, title: r.title, description: r.description, inputs: r.inputs, params: paramsJsonSchema(r) })),
+    describeRecipes: () => recipes.map(describeRecipe),
     clientDir,
     uploadLimit: options.uploadLimit ?? 1024 * 1024,
     notebookLimit: options.notebookLimit,

@@ -14,6 +14,8 @@ describe('GET /api/recipes', () => {
     const sum = list.find((r) => r.id === 'sum')!;
     expect(sum.inputs[0].roles[0].role).toBe('value');
     expect(sum.params).toMatchObject({ type: 'object', properties: { value: { type: 'string', default: 'value' } } });
+    expect(sum.pushdown).toBe(false);
+    expect(list.find((r) => r.id === 'sql-sum')!.pushdown).toBe(true);
   });
 });
 
@@ -42,6 +44,24 @@ describe('POST /api/recipes/:id/run', () => {
     expect((await h.request('/api/datasets', { method: 'POST', body: form })).status).toBe(201);
     const uploaded = await expectJson(await run('sum', { inputs: { rows: { dataset: 'vals' } } }), 200, RecipeResultJson);
     expect(uploaded.metrics.total).toBe(5);
+  });
+
+  it('hands an uploaded dataset to a recipe that aggregates in SQL as its file, never parsing its rows on the server', async () => {
+    const form = new FormData();
+    form.append('file', new File(['value\n2\n3\n4.5\n'], 'sql_vals.csv'));
+    expect((await h.request('/api/datasets', { method: 'POST', body: form })).status).toBe(201);
+    const load = vi.spyOn(h.deps.storage.datasets, 'load');
+    try {
+      const body = await expectJson(await run('sql-sum', { inputs: { rows: { dataset: 'sql_vals' } } }), 200, RecipeResultJson);
+      expect(body.metrics).toEqual({ total: 9.5, rows: 3 });
+      expect(body.engine).toMatchObject({ source: 'local', kind: 'duckdb', pushdown: true, rows_fetched: 1 });
+      expect(load).not.toHaveBeenCalled();
+      // A recipe that needs rows in memory still gets the parsed table.
+      expect((await expectJson(await run('sum', { inputs: { rows: { dataset: 'sql_vals' } } }), 200, RecipeResultJson)).metrics.total).toBe(9.5);
+      expect(load).toHaveBeenCalledOnce();
+    } finally {
+      load.mockRestore();
+    }
   });
 
   it('treats an empty body as no inputs and default parameters', async () => {

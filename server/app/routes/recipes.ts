@@ -43,9 +43,10 @@ export function recipeRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     handler: async (c, { params, body }) => {
       const id = params.id;
-      const known = deps.describeRecipes().map((r) => r.id);
-      if (!known.includes(id)) throw new HttpError(404, `There is no recipe "${id}". Known recipes: ${known.join(', ')}.`);
-      const inputs = await runInputs(deps.storage, body.inputs);
+      const recipes = deps.describeRecipes();
+      const recipe = recipes.find((r) => r.id === id);
+      if (!recipe) throw new HttpError(404, `There is no recipe "${id}". Known recipes: ${recipes.map((r) => r.id).join(', ')}.`);
+      const inputs = await runInputs(deps.storage, body.inputs, { byFile: recipe.pushdown });
       const run = async (progress: (f: number, l?: string) => void, signal: AbortSignal) => {
         const out = await deps.runRecipe(id, inputs, body.params, { progress, signal, user: c.get('user').name });
         return resultToJSON(id, out.params, out.result, out.engine);
