@@ -24,13 +24,16 @@ export async function executePlan(
   recipe: Recipe,
   params: unknown,
   relations: Record<string, SqlRelation>,
-  options: { signal: AbortSignal; progress: Progress },
+  options: { signal: AbortSignal; progress: Progress; prepare?: (plan: AggregationPlan) => Promise<number | null> },
 ): Promise<PlanOutput> {
   if (!recipe.aggregate) throw new Error(`Recipe ${recipe.id} has no aggregation phase.`);
   const plan = recipe.aggregate({ params, inputs: relations, sql: engine.dialect });
+  // What the caller does once the SQL is known (the local engine copies a text file the plan
+  // scans several times); it may count the rows it read.
+  const prepared = options.prepare ? await options.prepare(plan) : null;
   const entries = Object.entries(plan.queries);
   const tables: Record<string, ColumnTable> = {};
-  let rowsRead: number | null = null;
+  let rowsRead: number | null = prepared;
   let rowsFetched = 0;
   for (const [i, [name, sql]] of entries.entries()) {
     throwIfAborted(options.signal);

@@ -85,6 +85,16 @@ describe('queries', () => {
     });
   });
 
+  it('copies a file view into a table of the named columns once, counting its rows exactly', async () => {
+    await withLocalEngine({ p: file('pipes.csv'), t: aq.table({ a: [1] }) }, async (e) => {
+      expect(await e.materialize('p', ['variant', 'day'])).toBe(2);
+      expect(await e.columns('p')).toEqual([{ name: 'variant', type: 'string' }, { name: 'day', type: 'date' }]);
+      expect((await e.query('SELECT variant FROM p ORDER BY 1')).table.array('variant')).toEqual(['A', 'B']);
+      expect(await e.materialize('t', ['a'])).toBeNull();
+      expect(await e.materialize('p', ['variant'])).toBeNull();
+    });
+  });
+
   it('truncates at maxRows and says so', async () => {
     await withLocalEngine({ t: big }, async (e) => {
       const out = await e.query('SELECT i FROM t ORDER BY i', { maxRows: 2500 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineRecipe, runRecipe } from '../../recipes/define-recipe.js';
 import { lift } from '../../recipes/lift/index.js';
+import { retention } from '../../recipes/retention/index.js';
 import { resultToJSON } from '../../recipes/result-json.js';
 import { rowsToCsv } from '../io/write-csv.js';
 import { parseInputText, sourceUrls, type InputRef } from './input-ref.js';
@@ -46,6 +47,25 @@ describe('inputs by reference', () => {
     const { json, engine } = await run({ units: { file: csv } });
     expect(json.tables).toEqual(resultToJSON('lift', reference.params, reference.result).tables);
     expect(engine).toMatchObject({ source: 'local', kind: 'duckdb', pushdown: true, rows_fetched: 2 });
+  });
+
+  it('counts the rows of a file exactly, where DuckDB\'s progress only estimates them from its bytes', async () => {
+    const many = Array.from({ length: 25_000 }, (_, i) => ({ arm: i % 2 ? 'control' : 'personalized', converted: +(i % 7 === 0), revenue: (i * 13) % 101 }));
+    const big = path.join(dir, 'many.csv');
+    await writeFile(big, rowsToCsv(many));
+    const out = await runRecipe(lift, { inputs: { units: { file: big } }, params, executor: exec });
+    expect(out.engine).toMatchObject({ rows_read: 25_000, rows_fetched: 2 });
+  });
+
+  it('a text file the plan scans several times is parsed once into a table, with the same result and its exact row count', async () => {
+    const day = 86_400_000;
+    const events = Array.from({ length: 3_000 }, (_, i) => ({ customer: `c${(i * 37) % 400}`, timestamp: new Date(Date.UTC(2025, 0, 1) + ((i * 7919) % 90) * day).toISOString(), page: 'home' }));
+    const file = path.join(dir, 'events.csv');
+    await writeFile(file, rowsToCsv(events));
+    const reference = await runRecipe(retention, { inputs: { events: aq.from(events) }, params: {} });
+    const out = await runRecipe(retention, { inputs: { events: { file } }, params: {}, executor: exec });
+    expect(resultToJSON('retention', out.params, out.result).tables).toEqual(resultToJSON('retention', reference.params, reference.result).tables);
+    expect(out.engine).toMatchObject({ source: 'local', pushdown: true, rows_read: 3_000 });
   });
 
   it('a source table or query is aggregated on the source and only one row per arm comes back', async () => {

@@ -1,11 +1,12 @@
 import type { ColumnTable } from 'arquero';
 import { RecipeInputError, throwIfAborted } from '../../recipes/errors.js';
-import type { EngineReport, Executor, SqlRelation } from '../../recipes/types.js';
+import type { AggregationPlan, EngineReport, Executor, SqlRelation } from '../../recipes/types.js';
 import { loadBundledDataset } from '../datasets/bundled.js';
 import { readTableFile } from '../io/read-table.js';
 import { executePlan } from './execute-plan.js';
 import { sourceFrom, type InputRef } from './input-ref.js';
-import { openLocalEngine } from './local.js';
+import { fileFormat } from './local-files.js';
+import { openLocalEngine, type LocalEngine } from './local.js';
 import { openSource } from './open-source.js';
 import type { Engine } from './types.js';
 
@@ -80,7 +81,9 @@ export function refExecutor(sources: Record<string, string>, open: (name: string
           await local.register(name, source);
           relations[name] = await local.relation(name);
         }
-        const out = await executePlan(engine, recipe, params, relations, { signal, progress });
+        const files = pushdown ? [] : entries.filter(([, ref]) => 'file' in ref && isTextFile(ref.file)).map(([name]) => name);
+        const prepare = async (plan: AggregationPlan) => copyRescannedFiles(engine as LocalEngine, plan, files, relations);
+        const out = await executePlan(engine, recipe, params, relations, { signal, progress, prepare });
         const rest: Record<string, ColumnTable> = {};
         for (const [name, ref] of entries) if (!out.plan.consumes.includes(name)) rest[name] = await fetchRows(name, ref);
         return { inputs: { ...rest, ...out.tables }, engine: report(engine, remotes.length === 0 || pushdown, out.rowsRead, out.rowsFetched + copied) };
@@ -91,4 +94,34 @@ export function refExecutor(sources: Record<string, string>, open: (name: string
       await Promise.all([...engines.values()].map((e) => e.close().catch(() => {})));
     }
   };
+}
+
+const isTextFile = (file: string) => {
+  try {
+    return ['delimited', 'json'].includes(fileFormat(file));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Copies each of `files` that the plan's SQL scans more than once into a table of the columns it
+ * names, so the text is parsed once rather than once per scan (retention's self-join and clv's
+ * per-day/per-customer join read their input four and more times). A single scan reads the file in
+ * place: copying would only add memory. Returns the most rows copied (an exact count), or null.
+ */
+async function copyRescannedFiles(engine: LocalEngine, plan: AggregationPlan, files: string[], relations: Record<string, SqlRelation>): Promise<number | null> {
+  const sql = Object.values(plan.queries);
+  const count = (text: string) => sql.reduce((n, q) => n + q.split(text).length - 1, 0);
+  let rows: number | null = null;
+  for (const name of files) {
+    const relation = relations[name]!;
+    if (!plan.consumes.includes(name) || count(relation.from) < 2) continue;
+    // Recipes name every column they read through the dialect (no SELECT *), so a column whose
+    // quoted name appears nowhere in the SQL is not read.
+    const used = relation.columns.map((c) => c.name).filter((c) => count(engine.dialect.ident(c)) > 0);
+    const copied = await engine.materialize(name, used);
+    if (copied !== null) rows = Math.max(rows ?? 0, copied);
+  }
+  return rows;
 }
