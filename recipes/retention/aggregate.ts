@@ -81,15 +81,20 @@ export function retentionAggregate({ params: p, inputs, sql }: AggregateContext<
     `${group ? n(isMissing(sql, group)) : sql.double('0')} AS missing_group, ` +
     `min(${sql.epochSeconds(ts)}) AS min_t, max(${sql.epochSeconds(ts)}) AS max_t FROM ${events.from}`;
 
-  // Distinct (customer, group, bucket) of the readable rows, optionally within the literal window.
+  // The readable rows as (customer, group, bucket), optionally within the literal window. Without a
+  // group column the constant group is added only to the output: carried through the distinct
+  // pairs, the self-join and the grouping it nearly doubles their cost.
   const valid = `NOT ${isMissing(sql, customer)} AND ${ts} IS NOT NULL${group ? ` AND NOT ${isMissing(sql, group)}` : ''}`;
   const bucket = sql.epochSeconds(sql.truncate(p.period, ts, p.week_start));
   const { lower, upper } = literalWindow(p);
   const within = (col: string) =>
     [lower !== undefined ? `${col} >= ${sql.literal(lower)}` : '', upper !== undefined ? `${col} <= ${sql.literal(upper)}` : ''].filter(Boolean).join(' AND ') || '1 = 1';
-  const active = (window: boolean) =>
-    `(SELECT ${P}c, ${P}g, ${P}b FROM (SELECT ${c} AS ${P}c, ${g} AS ${P}g, ${bucket} AS ${P}b FROM ${events.from} WHERE ${valid}) AS ${P}rows ` +
-    `${window ? `WHERE ${within(`${P}b`)} ` : ''}GROUP BY ${P}c, ${P}g, ${P}b)`;
+  const gCol = group ? `${P}g, ` : '';
+  const gOut = group ? `${P}g` : g;
+  const rows = `(SELECT ${c} AS ${P}c, ${group ? `${g} AS ${P}g, ` : ''}${bucket} AS ${P}b FROM ${events.from} WHERE ${valid}) AS ${P}rows`;
+  const active = (window: boolean) => `(SELECT ${P}c, ${gCol}${P}b FROM ${rows} ${window ? `WHERE ${within(`${P}b`)} ` : ''}GROUP BY ${P}c, ${gCol}${P}b)`;
+  // Per customer straight from the rows (a minimum or maximum needs no distinct pairs first).
+  const perCustomer = (extra: string) => `(SELECT ${P}c, ${group ? `min(${P}g) AS ${P}g, ` : ''}min(${P}b) AS ${P}f${extra} FROM ${rows} GROUP BY ${P}c)`;
 
   const queries: Record<string, string> = { checks };
   if (group) {
@@ -99,21 +104,19 @@ export function retentionAggregate({ params: p, inputs, sql }: AggregateContext<
   }
   if (p.mode === 'recurring') {
     queries.cells =
-      `SELECT ${P}g AS grp, ${P}b AS cohort_start, ${P}b2 AS active_start, ${sql.double('count(*)')} AS n FROM ${active(true)} AS ${P}x ` +
-      `JOIN (SELECT ${P}c, ${P}b AS ${P}b2 FROM ${active(true)} AS ${P}a) AS ${P}y USING (${P}c) WHERE ${P}b2 >= ${P}b GROUP BY ${P}g, ${P}b, ${P}b2`;
+      `SELECT ${gOut} AS grp, ${P}b AS cohort_start, ${P}b2 AS active_start, ${sql.double('count(*)')} AS n FROM ${active(true)} AS ${P}x ` +
+      `JOIN (SELECT ${P}c, ${P}b AS ${P}b2 FROM ${active(true)} AS ${P}a) AS ${P}y USING (${P}c) WHERE ${P}b2 >= ${P}b GROUP BY ${gCol}${P}b, ${P}b2`;
     // Per customer: first bucket ever and whether any activity falls in the literal window, so the
     // model phase can count distinct customers in the window and list every group.
     queries.customers =
-      `SELECT ${P}g AS grp, ${P}f AS first_start, ${P}w AS in_window, ${sql.double('count(*)')} AS n FROM ` +
-      `(SELECT ${P}c, min(${P}g) AS ${P}g, min(${P}b) AS ${P}f, max(CASE WHEN ${within(`${P}b`)} THEN 1 ELSE 0 END) AS ${P}w FROM ${active(false)} AS ${P}a GROUP BY ${P}c) AS ${P}per ` +
-      `GROUP BY ${P}g, ${P}f, ${P}w`;
+      `SELECT ${gOut} AS grp, ${P}f AS first_start, ${P}w AS in_window, ${sql.double('count(*)')} AS n FROM ` +
+      `${perCustomer(`, max(CASE WHEN ${within(`${P}b`)} THEN 1 ELSE 0 END) AS ${P}w`)} AS ${P}per GROUP BY ${gCol}${P}f, ${P}w`;
   } else {
     queries.cells =
-      `SELECT ${P}g AS grp, ${P}f AS cohort_start, ${P}b AS active_start, ${sql.double('count(*)')} AS n FROM ` +
-      `(SELECT ${P}c, min(${P}g) AS ${P}g, min(${P}b) AS ${P}f FROM ${active(false)} AS ${P}a GROUP BY ${P}c) AS ${P}first ` +
-      `JOIN (SELECT ${P}c, ${P}b FROM ${active(true)} AS ${P}w) AS ${P}act USING (${P}c) WHERE ${P}b >= ${P}f AND ${within(`${P}f`)} GROUP BY ${P}g, ${P}f, ${P}b`;
-    queries.customers =
-      `SELECT ${P}g AS grp, ${sql.double('count(*)')} AS n FROM (SELECT ${P}c, min(${P}g) AS ${P}g FROM ${active(false)} AS ${P}a GROUP BY ${P}c) AS ${P}per GROUP BY ${P}g`;
+      `SELECT ${gOut} AS grp, ${P}f AS cohort_start, ${P}b AS active_start, ${sql.double('count(*)')} AS n FROM ` +
+      `${perCustomer('')} AS ${P}first ` +
+      `JOIN (SELECT ${P}c, ${P}b FROM ${active(true)} AS ${P}w) AS ${P}act USING (${P}c) WHERE ${P}b >= ${P}f AND ${within(`${P}f`)} GROUP BY ${gCol}${P}f, ${P}b`;
+    queries.customers = `SELECT ${gOut} AS grp, ${sql.double('count(*)')} AS n FROM ${perCustomer('')} AS ${P}per GROUP BY ${group ? `${P}g` : '1'}`;
   }
   return { queries, consumes: ['events'] };
 }

@@ -40,6 +40,9 @@ export const equalityCases: EqualityCase[] = [
     params: { customer: 'customer_id', group: 'variant', calibration_end: '2025-03-31', observation_end: '2025-06-29', monetary: 'none' },
   },
   { recipe: 'retention', inputs: { events: 'sessions' }, params: { customer: 'customer_id', timestamp: 'started_at', group: 'variant', period: 'week', week_start: 'sunday' } },
+  // Without a group column the constant group appears only in the output (not in the joins).
+  { recipe: 'retention', inputs: { events: 'orders' }, params: { customer: 'customer_id', period: 'week', start: '2025-01-15', periods: 10 } },
+  { recipe: 'retention', inputs: { events: 'orders' }, params: { customer: 'customer_id', period: 'month', mode: 'first_time' } },
   { recipe: 'attribution', inputs: { touchpoints: 'touchpoints' }, params: { order: 2 } },
   { recipe: 'fairness', inputs: { predictions: 'predictions' }, params: { group: 'age_group', bootstrap: 0 } },
 ];
