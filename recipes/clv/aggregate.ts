@@ -9,9 +9,9 @@ import { DAY_MS } from './summary.js';
  * The aggregation phase of `clv` from a transaction log, as SQL: purchases merge per customer and
  * UTC day (amounts add), then one row per customer first seen by the calibration end with its
  * first day, last calibration day, repeat days and their value, and holdout repeat days; and the
- * number of repeat purchases per day for the tracking chart. The value of the repeat purchases
- * excludes the first day's, which needs each customer's first day next to their days: a join of
- * the per-day rows with the per-customer first day (no window functions on ClickHouse 18.16).
+ * number of repeat purchases per day for the tracking chart. The value of the repeat purchases is
+ * the calibration value less the first day's (an arg-min per customer: no join of the days with
+ * the first days, and no window functions, which ClickHouse 18.16 lacks).
  */
 
 export interface ClvAggregateParams {
@@ -81,36 +81,53 @@ export function clvAggregate({ params: p, inputs, sql }: AggregateContext<ClvAgg
   if (group) checks.push(`${countWhere(sql, isMissing(sql, group))} AS ${as('missing_group')}`);
 
   const valid = [`NOT ${isMissing(sql, customer)}`, `${ts} IS NOT NULL`, ...(value ? [`${value} IS NOT NULL`] : []), ...(group ? [`NOT ${isMissing(sql, group)}`] : [])].join(' AND ');
+  // Without a group column no group is carried through the groupings (text keys slow them down).
   const rows =
-    `(SELECT ${sql.ident(customer.name)} AS ${P}c, ${day} AS ${P}d, ${value ?? '0'} AS ${P}v, ${group ? sql.ident(group.name) : "''"} AS ${P}g ` +
+    `(SELECT ${sql.ident(customer.name)} AS ${P}c, ${day} AS ${P}d, ${value ?? '0'} AS ${P}v${group ? `, ${sql.ident(group.name)} AS ${P}g` : ''} ` +
     `FROM ${tx.from} WHERE ${valid})`;
-  // The last purchase day is the calibration end unless it is given; the holdout ends at the later
-  // of the observation end and that (so without observation_end every purchase is in the window).
-  const lastDay = `(SELECT max(${P}d) FROM ${rows} AS ${P}all)`;
-  const cal = calibrationEnd !== undefined ? sql.literal(Math.floor(calibrationEnd / DAY_MS)) : lastDay;
-  const obsFilter = observationEnd !== undefined ? ` WHERE ${P}d <= ${sql.literal(Math.max(Math.floor(observationEnd / DAY_MS), calibrationEnd !== undefined ? Math.floor(calibrationEnd / DAY_MS) : -Infinity))}` : '';
-  const days = `(SELECT ${P}c, ${P}d, sum(${P}v) AS ${P}v FROM ${rows} AS ${P}r${obsFilter} GROUP BY ${P}c, ${P}d)`;
-  const firsts = `(SELECT ${P}c, min(${P}d) AS ${P}first, min(${P}g) AS ${P}g1, max(${P}g) AS ${P}g2 FROM ${rows} AS ${P}r GROUP BY ${P}c)`;
-  const joined = `${days} AS ${P}days JOIN ${firsts} AS ${P}firsts USING (${P}c)`;
-  const inCalibration = `${P}d <= ${cal}`;
-  const repeat = `${P}d > ${P}first AND ${inCalibration}`;
+  // The last purchase day is the calibration end unless it is given, so without calibration_end
+  // every purchase is in calibration (and an observation_end before it is refused by the model phase).
+  // The holdout ends at the later of the observation end and the calibration end.
+  const cal = calibrationEnd !== undefined ? sql.literal(Math.floor(calibrationEnd / DAY_MS)) : undefined;
+  const obsDay = observationEnd !== undefined ? Math.max(Math.floor(observationEnd / DAY_MS), calibrationEnd !== undefined ? Math.floor(calibrationEnd / DAY_MS) : -Infinity) : undefined;
+  const inObservation = obsDay !== undefined ? `${P}d <= ${sql.literal(obsDay)}` : '1 = 1';
+  const inCalibration = cal !== undefined ? `${P}d <= ${cal}` : '1 = 1';
+  // One row per customer and day (amounts add), with the day's groups when there is a group column.
+  const days =
+    `(SELECT ${P}c, ${P}d, sum(${P}v) AS ${P}v${group ? `, min(${P}g) AS ${P}g1, max(${P}g) AS ${P}g2` : ''} FROM ${rows} AS ${P}r GROUP BY ${P}c, ${P}d)`;
 
+  // Per customer straight from the days: the first day is always in calibration for a customer kept
+  // (first day ≤ calibration end), so the repeat days are the calibration days less one and their
+  // value the calibration value less the first day's (arg-min: no join, no window function).
   const customers = [
     `${P}c AS ${as('customer')}`,
-    `${P}first AS ${as('first_day')}`,
+    `min(${P}d) AS ${as('first_day')}`,
     `max(CASE WHEN ${inCalibration} THEN ${P}d END) AS ${as('last_day')}`,
-    `${countWhere(sql, repeat)} AS ${as('repeats')}`,
-    `${sql.double(`sum(CASE WHEN ${repeat} THEN ${P}v ELSE 0 END)`)} AS ${as('repeat_value')}`,
-    `${countWhere(sql, `NOT (${inCalibration})`)} AS ${as('holdout')}`,
-    `min(${P}g1) AS ${as('group')}`,
-    `max(${P}g2) AS ${as('other_group')}`,
+    `${sql.double(`sum(CASE WHEN ${inCalibration} THEN 1 ELSE 0 END) - 1`)} AS ${as('repeats')}`,
+    `${sql.double(`sum(CASE WHEN ${inCalibration} THEN ${P}v ELSE 0 END) - ${sql.argMin(`${P}v`, `${P}d`)}`)} AS ${as('repeat_value')}`,
+    `${countWhere(sql, `NOT (${inCalibration}) AND ${inObservation}`)} AS ${as('holdout')}`,
+    `${group ? `min(${P}g1)` : sql.literal('')} AS ${as('group')}`,
+    `${group ? `max(${P}g2)` : sql.literal('')} AS ${as('other_group')}`,
   ];
+  // Customers in two groups are kept whenever they were first seen, so the error can name one.
+  const having = cal !== undefined ? ` HAVING min(${P}d) <= ${cal}${group ? ` OR min(${P}g1) <> max(${P}g2)` : ''}` : '';
+
+  // Repeat purchases per day of the customers first seen by the calibration end. Without
+  // calibration_end that is every customer: each day's customer-days less its first days.
+  const dayCounts = `(SELECT ${P}c, ${P}d FROM ${rows} AS ${P}r GROUP BY ${P}c, ${P}d)`;
+  const firsts = `(SELECT ${P}c, min(${P}d) AS ${P}first FROM ${rows} AS ${P}r GROUP BY ${P}c)`;
+  const repeatDays =
+    cal === undefined
+      ? `SELECT ${P}d AS ${as('day')}, ${sql.double(`sum(${P}k)`)} AS ${as('n')} FROM (` +
+        `SELECT ${P}d, ${sql.double('1')} AS ${P}k FROM ${dayCounts} AS ${P}days WHERE ${inObservation} ` +
+        `UNION ALL SELECT min(${P}d) AS ${P}d, ${sql.double('-1')} AS ${P}k FROM ${rows} AS ${P}r GROUP BY ${P}c) AS ${P}u GROUP BY ${P}d HAVING sum(${P}k) > 0`
+      : `SELECT ${P}d AS ${as('day')}, ${sql.double('count(*)')} AS ${as('n')} FROM ${dayCounts} AS ${P}days JOIN ${firsts} AS ${P}firsts USING (${P}c) ` +
+        `WHERE ${P}d > ${P}first AND ${P}first <= ${cal} AND ${inObservation} GROUP BY ${P}d`;
   return {
     queries: {
       checks: `SELECT ${checks.join(', ')} FROM ${tx.from}`,
-      // Customers in two groups are kept whenever they were first seen, so the error can name one.
-      customers: `SELECT ${customers.join(', ')} FROM ${joined} GROUP BY ${P}c, ${P}first HAVING ${P}first <= ${cal}${group ? ` OR min(${P}g1) <> max(${P}g2)` : ''}`,
-      repeat_days: `SELECT ${P}d AS ${as('day')}, ${sql.double('count(*)')} AS ${as('n')} FROM ${joined} WHERE ${P}d > ${P}first AND ${P}first <= ${cal} GROUP BY ${P}d`,
+      customers: `SELECT ${customers.join(', ')} FROM ${days} AS ${P}days GROUP BY ${P}c${having}`,
+      repeat_days: repeatDays,
     },
     consumes: ['transactions'],
   };

@@ -35,6 +35,8 @@ export interface Dialect {
   truncate(unit: TimeUnit, expr: string, weekStart?: 'sunday' | 'monday'): string;
   /** Values of `expr` within a group joined by `separator` in the order of `orderBy` (ties by `expr`). */
   orderedJoin(expr: string, orderBy: string, separator: string): string;
+  /** The value of `expr` on the group's row with the least `key` (keys unique within a group). */
+  argMin(expr: string, key: string): string;
   /** The 1-based position of a row in the scan of a file or inline table (for errors naming a row). */
   rowNumber(): string;
 }

@@ -40,6 +40,7 @@ const duckdb: Dialect = {
   epochSeconds: (e) => `CAST(epoch(CAST(${e} AS TIMESTAMP)) AS DOUBLE)`,
   truncate: (unit, e, weekStart = 'sunday') => truncateStandard('duckdb', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS VARCHAR), ${duckdbLiteral(sep)} ORDER BY ${orderBy}, ${e})`,
+  argMin: (e, key) => `arg_min(${e}, ${key})`,
   rowNumber: () => 'row_number() OVER ()',
 };
 function duckdbLiteral(s: string) {
@@ -56,6 +57,7 @@ const postgres: Dialect = {
   epochSeconds: (e) => `CAST(EXTRACT(EPOCH FROM CAST(${e} AS TIMESTAMP)) AS DOUBLE PRECISION)`,
   truncate: (unit, e, weekStart = 'sunday') => truncateStandard('postgres', unit, `CAST(${e} AS TIMESTAMP)`, weekStart),
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS TEXT), ${postgres.literal(sep)} ORDER BY ${orderBy}, ${e})`,
+  argMin: (e, key) => `(array_agg(${e} ORDER BY ${key}))[1]`,
   rowNumber: () => 'row_number() OVER ()',
 };
 
@@ -90,6 +92,7 @@ const clickhouse: Dialect = {
   // arraySort by a key keeps the pairs together, so ties are ordered by the value as elsewhere.
   orderedJoin: (e, orderBy, sep) =>
     `arrayStringConcat(arrayMap(x -> x.2, arraySort(x -> (x.1, x.2), groupArray((${orderBy}, toString(${e}))))), ${clickhouse.literal(sep)})`,
+  argMin: (e, key) => `argMin(${e}, ${key})`,
   // 18.16 has no window functions.
   rowNumber: () => '(rowNumberInAllBlocks() + 1)',
 };
