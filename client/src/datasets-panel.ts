@@ -1,5 +1,7 @@
+import './datasets-panel.css';
 import { api, datasetPath, listOf, type DatasetInfo, type DatasetPreview } from './api.js';
 import { h } from './dom.js';
+import { openModal } from './modal.js';
 import { progressBar } from './progress-bar.js';
 import { tableViewer } from './table-viewer.js';
 import { localSource } from './table-source.js';
@@ -14,15 +16,14 @@ export interface DatasetsHooks {
 }
 
 /**
- * The datasets side panel: upload (with progress), list, preview in the table viewer, delete,
- * and "use in a cell".
+ * The datasets side panel: upload (with progress), list, preview in the table viewer (a dialog),
+ * delete, and "use in a cell".
  *
  * @example
  * document.body.append(datasetsPanel(hooks).el);
  */
 export function datasetsPanel(hooks: DatasetsHooks): { el: HTMLElement; refresh: () => Promise<void> } {
   const list = h('ul', { class: 'dataset-list' });
-  const preview = h('div', { class: 'dataset-preview' });
   const bar = progressBar();
   const nameInput = h('input', { type: 'text', class: 'dataset-name', placeholder: 'name', 'aria-label': 'Dataset name' });
   const fileInput = h('input', { type: 'file', class: 'dataset-file', accept: '.csv,.tsv,.txt,.json,.parquet,.arrow,.gz', 'aria-label': 'Dataset file', onchange: () => {
@@ -52,18 +53,27 @@ export function datasetsPanel(hooks: DatasetsHooks): { el: HTMLElement; refresh:
     }
   }
 
+  /**
+   * The first rows in a dialog over the page: the sidebar is too narrow for a table, and a preview
+   * at its foot opened out of view.
+   */
   async function showPreview(name: string): Promise<void> {
-    preview.replaceChildren(h('p', { class: 'muted' }, `Loading ${name}…`));
+    const modal = openModal({ title: `Preview: ${name}`, class: 'dataset-preview-dialog' });
+    const content = h('div', { class: 'dataset-preview' }, h('p', { class: 'muted' }, `Loading ${name}…`));
+    modal.body.append(content);
+    modal.actions.append(
+      h('button', { class: 'preview-insert', title: 'Insert a cell that loads this dataset', onclick: () => { modal.close(); hooks.insertLoadCell(name); } }, 'Use in cell'),
+      h('button', { class: 'primary preview-close', onclick: () => modal.close() }, 'Close'));
     try {
       const body = await api<DatasetPreview & { total?: number; numRows?: number; rows: Record<string, unknown>[]; columns: ({ name: string } | string)[] }>('GET', `${datasetPath(name)}/preview`);
       const names = (body.columns ?? []).map((c) => (typeof c === 'string' ? c : c.name));
       const total = body.total ?? body.numRows ?? body.rows.length;
-      preview.replaceChildren(
-        h('div', { class: 'preview-head' }, h('strong', {}, name), h('span', { class: 'muted' }, ` first ${body.rows.length.toLocaleString()} of ${Number(total).toLocaleString()} rows`),
-          h('button', { class: 'icon', title: 'Close preview', onclick: () => preview.replaceChildren() }, '✕')),
-        tableViewer(localSource(body.rows, names.length ? names : undefined), ''));
+      content.replaceChildren(
+        h('p', { class: 'preview-head muted' }, `The first ${body.rows.length.toLocaleString()} of ${Number(total).toLocaleString()} rows.`),
+        tableViewer(localSource(body.rows, names.length ? names : undefined), name));
     } catch (error) {
-      preview.replaceChildren(h('p', { class: 'output-error' }, (error as Error).message));
+      content.replaceChildren();
+      modal.error((error as Error).message);
     }
   }
 
@@ -97,7 +107,7 @@ export function datasetsPanel(hooks: DatasetsHooks): { el: HTMLElement; refresh:
   const el = h('aside', { class: 'datasets-panel' },
     h('h3', {}, 'Datasets'),
     h('div', { class: 'upload-form' }, fileInput, h('div', { class: 'row' }, nameInput, uploadButton), bar.el),
-    list, preview);
+    list);
   void refresh();
   return { el, refresh };
 }

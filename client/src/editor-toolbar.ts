@@ -1,6 +1,7 @@
 import type { NotebookRole } from './api.js';
 import { h } from './dom.js';
 import { keysText, type EditorAction } from './editor-commands.js';
+import { fitTitleInput } from './notebook-title.js';
 
 export interface ToolbarHooks {
   onTitle: (title: string) => void;
@@ -34,7 +35,8 @@ const TOOLTIPS: Record<string, string> = {
  * bar.setDirty(true);
  */
 export function editorToolbar(title: string, hooks: ToolbarHooks) {
-  const titleInput = h('input', { class: 'title-input', value: title, 'aria-label': 'Notebook title', onchange: () => hooks.onTitle(titleInput.value) });
+  const titleInput = h('input', { class: 'title-input', value: title, 'aria-label': 'Notebook title', onchange: () => hooks.onTitle(titleInput.value), oninput: () => fitTitleInput(titleInput) });
+  fitTitleInput(titleInput);
   const dirty = h('span', { class: 'dirty', title: 'Unsaved changes', hidden: true }, '● unsaved');
   const running = h('span', { class: 'running-indicator', hidden: true }, 'running…');
   const readonly = h('span', { class: 'readonly-badge', hidden: true, title: 'You can read and run this notebook but not save it: Save a copy keeps your edits' }, 'read-only (viewer)');
@@ -97,6 +99,7 @@ export function editorToolbar(title: string, hooks: ToolbarHooks) {
     },
     setTitle(text: string) {
       if (document.activeElement !== titleInput) titleInput.value = text;
+      fitTitleInput(titleInput);
     },
   };
 }

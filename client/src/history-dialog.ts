@@ -5,6 +5,9 @@ import { h, replaceChildren } from './dom.js';
 import { openModal } from './modal.js';
 import { timeText } from './time-text.js';
 
+// Versions saved before sign-in existed carry no name; the seeded examples say "liftbook (example)".
+const NO_AUTHOR = 'author not recorded';
+
 export interface HistoryOptions {
   notebookId: string;
   /** Editors and owners may restore; viewers see the history only. */
@@ -50,7 +53,7 @@ export async function openHistoryDialog(options: HistoryOptions): Promise<void> 
   list.replaceChildren(...revisions.map((r, i) => h('li', { class: 'revision', 'data-version': String(r.version) },
     h('button', { class: 'link revision-view', onclick: () => void view(r.version) }, `Version ${r.version}`),
     i === 0 ? h('span', { class: 'tag' }, 'current') : null,
-    h('span', { class: 'revision-meta muted' }, ` ${r.author ?? 'unknown'} · ${timeText(r.created_at)}`))));
+    h('span', { class: 'revision-meta muted' }, ` ${r.author ?? NO_AUTHOR} · ${timeText(r.created_at)}`))));
   if (!revisions.length) list.replaceChildren(h('li', { class: 'muted' }, 'No saved versions yet.'));
   if (revisions[0]) await view(revisions[0].version);
 
@@ -62,7 +65,7 @@ export async function openHistoryDialog(options: HistoryOptions): Promise<void> 
       const current = revisions[0]?.version === version;
       const restore = options.canRestore && !current ? h('button', { class: 'primary revision-restore', onclick: () => void restoreVersion(version, restore!) }, 'Restore this version') : null;
       replaceChildren(detail,
-        h('div', { class: 'history-detail-head' }, h('strong', {}, `Version ${revision.version}`), h('span', { class: 'muted' }, ` by ${revision.author ?? 'unknown'} · ${timeText(revision.created_at)}`), h('span', { class: 'grow' }), restore),
+        h('div', { class: 'history-detail-head' }, h('strong', {}, `Version ${revision.version}`), h('span', { class: 'muted' }, ` ${revision.author ? `by ${revision.author}` : NO_AUTHOR} · ${timeText(revision.created_at)}`), h('span', { class: 'grow' }), restore),
         !options.canRestore ? h('p', { class: 'hint' }, 'Viewers can read the history; an editor or the owner can restore a version.') : null,
         h('pre', { class: 'revision-source', 'data-version': String(version) }, revision.source));
     } catch (error) {

@@ -577,7 +577,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   function showShares(): void {
-    void openShareDialog({ notebookId: id, isOwner: role === 'owner', toast: services.toast });
+    void openShareDialog({ notebookId: id, isOwner: role === 'owner', me: userName, toast: services.toast });
   }
 
   function showHistory(): void {

@@ -6,6 +6,8 @@ export interface ShareDialogOptions {
   notebookId: string;
   /** Only the owner may change who sees the notebook; everyone else sees the list read-only. */
   isOwner: boolean;
+  /** Who is signed in: never offered as someone to share with (an admin owns the examples without being their named owner). */
+  me?: string;
   toast: (message: string, kind?: 'error' | 'info') => void;
 }
 
@@ -71,7 +73,7 @@ export async function openShareDialog(options: ShareDialogOptions): Promise<void
       remove.addEventListener('click', () => void change(user, 'none', remove));
       return h('li', { class: 'share-row', 'data-user': user }, h('span', { class: 'share-user-name' }, user), select, remove);
     });
-    const taken = new Set([shares.owner, ...shares.users.map((u) => u.user)]);
+    const taken = new Set([shares.owner, options.me, ...shares.users.map((u) => u.user)]);
     const candidates = users.filter((u) => !taken.has(u.name));
     let add: HTMLElement | null = null;
     if (owner) {

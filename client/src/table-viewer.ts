@@ -23,9 +23,11 @@ export function tableViewer(source: TableSource, title = '', options: { format?:
   let generation = 0;
   // Header and rows are two grids; they line up only with the same tracks *and* the same width,
   // so both get fixed minimums and one explicit width (never their own max-content).
-  const indexWidth = 20 + 8 * Math.max(2, String(source.numRows).length);
-  const template = `${indexWidth}px ${names.map(() => `minmax(${COLUMN_MIN}px, 1fr)`).join(' ')}`;
-  const width = `max(100%, ${indexWidth + names.length * COLUMN_MIN}px)`;
+  // The row index's track is a CSS variable both grids share: a first guess from the digit count,
+  // then (once attached) the measured width of the widest index in the font the reader really has.
+  const digits = Math.max(2, String(source.numRows).length);
+  const template = `var(--index-width) ${names.map(() => `minmax(${COLUMN_MIN}px, 1fr)`).join(' ')}`;
+  const width = `max(100%, calc(var(--index-width) + ${names.length * COLUMN_MIN}px))`;
 
   // Formatters by column meaning (or the cell's declared format), fixed from the first page seen.
   let formatters: Formatter[] | null = null;
@@ -39,7 +41,7 @@ export function tableViewer(source: TableSource, title = '', options: { format?:
   const spacer = h('div', { class: 'spacer' });
   const body = h('div', { class: 'tbody' });
   const scroller = h('div', { class: 'scroller' }, header, h('div', { class: 'rows', style: `width:${width}` }, spacer, body));
-  const root = h('div', { class: 'table-viewer', 'data-rows': String(total) }, h('div', { class: 'table-toolbar' }, title ? h('strong', {}, title) : null, count, formatError, actions, filter), scroller);
+  const root = h('div', { class: 'table-viewer', 'data-rows': String(total), style: `--index-width:${20 + 8 * digits}px` }, h('div', { class: 'table-toolbar' }, title ? h('strong', {}, title) : null, count, formatError, actions, filter), scroller);
 
   function drawHeader(): void {
     header.replaceChildren(h('div', { class: 'th index' }, '#'), ...source.columns.map((column) => {
@@ -105,6 +107,17 @@ export function tableViewer(source: TableSource, title = '', options: { format?:
     for (const page of missingPages) void load(page).then(render);
   }
 
+  /** Widens the index track to the widest row number as drawn (a larger font must not clip digits). */
+  function fitIndex(): void {
+    if (!root.isConnected) return;
+    const probe = h('div', { class: 'td index', style: 'position:absolute;visibility:hidden;width:auto;overflow:visible' }, '8'.repeat(digits));
+    body.append(probe);
+    const needed = Math.ceil(probe.getBoundingClientRect().width) + 2;
+    probe.remove();
+    const guess = parseFloat(root.style.getPropertyValue('--index-width'));
+    if (needed > guess) root.style.setProperty('--index-width', `${needed}px`);
+  }
+
   async function allRows(): Promise<unknown[][]> {
     const { rows } = await source.page({ ...query, offset: 0, limit: Math.max(total, 1) });
     return rows;
@@ -137,6 +150,7 @@ export function tableViewer(source: TableSource, title = '', options: { format?:
   // Render once attached so clientHeight is known; column summaries (a pass over every row in the
   // worker) come after the first page, so rows show first.
   requestAnimationFrame(() => void load(0).then(() => {
+    fitIndex();
     render();
     source.summarize?.().then((columns) => {
       source.columns = columns;

@@ -6,6 +6,12 @@ import { notebookTitle } from './notebook-title.js';
 /** The example notebooks that ship in the repository's `notebooks/` folder. */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../notebooks/', import.meta.url));
 
+/**
+ * The author of a seeded example's first version: the examples ship with liftbook, nobody on the
+ * team wrote them. Not a valid user name (it has a space), so it never passes for a person.
+ */
+export const EXAMPLE_AUTHOR = 'liftbook (example)';
+
 export interface ExampleNotebook {
   /** The file name without `.md` (and without `.lb` in `x.lb.md`): also the seeded notebook's id. */
   id: string;

@@ -81,6 +81,8 @@ describe('seeding', () => {
     const first = open(data, examples);
     expect(first.seeded).toEqual(['did-it-work']);
     expect(first.notebooks.get('did-it-work')).toMatchObject({ title: 'Did it work?', version: 1 });
+    // The History names who wrote the first version: liftbook, not "unknown".
+    expect(first.notebooks.history('did-it-work')[0]!.author).toBe('liftbook (example)');
     first.notebooks.remove('did-it-work');
     first.close();
     opened.length = 0;

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import { AuditLog } from './audit-log.js';
 import { DatasetStore } from './dataset-store.js';
-import { EXAMPLES_DIR, listExamples } from './examples.js';
+import { EXAMPLE_AUTHOR, EXAMPLES_DIR, listExamples } from './examples.js';
 import { NotebookStore } from './notebook-store.js';
 import { openDatabase } from './open-database.js';
 import { SessionStore } from './session-store.js';
@@ -49,7 +49,7 @@ export function openStorage(dataDir = '.liftbook', options: { examplesDir?: stri
     for (const example of listExamples(examplesDir)) {
       if (notebooks.exists(example.id)) continue;
       // Nobody owns the examples (admins manage them); the whole team may read and run them.
-      notebooks.create({ id: example.id, source: example.source });
+      notebooks.create({ id: example.id, source: example.source, author: EXAMPLE_AUTHOR });
       shares.set(example.id, TEAM, 'viewer');
       seeded.push(example.id);
     }

@@ -168,6 +168,9 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await waitForText(page.locator('.dataset-preview .row-count'), '3 rows');
       await page.locator('.dataset-preview .filter').fill('personalized');
       await waitForText(page.locator('.dataset-preview .row-count'), '2 of 3 rows');
+      // The preview is a dialog over the page: close it to reach the sidebar.
+      await page.keyboard.press('Escape');
+      await page.locator('.dataset-preview-dialog').waitFor({ state: 'detached' });
       await page.locator('[data-dataset="tiny_upload"] .insert').click();
       const inserted = page.locator('.code-cell', { hasText: 'tiny_upload' });
       await inserted.locator('.run').click();
