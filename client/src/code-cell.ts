@@ -43,6 +43,8 @@ export interface CellContext {
   onFocus: (id: string) => void;
   /** A SQL cell's source was picked: set its `source=` attribute. */
   onSource: (id: string, source: string) => void;
+  /** Shows which cells this one reads from and feeds (under `anchor`, the header button). */
+  onDependencies?: (id: string, anchor: HTMLElement) => void;
 }
 
 /**
@@ -83,6 +85,8 @@ export class CodeCellView {
         block.lang === 'sql' ? h('span', { class: 'tag' }, 'SQL') : null,
         this.sourcePicker,
         this.names, this.status,
+        ctx.onDependencies ? h('button', { class: 'icon deps', title: 'Dependencies: the cells this one reads from and feeds', 'aria-label': 'Dependencies',
+          onclick: (e: Event) => ctx.onDependencies!(id, e.currentTarget as HTMLElement) }, '⇄') : null,
         cellToolbar({
           run: () => ctx.onRun(id), stop: () => ctx.onStop(id),
           moveUp: () => ctx.onMove(id, -1), moveDown: () => ctx.onMove(id, 1),

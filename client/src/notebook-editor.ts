@@ -16,6 +16,7 @@ import { CELL_EDITOR, keyboardHandler } from './editor/keyboard.js';
 import * as S from './editor/state.js';
 import './editor/selection.css';
 import { datasetsPanel } from './datasets-panel.js';
+import { notebookDependencyHooks, openDependencyPopover } from './dependency-view.js';
 import { sourcesPanel } from './sources-panel.js';
 import { runSqlRequest } from './sql-host.js';
 import { download, fileStem } from './download.js';
@@ -365,8 +366,12 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     if (old.submitted !== undefined) submitted.set(block.id, old.submitted);
   }
 
+  // Which cells feed which, from the runtime's names per cell (its graph), in notebook order.
+  const dependencies = notebookDependencyHooks(cellsEl, () => cellBlocks().map((b) => ({ id: b.id, defines: states.get(b.id)?.defines, references: states.get(b.id)?.references })));
+
   const cellContext = {
     remote,
+    onDependencies: (cellId: string, anchor: HTMLElement) => void openDependencyPopover(anchor, cellId, dependencies),
     formContext: () => ({
       recipes,
       takenNames: [...states.values()].flatMap((s) => s.defines),
