@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { authenticate } from '../auth/authenticate.js';
 import { defaultSqlEngines } from '../sql/default-engines.js';
 import { DEFAULT_SQL_LIMITS } from '../sql/run-sql.js';
-import { apiCompressible } from './accept-encoding.js';
+import { compressApi } from './compress-api.js';
 import { ApiRoutes } from './api-route.js';
 import { ENVELOPE_BYTES, type AppDeps } from './deps.js';
 import { errorResponse } from './error-response.js';
@@ -38,9 +37,9 @@ import { serveClient } from './static-client.js';
 export function createApp(deps: AppDeps): { app: Hono; api: ApiRoutes } {
   const app = new Hono();
   app.use('*', securityHeaders());
-  // JSON and Arrow answers go out gzipped to browsers that accept it (a dataset's rows shrink ~4×);
-  // SSE streams are left alone so each event arrives when sent.
-  app.use('/api/*', compress({ encoding: 'gzip', contentTypeFilter: apiCompressible }));
+  // Large JSON and Arrow answers go out gzipped to browsers that accept it (a dataset's rows
+  // shrink ~4×); SSE streams are left alone so each event arrives when sent.
+  app.use('/api/*', compressApi());
   const api = new ApiRoutes(app, deps.uploadLimit);
   // Before the body limit: a stranger's upload is refused without reading it.
   app.use('/api/*', authenticate(deps.storage, deps.signInLimiter, (method, path) => api.isPublic(method, path), deps.trustedProxies));

@@ -20,5 +20,26 @@ export function openDatabase(dataDir: string): { db: Database.Database; created:
   // Another process (the CLI adding a user) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
   const applied = migrate(db);
+  cacheStatements(db);
   return { db, created: applied.includes(1) };
+}
+
+/**
+ * Every `db.prepare(sql)` of the same text returns one compiled statement: the stores prepare per
+ * call, and compiling SQL on each request was a tenth of a busy server's event loop. A statement
+ * comes back in its default mode (a caller's `.pluck()` or `.raw()` does not stick to the next).
+ */
+function cacheStatements(db: Database.Database): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    } else if (statement.reader) {
+      statement.pluck(false).expand(false).raw(false);
+    }
+    return statement;
+  }) as typeof db.prepare;
 }

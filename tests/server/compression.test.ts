@@ -23,6 +23,13 @@ describe('API compression', () => {
     expect(body.length).toBeLessThan(text.length / 3);
   });
 
+  it('sends a small answer plain, where gzip would cost the server more than it saves', async () => {
+    const small = await h.request('/api/session', { headers: gzip });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(JSON.parse(await small.text())).toBeTruthy();
+  });
+
   it('gzips Arrow IPC rows', async () => {
     const res = await h.request('/api/datasets/shop/orders/rows?customers=300&seed=1', { headers: { ...gzip, Accept: 'application/vnd.apache.arrow.stream' } });
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
