@@ -6,8 +6,8 @@ import type { ColumnInfo } from '../storage/column-types.js';
 import { reviveError, type SerializedError } from './error-transfer.js';
 import { unpackTables, type PackedTable } from './table-transfer.js';
 
-/** What to read: a file's bytes with its name, a file on disk, or a bundled dataset. */
-export type ReadRequest = { bytes: Uint8Array; filename: string; limits?: TableLimits } | { file: string; limits?: TableLimits } | { bundled: string; options?: ShopOptions };
+/** What to read: a file's bytes with its name, a file on disk (named in messages as `filename`, when given), or a bundled dataset. */
+export type ReadRequest = { bytes: Uint8Array; filename: string; limits?: TableLimits } | { file: string; filename?: string; limits?: TableLimits } | { bundled: string; options?: ShopOptions };
 
 const BOOT = new URL('./worker-boot.js', import.meta.url);
 const ENTRY = new URL('./read-worker.ts', import.meta.url).href;

@@ -1,5 +1,6 @@
 // The body of the table-reader thread (see read-in-worker.ts): parses files and builds bundled
 // datasets off the main event loop. It lives on, so the generated shop is cached between requests.
+import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { loadBundledDataset } from '../datasets/bundled.js';
 import { readTableBytes, readTableFile } from '../io/read-table.js';
@@ -15,7 +16,9 @@ port.on('message', async ({ id, source, describe }: { id: number; source: ReadRe
       'bundled' in source
         ? await loadBundledDataset(source.bundled, source.options)
         : 'file' in source
-          ? await readTableFile(source.file, source.limits)
+          ? source.filename
+            ? await readTableBytes(await readFile(source.file), source.filename, source.limits)
+            : await readTableFile(source.file, source.limits)
           : await readTableBytes(source.bytes, source.filename, source.limits);
     // An upload only needs its shape checked and described: sending a million-row table back
     // would cost the main thread seconds of unpacking.

@@ -74,11 +74,20 @@ export class DatasetStore {
     if (!input.replace && this.get(input.name)) throw taken();
     this.#reserved.add(input.name);
     try {
-      const summary = await describeTableInWorker({ bytes: input.bytes, filename: input.filename, limits: input.limits });
       const filename = input.name + extension;
       const file = this.#path(filename);
-      const temp = `${file}.${process.pid}.${Date.now()}.part`;
+      // On disk first, then read there by the reader thread: the upload's bytes are neither copied
+      // nor handed across threads by the event loop. The temporary name keeps the extension the
+      // reader goes by.
+      const temp = path.join(path.dirname(file), `.part-${process.pid}-${Date.now()}-${filename}`);
       await writeFile(temp, input.bytes, { flush: true });
+      let summary: Awaited<ReturnType<typeof describeTableInWorker>>;
+      try {
+        summary = await describeTableInWorker({ file: temp, filename: input.filename, limits: input.limits });
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
       const record: DatasetRecord = {
         name: input.name,
         filename,
