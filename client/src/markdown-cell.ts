@@ -21,9 +21,11 @@ export interface MarkdownHooks {
  */
 export function markdownCell(markdown: string, hooks: MarkdownHooks): HTMLElement {
   const rendered = h('div', { class: 'markdown-body', title: 'Double-click to edit' });
-  const editor = h('textarea', { class: 'markdown-editor', spellcheck: 'true', 'aria-label': 'Markdown' });
+  const editor = h('textarea', { class: 'markdown-editor', hidden: true, spellcheck: 'true', 'aria-label': 'Markdown' });
   const preview = h('div', { class: 'markdown-body markdown-preview', 'aria-label': 'Preview', 'aria-live': 'polite' });
-  const split = h('div', { class: 'markdown-split', hidden: true }, editor, h('div', { class: 'markdown-preview-pane' }, h('div', { class: 'markdown-preview-label' }, 'Preview'), preview));
+  // The preview pane is in the page only while editing, so the block has one .markdown-body otherwise.
+  const previewPane = h('div', { class: 'markdown-preview-pane' }, h('div', { class: 'markdown-preview-label' }, 'Preview'), preview);
+  const split = h('div', { class: 'markdown-split', hidden: true }, editor);
   const el = h('section', { class: 'cell markdown-cell' },
     h('header', { class: 'cell-header' }, h('span', { class: 'tag' }, 'markdown'), h('span', { class: 'grow' }),
       cellToolbar({ moveUp: () => hooks.onMove(-1), moveDown: () => hooks.onMove(1), remove: hooks.onDelete })),
@@ -44,7 +46,8 @@ export function markdownCell(markdown: string, hooks: MarkdownHooks): HTMLElemen
   };
   const edit = () => {
     editor.value = text;
-    split.hidden = false;
+    split.append(previewPane);
+    split.hidden = editor.hidden = false;
     rendered.hidden = true;
     el.classList.add('editing');
     fill(preview, text);
@@ -53,10 +56,10 @@ export function markdownCell(markdown: string, hooks: MarkdownHooks): HTMLElemen
   };
   const commit = () => {
     if (split.hidden) return;
-    split.hidden = true;
+    split.hidden = editor.hidden = true;
     rendered.hidden = false;
     el.classList.remove('editing');
-    // The preview is only for editing; emptied so the page holds one rendering of the block.
+    previewPane.remove();
     preview.replaceChildren();
     if (editor.value.trim() !== text) {
       text = editor.value.trim();
