@@ -14,7 +14,7 @@ import { bgnbdPmf, pmfRows, readParameters } from './pmf.js';
 import type { BgNbdParams } from './bgnbd.js';
 import { UNIT_DAYS } from './summary.js';
 import { trackingCurve } from './tracking.js';
-import { discountedClv, unitDiscountRate } from './value.js';
+import { discountedPurchases, unitDiscountRate } from './value.js';
 import { clvCharts } from './charts.js';
 
 const params = z
@@ -121,16 +121,25 @@ export const clv = defineRecipe({
     const expected = new Float64Array(n);
     const value = new Float64Array(n);
     const clvValues = new Float64Array(n);
+    // P(alive) and the discounted purchases depend on (frequency, recency, T) only, which many
+    // customers share (days on a calendar): each is computed once per distinct triple.
+    const byHistory = new Map<string, { alive: number; discounted: number; expectedPurchases: number }>();
     for (let i = 0; i < n; i++) {
       if (i % 500 === 0) {
         throwIfAborted(signal);
         progress(0.65 + (0.3 * i) / n, 'valuing customers');
       }
-      pAlive[i] = model.pAlive(s.frequency[i], s.recency[i], s.T[i]);
+      const key = `${s.frequency[i]} ${s.recency[i]} ${s.T[i]}`;
+      let h = byHistory.get(key);
+      if (!h) {
+        const x = s.frequency[i]!;
+        h = { alive: model.pAlive(x, s.recency[i]!, s.T[i]!), ...discountedPurchases(model, { x, recency: s.recency[i]!, T: s.T[i]!, horizon: p.horizon, unitRate }) };
+        byHistory.set(key, h);
+      }
+      pAlive[i] = h.alive;
       value[i] = spend.value(i);
-      const c = discountedClv(model, { x: s.frequency[i], recency: s.recency[i], T: s.T[i], value: value[i], horizon: p.horizon, unitRate, margin: p.margin });
-      expected[i] = c.expectedPurchases;
-      clvValues[i] = c.clv;
+      expected[i] = h.expectedPurchases;
+      clvValues[i] = h.discounted * value[i] * p.margin;
     }
     const metrics: Record<string, MetricValue> = { ...model.params, log_likelihood: model.logLikelihood };
     metrics.converged = model.report.converged ? 'yes' : 'no';

@@ -19,6 +19,30 @@ export function unitDiscountRate(annualRate: number, unitDays: number): number {
 }
 
 /**
+ * The discounted expected purchases of a customer over the horizon, Σᵢ (E(i) − E(i−1)) / (1 + d)^i,
+ * and the undiscounted E(horizon): what CLV is made of before the value and margin, the same for
+ * every customer with the same frequency, recency and T.
+ *
+ * @example
+ * discountedPurchases(model, { x: 2, recency: 30.43, T: 38.86, horizon: 52, unitRate: 0.0018 });
+ */
+export function discountedPurchases(
+  model: FittedPurchaseModel,
+  c: { x: number; recency: number; T: number; horizon: number; unitRate: number },
+): { discounted: number; expectedPurchases: number } {
+  let previous = 0;
+  let discounted = 0;
+  const steps = Math.ceil(c.horizon);
+  for (let i = 1; i <= steps; i++) {
+    const t = Math.min(i, c.horizon);
+    const cumulative = model.conditionalExpected(t, c.x, c.recency, c.T);
+    discounted += (cumulative - previous) / Math.pow(1 + c.unitRate, i);
+    previous = cumulative;
+  }
+  return { discounted, expectedPurchases: previous };
+}
+
+/**
  * Discounted CLV of one customer and the purchases expected over the horizon.
  *
  * @example
@@ -28,14 +52,6 @@ export function discountedClv(
   model: FittedPurchaseModel,
   c: { x: number; recency: number; T: number; value: number; horizon: number; unitRate: number; margin: number },
 ): { clv: number; expectedPurchases: number } {
-  let previous = 0;
-  let clv = 0;
-  const steps = Math.ceil(c.horizon);
-  for (let i = 1; i <= steps; i++) {
-    const t = Math.min(i, c.horizon);
-    const cumulative = model.conditionalExpected(t, c.x, c.recency, c.T);
-    clv += (cumulative - previous) / Math.pow(1 + c.unitRate, i);
-    previous = cumulative;
-  }
-  return { clv: clv * c.value * c.margin, expectedPurchases: previous };
+  const { discounted, expectedPurchases } = discountedPurchases(model, c);
+  return { clv: discounted * c.value * c.margin, expectedPurchases };
 }
