@@ -75,7 +75,8 @@ describe('the editor action list', () => {
   it('the help lists every bound key, arrows drawn as arrows', () => {
     const help = keyHelp(editorActions(handlers().handlers));
     expect(help).toContainEqual({ keys: '↑ / K', label: 'Select the cell above' });
-    expect(help).toContainEqual({ keys: 'Ctrl/Cmd-Z', label: 'Undo cell deletion, move or insert' });
+    expect(help).toContainEqual({ keys: 'Ctrl/Cmd-Z / Z', label: 'Undo cell deletion, move or insert' });
+    expect(help).toContainEqual({ keys: 'Ctrl/Cmd-Shift-↑', label: 'Move selected cell up' });
   });
 });
 

@@ -9,6 +9,7 @@ export type NewCellKind = 'code' | 'markdown' | 'recipe' | 'sql';
  * insertBar((kind) => addCell(kind, { after: 'c1' }));
  */
 export function insertBar(onInsert: (kind: NewCellKind) => void): HTMLElement {
-  const button = (kind: NewCellKind, label: string) => h('button', { class: `add add-${kind}`, onclick: () => onInsert(kind) }, label);
-  return h('div', { class: 'insert-bar' }, button('code', '+ Code'), button('sql', '+ SQL'), button('markdown', '+ Markdown'), button('recipe', '+ Recipe'));
+  const button = (kind: NewCellKind, label: string, title: string) => h('button', { class: `add add-${kind}`, title, onclick: () => onInsert(kind) }, label);
+  return h('div', { class: 'insert-bar' }, button('code', '+ Code', 'Add a code cell here (A / B add one above / below the selected cell)'),
+    button('sql', '+ SQL', 'Add a SQL cell here'), button('markdown', '+ Markdown', 'Add a Markdown block here'), button('recipe', '+ Recipe', 'Add a recipe cell here, with its form'));
 }

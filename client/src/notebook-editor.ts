@@ -91,7 +91,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     insertCell: (side) => insertCodeCell(side), editSelected, commandMode: () => setMode('command'),
     selectNext: (delta) => change(S.selectNext(ui, delta)), moveSelected: (delta) => ui.selected && move(ui.selected, delta),
     toggleCollapse: () => selectedCell() && cellContext.onToggleCollapse(ui.selected!), deleteSelected: () => ui.selected && remove(ui.selected),
-    undo: () => history(S.undo, 'Undone'), redo: () => history(S.redo, 'Redone'), canUndo: () => ui.undo.length > 0, canRedo: () => ui.redo.length > 0,
+    undo: () => stepHistory(S.undo, 'Undone'), redo: () => stepHistory(S.redo, 'Redone'), canUndo: () => ui.undo.length > 0, canRedo: () => ui.redo.length > 0,
     hasSelection: () => ui.selected !== null, cellSelected: () => selectedCell() !== undefined,
     exportMarkdown, exportHtml, toggleDatasets: () => root.classList.toggle('hide-datasets'),
     share: showShares, history: showHistory, saveCopy: () => void saveCopy(), deleteNotebook: () => void deleteNotebook(), isOwner: () => role === 'owner',
@@ -288,7 +288,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     structural((state) => S.deleteBlock(state, blockId));
   }
 
-  function history(step: (state: S.EditorState) => S.EditorState, verb: string): void {
+  function stepHistory(step: (state: S.EditorState) => S.EditorState, verb: string): void {
     const label = (verb === 'Undone' ? ui.undo : ui.redo).at(-1)?.label;
     if (structural((state) => S.enterCommand(step(state))) && label) services.toast(`${verb}: ${label}.`);
   }

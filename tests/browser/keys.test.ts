@@ -83,9 +83,13 @@ describe.skipIf(!hasChromium)('keyboard: command and edit mode', () => {
       const above = afterA[1]!;
       expect(afterA).toEqual(['a', above, below, 'b', 'c']);
       expect(await selected(page)).toEqual([above]);
-      // D D deletes the selected cell; one D does nothing.
+      // One D does nothing (another key in between breaks the chord); D D deletes the selected cell.
       await page.keyboard.press('d');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('d');
+      await page.keyboard.press('Escape');
       expect(await order(page)).toHaveLength(5);
+      await page.keyboard.press('d');
       await page.keyboard.press('d');
       expect(await order(page)).toEqual(['a', below, 'b', 'c']);
       expect(await selected(page)).toEqual([below]);
@@ -126,6 +130,18 @@ describe.skipIf(!hasChromium)('keyboard: command and edit mode', () => {
       await page.keyboard.press('Control+z');
       expect(await order(page)).toEqual(['a', 'b', 'c']);
       expect(await selected(page)).toEqual(['c']);
+      // The move keys, and Jupyter's Z / Shift-Z.
+      await page.keyboard.press('Control+Shift+ArrowUp');
+      await page.keyboard.press('Control+Shift+ArrowUp');
+      expect(await order(page)).toEqual(['c', 'a', 'b']);
+      expect(await selected(page)).toEqual(['c']);
+      await page.keyboard.press('z');
+      expect(await order(page)).toEqual(['a', 'c', 'b']);
+      await page.keyboard.press('Shift+Z');
+      expect(await order(page)).toEqual(['c', 'a', 'b']);
+      await page.keyboard.press('z');
+      await page.keyboard.press('z');
+      expect(await order(page)).toEqual(['a', 'b', 'c']);
     });
 
     await step(page, 'keys-run', async () => {

@@ -29,7 +29,8 @@ export function keyboardHandler(actions: readonly EditorAction[], doc: Document 
       const inCellEditor = target?.closest(CELL_EDITOR) != null;
       if (e.defaultPrevented && !target?.closest('.markdown-editor')) return;
       const inField = !inCellEditor && target?.closest(FIELD) != null;
-      const id = keymap.press(e, inCellEditor || inField);
+      // The event's own time: D D typed quickly stays a chord on a page busy drawing outputs.
+      const id = keymap.press(e, inCellEditor || inField, e.timeStamp);
       if (id === 'pending') {
         // The first D of D D: not a key for the page to act on (no find-as-you-type).
         if (!inField && !inCellEditor) e.preventDefault();

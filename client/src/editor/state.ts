@@ -187,8 +187,8 @@ export function insertBlock(state: EditorState, block: NewBlock, at: Position): 
   const doc = block.kind === 'cell'
     ? insertCell(state.doc, { id: block.id, lang: block.lang, code: block.code, attrs: block.attrs ?? {} }, at)
     : insertProse(state.doc, block.text, at);
-  const anchor = at.before ?? at.after;
-  const anchorIndex = anchor === undefined ? (at.before === undefined ? ids(state.doc).length : 0) : ids(state.doc).indexOf(anchor) + (at.after !== undefined ? 1 : 0);
+  // Where the new block lands among the drawn ones (to find a prose block, whose id is positional).
+  const anchorIndex = at.before !== undefined ? ids(state.doc).indexOf(at.before) : at.after !== undefined ? ids(state.doc).indexOf(at.after) + 1 : ids(state.doc).length;
   const selected = block.kind === 'cell' ? block.id : locate(doc, block, anchorIndex);
   return record(state, block.kind === 'cell' ? `insert cell ${block.id}` : 'insert Markdown', doc, selected ?? validSelection(doc, state.selected));
 }
