@@ -16,5 +16,7 @@ export { summarizeValue, tablePage, toJsonSafe, isTable, type TableLike, type Su
 export { restartPlan, type ToWorker, type FromWorker, type SetNotebookMessage, type SqlRequest, type SqlReply } from './protocol.js';
 export { sqlTemplate, sqlCellCode, isResultName, SQL_BUILTIN, DEFAULT_SOURCE, type SqlTemplate } from './sql-cell.js';
 export { createWorkerSession, defaultRevive, type WorkerSession, type WorkerSessionOptions } from './worker-session.js';
+export { Inputs, CellInput, createInputStore, viewBuiltin, MAX_INPUT_ROWS, type InputStore, type InputSummary } from './inputs.js';
+export type { InputSpec, InputRaw, InputType } from './input-spec.js';
 export { diffNotebooks, type CellChange } from './diff.js';
 export { mergeNotebooks, type MergeConflict, type MergeResult } from './merge.js';

@@ -3,6 +3,7 @@
  * runtime running in a worker (Web Worker or Node worker_thread). Everything here is
  * structured-clone safe; values cross as `ValueSummary`, never as live objects.
  */
+import type { InputRaw } from './input-spec.js';
 import type { CellError, CellLang, CellSource, CellStatus, ValueSummary } from './types.js';
 
 /** Messages the host posts to the worker. */
@@ -30,6 +31,12 @@ export type ToWorker =
   | { type: 'cancel'; id?: string }
   /** Change notebook parameter values; cells reading a changed one re-run (eager) or go stale (lazy). */
   | { type: 'set-params'; params: Record<string, unknown> }
+  /**
+   * The reader changed input `key` of cell `id` (a `kind: 'input'` display with that key) to `value`
+   * (its raw form, see `InputRaw`): the cell re-runs, so `view` returns the new value, and its
+   * dependents run (eager) or go stale (lazy). Sent before the cell ran, the value waits for it.
+   */
+  | { type: 'set-input'; id: string; key: string; value: InputRaw }
   /** The host's answer to a `host-request`. */
   | { type: 'host-reply'; requestId: number; ok: true; value: unknown }
   | { type: 'host-reply'; requestId: number; ok: false; error: { message: string } }

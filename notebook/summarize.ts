@@ -36,6 +36,9 @@ export function isTable(value: unknown): value is TableLike {
   return !!v && typeof v === 'object' && typeof v.numRows === 'function' && typeof v.columnNames === 'function' && typeof v.objects === 'function';
 }
 
+/** Inputs (inputs.ts) summarize themselves under this key; read here by key to keep the modules apart. */
+const INPUT_SUMMARY = Symbol.for('liftbook.input-summary');
+
 const MAX_ITEMS = 1000;
 const MAX_DEPTH = 8;
 
@@ -144,6 +147,9 @@ export function summarizeValue(value: unknown, options: SummarizeOptions = {}): 
     if (value instanceof FormattedValue) {
       const inner = summarizeValue(value.value, options);
       return inner.kind === 'table' ? { ...inner, format: value.format } : inner;
+    }
+    if (value && typeof value === 'object' && typeof (value as Record<symbol, unknown>)[INPUT_SUMMARY] === 'function') {
+      return (value as Record<symbol, () => ValueSummary>)[INPUT_SUMMARY]();
     }
     if (value instanceof DeclaredValues) {
       return { kind: 'declared', values: Object.entries(value.values).map(([name, v]) => ({ name, value: summarizeValue(v, options) })) };

@@ -2,6 +2,7 @@
  * Public types of the `notebook/` package: the parsed document, the runtime's cell state and
  * events, snapshots. Isomorphic: no Node or DOM imports here or anywhere in `notebook/`.
  */
+import type { InputRaw, InputSpec } from './input-spec.js';
 
 /** Languages a code cell may be written in. */
 export type CellLang = 'js' | 'ts' | 'sql';
@@ -152,5 +153,10 @@ export type ValueSummary =
   | { kind: 'html'; html: string }
   | { kind: 'error'; message: string; name?: string }
   | { kind: 'function'; text: string }
+  /**
+   * An input made by `Inputs.*` (see inputs.ts): its description, its current raw value and that
+   * value as text; `key` (its place among the cell's `view` calls) when `view` bound it to a name.
+   */
+  | { kind: 'input'; key?: string; input: InputSpec; value: InputRaw; text: string; fingerprint: string }
   /** A cell that only declares names: each name with its value's summary, in declaration order. */
   | { kind: 'declared'; values: { name: string; value: ValueSummary }[] };

@@ -5,6 +5,7 @@
  */
 import type { FromWorker, SqlReply, SqlRequest, ToWorker } from './protocol.js';
 import { SQL_BUILTIN } from './sql-cell.js';
+import { createInputStore, Inputs, viewBuiltin } from './inputs.js';
 import { createRuntime, type CellContext, type Runtime } from './runtime.js';
 import { isTable, summarizeValue, tablePage, type TableLike } from './summarize.js';
 import type { RuntimeEvent } from './types.js';
@@ -100,7 +101,9 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
       post({ type: 'host-request', requestId, cellId: context.cellId, fn, args: transferable(args) as unknown[] });
     });
 
-  const cellBuiltins: Record<string, (c: CellContext) => unknown> = {};
+  // Inputs: `view(Inputs.range(…))` shows an input and returns the value the reader set (set-input).
+  const inputs = createInputStore();
+  const cellBuiltins: Record<string, (c: CellContext) => unknown> = { view: viewBuiltin(inputs) };
   for (const fn of options.hostFunctions ?? ['recipe', 'load']) {
     cellBuiltins[fn] = (context) => (...args: unknown[]) => request(fn, args, context);
   }
@@ -152,12 +155,15 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
     } else if (event.type === 'cell-display') {
       post({ type: 'cell-display', id: event.id, version: event.version, value: summarize(event.id, event.value) });
     } else {
-      if (event.type === 'cell-removed') forget(event.id);
+      if (event.type === 'cell-removed') {
+        forget(event.id);
+        inputs.forget(event.id);
+      }
       post(event);
     }
   };
 
-  const runtime = createRuntime({ builtins: options.builtins, cellBuiltins, onEvent });
+  const runtime = createRuntime({ builtins: { Inputs, ...options.builtins }, cellBuiltins, onEvent });
 
   const handle = (message: ToWorker) => {
     switch (message.type) {
@@ -174,6 +180,9 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
         return runtime.cancel(message.id);
       case 'set-params':
         return runtime.setParams(message.params);
+      case 'set-input':
+        if (inputs.set(message.id, message.key, message.value) && runtime.state(message.id)) runtime.run(message.id);
+        return;
       case 'host-reply': {
         const waiting = pending.get(message.requestId);
         if (!waiting) return;

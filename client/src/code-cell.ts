@@ -1,6 +1,8 @@
+import type { InputRaw } from '../../notebook/input-spec.js';
 import type { CellBlock } from '../../notebook/types.js';
 import type { monaco } from './monaco-setup.js';
 import { h } from './dom.js';
+import { cellInputs, isBoundInput, type CellInputs } from './cell-inputs.js';
 import { cellToolbar } from './cell-toolbar.js';
 import { codeEditor } from './code-editor.js';
 import { formatMs, statusText, type CellUiState } from './cell-status.js';
@@ -45,6 +47,8 @@ export interface CellContext {
   onSource: (id: string, source: string) => void;
   /** Shows which cells this one reads from and feeds (under `anchor`, the header button). */
   onDependencies?: (id: string, anchor: HTMLElement) => void;
+  /** The reader changed input `key` (a `view(Inputs.…)`) of the cell. */
+  onInput?: (id: string, key: string, raw: InputRaw) => void;
 }
 
 /**
@@ -61,6 +65,8 @@ export class CodeCellView {
   private readonly status = h('span', { class: 'status' });
   private readonly names = h('span', { class: 'names' });
   private readonly outputs = h('div', { class: 'outputs' });
+  /** Inputs bound by `view`: kept across runs (moving one re-runs the cell). */
+  private readonly inputs: CellInputs;
   private readonly form = h('div', { class: 'form-host' });
   // Kept across form redraws: typing a parameter and clicking Run commits the field (change on
   // blur redraws the form) before the click lands, and a replaced button would swallow the click.
@@ -75,6 +81,7 @@ export class CodeCellView {
 
   constructor(private block: CellBlock, private readonly ctx: CellContext) {
     const id = block.id;
+    this.inputs = cellInputs((key, raw) => ctx.onInput?.(id, key, raw));
     this.sourcePicker = block.lang === 'sql'
       ? h('select', { class: 'source-picker', title: 'The source this query runs on', 'aria-label': 'Source', onchange: () => ctx.onSource(id, this.sourcePicker!.value) })
       : null;
@@ -92,7 +99,7 @@ export class CodeCellView {
           moveUp: () => ctx.onMove(id, -1), moveDown: () => ctx.onMove(id, 1),
           toggleCollapse: () => ctx.onToggleCollapse(id), remove: () => ctx.onDelete(id),
         })),
-      this.form, this.formActions, this.editorHost, this.progress.el, this.outputs);
+      this.form, this.formActions, this.editorHost, this.progress.el, this.inputs.el, this.outputs);
     this.editor = codeEditor(this.editorHost, id, block.lang, block.code, {
       onChange: (code) => {
         if (this.settingCode) return;
@@ -204,7 +211,9 @@ export class CodeCellView {
 
   private renderOutputs(state: CellUiState): void {
     const title = state.defines.length === 1 ? state.defines[0] : '';
-    const parts: (HTMLElement | null)[] = state.displays.map((d) => outputView(d, this.ctx.remote));
+    // Inputs change only when a run finishes: while it runs, the reader may still be dragging one.
+    if (state.status === 'done' || state.status === 'error') this.inputs.update(state.displays.filter(isBoundInput));
+    const parts: (HTMLElement | null)[] = state.displays.filter((d) => !isBoundInput(d)).map((d) => outputView(d, this.ctx.remote));
     if (state.error) parts.push(errorView(state.error, this.editor.getValue()));
     else if (state.value) parts.push(outputView(state.value, this.ctx.remote, title));
     this.outputs.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));

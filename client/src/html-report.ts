@@ -59,6 +59,9 @@ function staticOutput(value: ValueSummary): string {
       return chart(value.spec as ChartSpecLike);
     case 'table':
       return table(value.columns, value.rows, value.numRows);
+    case 'input':
+      // A report is static: the input as its label and the value it had when the report was made.
+      return `<div class="input"><span>${escape(value.input.label ?? value.input.type)}</span> <b>${escape(value.text)}</b></div>`;
     case 'declared':
       return `<dl class="declared">${value.values.map(({ name, value: v }) => `<div><dt>${escape(name)}</dt><dd>${staticOutput(v)}</dd></div>`).join('')}</dl>`;
     case 'recipe-result':
@@ -104,4 +107,4 @@ const REPORT_CSS = `body{font:15px/1.5 system-ui,sans-serif;color:#1f2328;backgr
 .table{overflow:auto;max-height:480px;border:1px solid #dde}table{border-collapse:collapse;font-size:12px}th,td{padding:3px 8px;border-bottom:1px solid #eee;text-align:left;white-space:nowrap}th{background:#f6f8fa;position:sticky;top:0}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #dde;border-radius:8px;padding:8px 12px;min-width:120px}.card b{display:block;font-size:20px}.card span{color:#667;font-size:12px}
 .error{color:#b42318;background:#fef3f2;padding:8px;border-radius:6px}.notes li{margin:4px 0}figure{margin:12px 0}
-.declared{margin:8px 0}.declared>div{display:grid;grid-template-columns:max-content 1fr;gap:10px;align-items:baseline}.declared dt{font:600 13px ui-monospace,monospace;color:#555}.declared dd{margin:0}`;
+.input{margin:8px 0;font-size:13px}.input span{color:#667}.declared{margin:8px 0}.declared>div{display:grid;grid-template-columns:max-content 1fr;gap:10px;align-items:baseline}.declared dt{font:600 13px ui-monospace,monospace;color:#555}.declared dd{margin:0}`;

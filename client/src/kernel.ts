@@ -1,4 +1,5 @@
 import type { CellSource } from '../../notebook/types.js';
+import type { InputRaw } from '../../notebook/input-spec.js';
 import type { FromWorker, ToWorker } from '../../notebook/protocol.js';
 import SandboxWorker from './sandbox-worker.ts?worker';
 import type { TableReply, TableRequest } from './sandbox-messages.js';
@@ -28,6 +29,8 @@ export class Kernel {
   private cells: CellSource[] = [];
   private lazy = false;
   private params: Record<string, unknown> = {};
+  /** The reader's input values (cell, key → raw), replayed to a restarted worker. */
+  private inputs = new Map<string, { id: string; key: string; value: InputRaw }>();
   private running = new Set<string>();
   private hostCalls = new Map<number, AbortController>();
   private tableCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -101,6 +104,12 @@ export class Kernel {
     this.post({ type: 'set-params', params });
   }
 
+  /** The reader changed an input of a cell (`view(Inputs.…)`): the cell and its dependents re-run. */
+  setInput(id: string, key: string, value: InputRaw): void {
+    this.inputs.set(`${id}\u0000${key}`, { id, key, value });
+    this.post({ type: 'set-input', id, key, value });
+  }
+
   /** Submits one cell's code and runs it (Shift-Enter). */
   setCell(cell: CellSource): void {
     this.cells = this.cells.some((c) => c.id === cell.id) ? this.cells.map((c) => (c.id === cell.id ? cell : c)) : [...this.cells, cell];
@@ -145,6 +154,8 @@ export class Kernel {
     this.start();
     this.host.onRestart();
     for (const id of wasRunning) this.host.onMessage({ type: 'cell-status', id, status: 'cancelled', version: 0, error: { message: 'Stopped: the sandbox was restarted.' }, defines: [], references: [] });
+    // Inputs keep what the reader set: the new worker holds the values until their cells run.
+    for (const input of this.inputs.values()) this.post({ type: 'set-input', ...input });
     this.post({ type: 'set-notebook', cells: this.cells, lazy: this.lazy, params: this.params, stopped });
   }
 

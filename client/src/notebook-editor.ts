@@ -1,6 +1,7 @@
 import { cellSource, cellSources, parseNotebook, serializeNotebook } from '../../notebook/format.js';
 import { resolveParams } from '../../notebook/params.js';
 import { newCellId, setCellAttrs, setProse, setTitle, updateCellCode } from '../../notebook/edit.js';
+import type { InputRaw } from '../../notebook/input-spec.js';
 import type { FromWorker, SqlRequest } from '../../notebook/protocol.js';
 import type { CellBlock, NotebookDoc } from '../../notebook/types.js';
 import { api, ApiError, type DatasetInfo, type NotebookDoc as SavedNotebook, type NotebookRole, type RecipeInfo, type SessionUser } from './api.js';
@@ -391,6 +392,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     },
     onRun: (cellId: string) => runCell(cellId),
     onRunAdvance: (cellId: string) => runAndAdvance(cellId),
+    onInput: (cellId: string, key: string, raw: InputRaw) => kernel.setInput(cellId, key, raw),
     onStop: (cellId: string) => kernel.stop(cellId),
     onSave: () => void save(),
     onPalette: () => palette(),

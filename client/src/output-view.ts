@@ -2,6 +2,7 @@ import type { ValueSummary } from '../../notebook/types.js';
 import { h } from './dom.js';
 import { chartView } from './chart-view.js';
 import { errorView } from './error-view.js';
+import { drawInput } from './input-view.js';
 import { recipeResultView } from './recipe-result-view.js';
 import { safeHtml } from './safe-html.js';
 import { tableViewer } from './table-viewer.js';
@@ -40,6 +41,9 @@ export function outputView(value: ValueSummary, remote: RemoteTables, title = ''
       return tableViewer(tableSource(value, remote), title, { format: value.format });
     case 'recipe-result':
       return recipeResultView(value, remote);
+    case 'input':
+      // Not bound by view(): drawn live, as Observable does, but nothing listens to it.
+      return h('div', { class: 'cell-input unbound' }, drawInput(value.input, value.value));
   }
 }
 

@@ -41,6 +41,9 @@ export function valueHtml(summary: ValueSummary | undefined): string {
       });
     case 'html':
       return `<div class="html-output">${sanitizeHtml(summary.html)}</div>`;
+    case 'input':
+      // Headless, an input keeps its initial value: the report says which value the run used.
+      return `<div class="input"><span class="input-label">${escapeHtml(summary.input.label ?? summary.input.type)}</span> <b>${escapeHtml(summary.text)}</b></div>`;
     case 'declared':
       return `<dl class="declared">${summary.values
         .map(({ name, value }) => `<div><dt>${escapeHtml(name)}</dt><dd>${valueHtml(value)}</dd></div>`)
