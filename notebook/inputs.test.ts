@@ -168,8 +168,12 @@ describe('inputs through the worker session', () => {
       { id: 'pick', code: 'const n = view(Inputs.range([1, 10], { step: 1, value: 3 }))' },
       { id: 'twice', code: 'n * 2' },
       { id: 'other', code: 'const k = 1' },
+      { id: 'more', code: 'const on = view(Inputs.toggle())\nconst note = "set"' },
     ] });
     await session.runtime.idle();
+    // The input shows the value: the cell shows nothing else, unless it has more to say.
+    expect(last('pick')?.value).toEqual({ kind: 'undefined' });
+    expect(last('more')?.value).toMatchObject({ kind: 'declared', values: [{ name: 'on' }, { name: 'note' }] });
     expect(last('pick')?.displays).toEqual([expect.objectContaining({ kind: 'input', key: '0', value: 3, input: { type: 'range', min: 1, max: 10, step: 1 } })]);
     expect(last('twice')?.value).toEqual({ kind: 'json', json: 6 });
     const otherVersion = last('other')!.version;

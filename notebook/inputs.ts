@@ -9,6 +9,7 @@
  * indices); the store keeps it and the cell re-runs, so `view` returns the new value and the cells
  * that read it re-run. Headless (`liftbook run`) nothing answers: every input keeps its initial value.
  */
+import { DeclaredValues } from './declared.js';
 import type { InputRaw, InputSpec } from './input-spec.js';
 import { hashText } from './snapshot.js';
 import { isTable, toJsonSafe } from './summarize.js';
@@ -531,7 +532,11 @@ export function createInputStore(): InputStore {
  * @example
  * const cellBuiltins = { view: viewBuiltin(store) };
  */
-export function viewBuiltin(store: InputStore): (context: { cellId: string; display: (value: unknown) => void }) => (input: unknown) => unknown {
+export function viewBuiltin(
+  store: InputStore,
+  /** Told each value `view` returns (the session hides a cell value that only repeats one). */
+  onView?: (cellId: string, value: unknown) => void,
+): (context: { cellId: string; display: (value: unknown) => void }) => (input: unknown) => unknown {
   return (context) => {
     let next = 0;
     return (input: unknown) => {
@@ -544,7 +549,23 @@ export function viewBuiltin(store: InputStore): (context: { cellId: string; disp
       const key = String(next++);
       const raw = store.view(context.cellId, key, input);
       context.display(new ViewedInput(input, key, raw));
-      return input.value(raw);
+      const value = input.value(raw);
+      onView?.(context.cellId, value);
+      return value;
     };
   };
+}
+
+/**
+ * Whether a cell's value only repeats what its `view` calls returned (`const n = view(…)`): the
+ * input already shows it, so the cell shows just the input, as in Observable.
+ *
+ * @example
+ * onlyViewed(3, [3]); // → true
+ * onlyViewed(new DeclaredValues({ n: 3, label: 'x' }), [3]); // → false
+ */
+export function onlyViewed(value: unknown, viewed: unknown[] | undefined): boolean {
+  if (!viewed?.length) return false;
+  const seen = (v: unknown) => viewed.some((x) => Object.is(x, v));
+  return value instanceof DeclaredValues ? Object.values(value.values).every(seen) : seen(value);
 }

@@ -5,7 +5,7 @@
  */
 import type { FromWorker, SqlReply, SqlRequest, ToWorker } from './protocol.js';
 import { SQL_BUILTIN } from './sql-cell.js';
-import { createInputStore, Inputs, viewBuiltin } from './inputs.js';
+import { createInputStore, Inputs, onlyViewed, viewBuiltin } from './inputs.js';
 import { createRuntime, type CellContext, type Runtime } from './runtime.js';
 import { isTable, summarizeValue, tablePage, type TableLike } from './summarize.js';
 import type { RuntimeEvent } from './types.js';
@@ -103,7 +103,9 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
 
   // Inputs: `view(Inputs.range(…))` shows an input and returns the value the reader set (set-input).
   const inputs = createInputStore();
-  const cellBuiltins: Record<string, (c: CellContext) => unknown> = { view: viewBuiltin(inputs) };
+  /** What `view` returned in each cell's current run. */
+  const viewed = new Map<string, unknown[]>();
+  const cellBuiltins: Record<string, (c: CellContext) => unknown> = { view: viewBuiltin(inputs, (cellId, value) => viewed.get(cellId)?.push(value)) };
   for (const fn of options.hostFunctions ?? ['recipe', 'load']) {
     cellBuiltins[fn] = (context) => (...args: unknown[]) => request(fn, args, context);
   }
@@ -140,6 +142,7 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
     if (event.type === 'cell-status') {
       const { cell } = event;
       if (cell.status === 'done' || cell.status === 'error') forget(cell.id);
+      if (cell.status === 'running') viewed.set(cell.id, []);
       const done = cell.status === 'done';
       post({
         type: 'cell-status',
@@ -150,7 +153,7 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
         references: cell.references,
         ...(cell.ms !== undefined ? { ms: cell.ms } : {}),
         ...(cell.error ? { error: cell.error } : {}),
-        ...(done ? { value: summarize(cell.id, cell.value), displays: cell.displays.map((d) => summarize(cell.id, d)) } : {}),
+        ...(done ? { value: summarize(cell.id, onlyViewed(cell.value, viewed.get(cell.id)) ? undefined : cell.value), displays: cell.displays.map((d) => summarize(cell.id, d)) } : {}),
       });
     } else if (event.type === 'cell-display') {
       post({ type: 'cell-display', id: event.id, version: event.version, value: summarize(event.id, event.value) });
@@ -158,6 +161,7 @@ export function createWorkerSession(options: WorkerSessionOptions): WorkerSessio
       if (event.type === 'cell-removed') {
         forget(event.id);
         inputs.forget(event.id);
+        viewed.delete(event.id);
       }
       post(event);
     }

@@ -54,6 +54,38 @@ declare function load(name: string, options?: { limit?: number }): Promise<__Tab
 declare function display<T>(value: T, options?: { format?: Record<string, string> }): T;
 /** Aborts when the cell is stopped or re-run: pass it to long loops and fetches. */
 declare const signal: AbortSignal;
+/** An input made by Inputs.*: pass it to view() to show it and read its value. */
+interface __Input<T> { readonly __value?: T }
+interface __InputOptions { label?: string; disabled?: boolean; width?: number }
+interface __ChoiceOptions<T, V> { label?: string; format?: (d: T, i: number) => string | number; valueof?: (d: T, i: number) => V; disabled?: boolean | V[] }
+interface __TableOptions { columns?: string[]; header?: Record<string, string>; sort?: string; reverse?: boolean; rows?: number; multiple?: boolean; required?: boolean; select?: boolean; width?: number; maxWidth?: number; height?: number; layout?: 'fixed' | 'auto'; align?: Record<string, 'left' | 'right' | 'center'> }
+interface __SearchOptions { label?: string; query?: string; placeholder?: string; columns?: string[]; datalist?: Iterable<unknown>; required?: boolean; disabled?: boolean; width?: number }
+/** Observable Inputs (https://observablehq.com/framework/inputs/): \`const n = view(Inputs.range([1, 10], { step: 1 }))\`. Functions (format, valueof) run in the sandbox; the page draws the input. */
+declare const Inputs: {
+  range(extent: [number, number], options?: __InputOptions & { value?: number; step?: number; placeholder?: string }): __Input<number>;
+  number(options?: __InputOptions & { value?: number; step?: number; placeholder?: string }): __Input<number | undefined>;
+  number(extent: [number, number], options?: __InputOptions & { value?: number; step?: number; placeholder?: string }): __Input<number | undefined>;
+  text(options?: __InputOptions & { value?: string; placeholder?: string; submit?: boolean | string; maxlength?: number }): __Input<string>;
+  textarea(options?: __InputOptions & { value?: string; placeholder?: string; submit?: boolean | string; maxlength?: number; rows?: number }): __Input<string>;
+  toggle(options?: { label?: string; value?: boolean; disabled?: boolean }): __Input<boolean>;
+  toggle<T>(options: { label?: string; value?: T; values: [T, T]; disabled?: boolean }): __Input<T>;
+  color(options?: { label?: string; value?: string; disabled?: boolean }): __Input<string>;
+  date(options?: __InputOptions & { value?: Date | string | null; min?: Date | string; max?: Date | string }): __Input<Date | null>;
+  select<T, V = T>(data: Iterable<T>, options: __ChoiceOptions<T, V> & { value?: V[]; multiple: true | number; size?: number; width?: number }): __Input<V[]>;
+  select<T, V = T>(data: Iterable<T>, options?: __ChoiceOptions<T, V> & { value?: V; multiple?: false; size?: number; width?: number }): __Input<V>;
+  radio<T, V = T>(data: Iterable<T>, options?: __ChoiceOptions<T, V> & { value?: V }): __Input<V | null>;
+  checkbox<T, V = T>(data: Iterable<T>, options?: __ChoiceOptions<T, V> & { value?: V[] }): __Input<V[]>;
+  search(data: __Table, options?: __SearchOptions): __Input<__Table>;
+  search<T>(data: Iterable<T>, options?: __SearchOptions): __Input<T[]>;
+  table(data: __Table, options?: __TableOptions): __Input<__Table>;
+  table<T extends object>(data: T[], options?: __TableOptions & { value?: T[] }): __Input<T[]>;
+};
+/**
+ * Shows an input below the cell and returns its value; when the reader changes it, the cell and the
+ * cells that read the name re-run. Headless (liftbook run) it keeps its initial value.
+ * @example const weeks = view(Inputs.range([1, 12], { step: 1, value: 4, label: 'Weeks' }))
+ */
+declare function view<T>(input: __Input<T>): T;
 `;
 
 /**

@@ -1,5 +1,6 @@
 import * as Inputs from '@observablehq/inputs';
 import '../../node_modules/@observablehq/inputs/dist/index.css';
+import './inputs.css';
 import type { InputRaw, InputSpec } from '../../notebook/input-spec.js';
 
 /** What an input's reader changes: `input` as they type or drag (cells), `change` when they commit (params). */
