@@ -102,9 +102,9 @@ describe.skipIf(!hasChromium)('Inputs and view() in the browser', () => {
   it('types Inputs and view() in TypeScript cells', async () => {
     await step(page, 'inputs-types', async () => {
       await cell(page, 'typed').and(page.locator('[data-status="done"]')).waitFor({ timeout: 30_000 });
-      await cell(page, 'bad').locator('.squiggly-error').first().waitFor({ timeout: 45_000 });
+      await cell(page, 'bad').locator('.squiggly-error').first().waitFor({ timeout: 90_000 });
       await page.waitForTimeout(2000);
       expect(await cell(page, 'typed').locator('.squiggly-error').count()).toBe(0);
     });
-  }, 90_000);
+  }, 150_000);
 });
