@@ -66,6 +66,8 @@ export function editorToolbar(title: string, hooks: ToolbarHooks) {
     running,
     [...buttons.values()],
     hooks.account);
+  // A long title wraps the bar to a second row: the sticky datasets panel sits below it, whatever its height.
+  new ResizeObserver(() => el.parentElement?.style.setProperty('--toolbar-height', `${el.offsetHeight}px`)).observe(el);
   return {
     el,
     setDirty(on: boolean) {

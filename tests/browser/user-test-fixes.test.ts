@@ -53,13 +53,19 @@ describe.skipIf(!hasChromium)('user-test fixes in the browser', () => {
 
   it('shows the whole notebook title in a 1400 px wide window', async () => {
     const title = 'Which customers are still alive, and is the personalized cohort worth more?';
-    const page = await open(admin.context, await create(title, notebook(title, fence('a', 'const a = 1'))));
+    const cells = Array.from({ length: 30 }, (_, i) => fence(`c${i}`, `const v${i} = ${i}`));
+    const page = await open(admin.context, await create(title, notebook(title, ...cells)));
     await step(page, 'title-width', async () => {
       const input = page.locator('.title-input');
       expect(await input.inputValue()).toBe(title);
       const { scroll, client, right } = await input.evaluate((el: HTMLInputElement) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
       expect(scroll).toBeLessThanOrEqual(client);
       expect(right).toBeLessThanOrEqual(1400);
+      // The bar may wrap to a second row for it; the sticky datasets panel then starts below the bar.
+      await page.mouse.wheel(0, 1500);
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(500);
+      const [barBottom, panelTop] = await page.evaluate(() => [document.querySelector('.editor-layout > .toolbar')!.getBoundingClientRect().bottom, document.querySelector('.datasets-panel')!.getBoundingClientRect().top]);
+      expect(panelTop).toBeGreaterThanOrEqual(barBottom! - 1);
     });
     await page.close();
   }, 90_000);
