@@ -29,6 +29,7 @@ ul.notes { background: #f7f9fc; border-radius: 6px; padding: .5rem .5rem .5rem 1
 pre.text { white-space: pre-wrap; background: #f5f6f8; padding: .5rem; }
 .declared { margin: .5rem 0; } .declared > div { display: grid; grid-template-columns: max-content 1fr; gap: .6rem; align-items: baseline; }
 .declared dt { font: 600 .8rem ui-monospace, monospace; color: #555; } .declared dd { margin: 0; }
+.input { margin: .5rem 0; font-size: .9rem; } .input-label { color: #667; }
 figure { margin: .8rem 0; }
 figure h2 { font-size: 1rem; margin: 0 0 .3rem; }
 svg { max-width: 100%; height: auto; }
