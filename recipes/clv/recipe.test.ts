@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runRecipe } from '../define-recipe.js';
 import { resultToJSON } from '../result-json.js';
 import { loadCdnowSummary } from './cdnow-fixture.js';
+import { paretoNbdPmf } from './pnbd-pmf.js';
 import { clv } from './recipe.js';
 import { simulateBgNbd } from './simulate.js';
 
@@ -79,6 +80,10 @@ describe('clv recipe', () => {
     // Customers were split by id parity, so the groups should not differ.
     expect(m.clv_lift_ci_low as number).toBeLessThan(0);
     expect(m.clv_lift_ci_high as number).toBeGreaterThan(0);
+    // The pmf table over the default 52-week horizon, at the fitted parameters (pnbd-pmf.test.ts checks the formula).
+    const pmf = result.tables.pmf!.objects() as { n: number; probability: number }[];
+    expect(pmf[0]).toEqual({ n: 0, probability: paretoNbdPmf({ r: m.r as number, alpha: m.alpha as number, s: m.s as number, beta: m.beta as number }, 52, 0) });
+    expect(pmf.reduce((acc, row) => acc + row.probability, 0)).toBeGreaterThan(1 - 1e-4);
   });
 
   it('names the column and the fix on bad input', async () => {

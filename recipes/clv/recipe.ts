@@ -11,7 +11,9 @@ import { runBgBb } from './bgbb-run.js';
 import { parameterTable } from './hessian.js';
 import { fitPurchaseModel, purchaseLogLikelihood, purchaseModelAt, PURCHASE_PARAMETERS } from './models.js';
 import { bgnbdPmf, pmfRows, readParameters } from './pmf.js';
+import { paretoNbdPmf } from './pnbd-pmf.js';
 import type { BgNbdParams } from './bgnbd.js';
+import type { ParetoNbdParams } from './pnbd.js';
 import { UNIT_DAYS } from './summary.js';
 import { trackingCurve } from './tracking.js';
 import { discountedPurchases, unitDiscountRate } from './value.js';
@@ -72,7 +74,7 @@ export const clv = defineRecipe({
     '- model bgbb: the discrete-time BG/BB model (Fader, Hardie & Shang 2010) for transaction opportunities (newsletters, annual donations), from the summary input with frequency, recency (the opportunity of the last transaction) and n_periods; P(alive) at the next opportunity, expected transactions and discounted value over horizon opportunities (discount_rate per opportunity).\n' +
     '- Table parameters: each model parameter with its estimate, standard error and 95% interval from the Hessian of the log-likelihood (estimate ± 1.96 se, as BTYD and lifetimes print them); Gamma-Gamma p, q, v are listed with their estimates.\n' +
     '- Input model (optional): a parameters table from an earlier run (columns parameter, estimate); the customers are scored at those parameters without fitting, so a saved model predicts next month\'s customers.\n' +
-    '- Table pmf: P(X(t) = n), the chance a new customer makes n repeat purchases within the horizon (BG/NBD and BG/BB; not computed for Pareto/NBD).',
+    '- Table pmf: P(X(t) = n), the chance a new customer makes n repeat purchases within the horizon (BG/NBD, Pareto/NBD and BG/BB).',
   inputs: [
     { name: 'transactions', alternative: 'data', description: 'one row per purchase', roles: [
       { role: 'customer', description: 'customer id', required: true },
@@ -173,7 +175,12 @@ export const clv = defineRecipe({
     const gg = spend.params?.params ?? savedSpend;
     if (gg) for (const k of ['p', 'q', 'v'] as const) parameterRows.push({ parameter: k, estimate: gg[k], se: null, ci_low: null, ci_high: null });
     tables.parameters = aq.from(parameterRows);
-    if (purchase === 'bgnbd') tables.pmf = aq.from(pmfRows((k) => bgnbdPmf(model.params as unknown as BgNbdParams, p.horizon, k)));
+    const pmf = pmfRows((k) =>
+      purchase === 'bgnbd' ? bgnbdPmf(model.params as unknown as BgNbdParams, p.horizon, k) : paretoNbdPmf(model.params as unknown as ParetoNbdParams, p.horizon, k),
+    );
+    // The Pareto/NBD 2F1 refuses (NaN) when min(α, β)/max(α, β) is below about 1.7e-4; say so rather than list NaN.
+    if (pmf.every((row) => Number.isFinite(row.probability))) tables.pmf = aq.from(pmf);
+    else notes.push(`No pmf table: P(X(t) = n) could not be computed at the ${p.model} parameters${purchase === 'pnbd' ? ` (α = ${model.params.alpha} and β = ${model.params.beta} are too far apart for the hypergeometric series)` : ''}.`);
     let tracking;
     if (data.observationEndDay !== undefined && data.calibrationEndDay !== undefined && data.observationEndDay > data.calibrationEndDay) {
       const t = (data.observationEndDay - data.calibrationEndDay) / UNIT_DAYS[p.unit];
