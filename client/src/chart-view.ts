@@ -6,6 +6,9 @@ import { download, fileStem } from './download.js';
 // Marks whose points a reader wants to inspect get Plot's pointer tooltip unless the spec chose.
 const TIPPABLE = new Set(['dot', 'dotX', 'dotY', 'barX', 'barY', 'cell', 'line', 'lineX', 'lineY', 'rectX', 'rectY', 'areaY', 'tickX', 'tickY']);
 const MIN_WIDTH = 320;
+// Plot sizes its margins for its own 10px text; at the 12px drawn here an x-axis label at the bottom
+// (10px higher than Plot's default 30px margin would put it) sits on the tick labels.
+const X_LABEL_MARGIN = 40;
 
 /**
  * A declarative chart spec drawn with Plot in the page, with tooltips on its data marks. It fills
@@ -17,6 +20,7 @@ const MIN_WIDTH = 320;
  */
 export function chartView(spec: ChartSpecLike): HTMLElement {
   const withTips: ChartSpecLike = {
+    ...(needsRoomForXLabel(spec) ? { marginBottom: X_LABEL_MARGIN } : {}),
     ...spec,
     marks: spec.marks.map((m) => (TIPPABLE.has(m.mark) && !(m.options && 'tip' in m.options) ? { ...m, options: { ...m.options, tip: true } } : m)),
   };
@@ -48,6 +52,14 @@ export function chartView(spec: ChartSpecLike): HTMLElement {
     }).observe(root);
   }
   return root;
+}
+
+/** True when the chart has an x axis with a label at the bottom and leaves its margins to Plot. */
+function needsRoomForXLabel(spec: ChartSpecLike): boolean {
+  if (spec.marginBottom !== undefined || spec.margin !== undefined) return false;
+  const x = (spec.x ?? {}) as Record<string, unknown>;
+  if (x.label === null || x.axis === null || x.axis === 'top' || x.axis === false) return false;
+  return spec.marks.some((m) => !!m.options && ['x', 'x1', 'x2'].some((k) => k in m.options!));
 }
 
 /** The chart's SVG as a standalone file (namespaces set, the page's font inlined). */

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { effectChart, meanCharts } from './charts.js';
+import { effectChart, meanCharts, variantColors } from './charts.js';
 import type { ComparisonRow, VariantRow } from './comparisons.js';
 import { liftParams } from './params.js';
 
@@ -46,5 +46,12 @@ describe('lift charts', () => {
     expect(charts[0]!.marks[1]!.data![0]).toMatchObject({ lo: 20 - 1.959963984540054 * 0.5, hi: 20 + 1.959963984540054 * 0.5 });
     const svg = draw(charts[0]!).outerHTML;
     expect((svg.match(/<rect/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('effect chart legend: only the variants it draws, each in its colour of the whole run', () => {
+    const spec = effectChart([row('b', 'converted', 0.1, -0.02, 0.22), row('c', 'converted', -0.05, -0.1, 0.01)], params, ['a', 'b', 'c']);
+    expect(spec.color).toEqual({ legend: true, domain: ['b', 'c'], range: ['#efb118', '#ff725c'] });
+    // The mean charts' default scheme gives b and c the same colours as a scale over a, b and c.
+    expect(variantColors(['a', 'b', 'c'], ['c', 'a'])).toEqual({ domain: ['a', 'c'], range: ['#4269d0', '#ff725c'] });
   });
 });

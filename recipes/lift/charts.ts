@@ -40,11 +40,27 @@ export function effectChart(rows: ComparisonRow[], params: LiftParams, variants:
     ],
     x: { label: relative ? 'Relative effect vs control' : 'Effect vs control', grid: true, ...(relative ? { tickFormat: '+%' } : {}) },
     y: { label: null },
-    // The same variant → colour mapping in every chart of the run.
-    color: { legend: true, domain: variants },
+    // The same variant → colour mapping in every chart of the run, but a legend of the variants
+    // drawn here: the control has no effect of its own, so no swatch.
+    color: { legend: true, ...variantColors(variants, [...new Set(data.map((d) => d.variant))]) },
     marginLeft: 160,
     height: 60 + 30 * Math.max(1, data.length),
   };
+}
+
+// Plot's default categorical scheme (observable10), so explicit ranges match its other charts.
+const PALETTE = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
+
+/**
+ * A colour scale over the variants `shown`, each in the colour it has in a scale over all
+ * `variants` (so a chart without the control keeps every other variant's colour).
+ *
+ * @example
+ * variantColors(['control', 'b'], ['b']); // → { domain: ['b'], range: ['#efb118'] }
+ */
+export function variantColors(variants: string[], shown: string[]): { domain: string[]; range: string[] } {
+  const domain = variants.filter((v) => shown.includes(v));
+  return { domain, range: domain.map((v) => PALETTE[variants.indexOf(v) % PALETTE.length]!) };
 }
 
 /**
