@@ -31,24 +31,37 @@ export function segmentForest(rows: SegmentComparison[], metric: string, relativ
 export function segmentHeatmap(rows: SegmentComparison[], relative: boolean): ChartSpec {
   const several = new Set(rows.map((r) => r.variant)).size > 1;
   const data = rows.map((r) => ({
-    segment: r.segment, metric: several ? `${r.metric} (${r.variant})` : r.metric, effect: r.effect,
+    segment: r.segment, metric: several ? `${r.metric}\n${r.variant}` : r.metric, effect: r.effect,
     label: `${relative ? `${(100 * r.effect).toFixed(0)}%` : r.effect.toPrecision(2)}${r.significant ? '*' : ''}`,
   }));
   inkOn(data);
+  const metrics = [...new Set(data.map((d) => d.metric))];
+  const segmentNames = [...new Set(data.map((d) => String(d.segment)))];
+  const slanted = Math.round(10 + labelWidth(segmentNames) * Math.SQRT1_2);
+  // Metrics down the side, where long names have room; segment names slanted below the cells so
+  // neighbours never touch, however narrow the cell.
   return {
     id: 'segment-heatmap',
     title: 'Effect by segment and metric',
     caption: 'Cell colour is the effect vs control (blue up, red down); * marks effects that stay significant after the Holm adjustment.',
-    x: { label: null, tickRotate: -20 },
+    x: { label: null, tickRotate: -45 },
     y: { label: null },
     color: { type: 'diverging', scheme: 'RdBu', pivot: 0 },
-    marginLeft: 120,
-    marginBottom: 70,
+    marginLeft: labelWidth(metrics),
+    marginBottom: slanted,
+    // Plot's top margin (20px), the slanted names, and a row per metric (two lines with the variant).
+    height: 20 + slanted + (several ? 36 : 30) * metrics.length,
     marks: [
-      { mark: 'cell', data, options: { x: 'metric', y: 'segment', fill: 'effect', inset: 1, tip: true } },
-      { mark: 'text', data, options: { x: 'metric', y: 'segment', text: 'label', fill: 'ink' } },
+      { mark: 'cell', data, options: { x: 'segment', y: 'metric', fill: 'effect', inset: 1, tip: true } },
+      // 10px: a label like "-12%*" still fits a cell when a narrow notebook cell gives each column ~30px.
+      { mark: 'text', data, options: { x: 'segment', y: 'metric', text: 'label', fill: 'ink', fontSize: 10 } },
     ],
   };
+}
+
+/** Room for the longest line of `labels` drawn at the workbench's 12px (about 7px a character). */
+function labelWidth(labels: string[]): number {
+  return 16 + 7 * Math.max(0, ...labels.flatMap((l) => l.split('\n').map((line) => line.length)));
 }
 
 /**
@@ -71,14 +84,23 @@ export function inkOn(data: { effect: number; ink?: string }[], bound?: number):
  */
 export function segmentBars(rows: Record<string, unknown>[], metric: string): ChartSpec {
   const data = rows.filter((r) => typeof r[metric] === 'number').map((r) => ({ segment: r.segment, variant: r.variant, value: r[metric], customers: r.customers }));
+  const segmentNames = [...new Set(data.map((d) => String(d.segment)))];
+  const variants = new Set(data.map((d) => d.variant)).size;
+  // Horizontal bars, a group per segment: the segment names sit on the left, one under another,
+  // so they cannot run into each other however many segments there are.
   return {
     id: 'segment-bars',
     title: `${metric} by segment and variant`,
     caption: 'Bars per variant within each segment; hover for the number of customers behind each bar.',
-    fx: { label: null },
-    x: { axis: null },
-    y: { label: metric, grid: true },
+    fy: { label: null, axis: 'left' },
+    y: { axis: null },
+    x: { label: metric, grid: true },
     color: { legend: true },
-    marks: [{ mark: 'barY', data, options: { fx: 'segment', x: 'variant', y: 'value', fill: 'variant', tip: true } }],
+    marginLeft: labelWidth(segmentNames),
+    height: 60 + segmentNames.length * (8 + 16 * Math.max(1, variants)),
+    marks: [
+      { mark: 'barX', data, options: { fy: 'segment', y: 'variant', x: 'value', fill: 'variant', tip: true } },
+      { mark: 'ruleX', data: [{ zero: 0 }], options: { x: 'zero' } },
+    ],
   };
 }
