@@ -54,6 +54,43 @@ async function colours(locator: Locator): Promise<{ color: string; background: s
   });
 }
 
+/**
+ * Every visible, fully opaque text on the page whose colour has less than 4.5:1 contrast (WCAG AA)
+ * with the background it sits on; Monaco (its own theme), SVG charts and KaTeX's hidden MathML aside.
+ */
+async function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const luminance = (css: string) => {
+      const [r, g, b] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const backgroundOf = (el: Element | null) => {
+      for (; el; el = el.parentElement) {
+        const bg = getComputedStyle(el).backgroundColor;
+        if (bg !== 'transparent' && !/,\s*0\)$/.test(bg)) return bg;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const found: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('.monaco-editor, svg, .katex-mathml, [hidden]')) continue;
+      const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()).map((n) => n.textContent!.trim()).join(' ');
+      if (!text || !el.getBoundingClientRect().width || getComputedStyle(el).visibility === 'hidden') continue;
+      let opacity = 1;
+      for (let p: Element | null = el; p; p = p.parentElement) opacity *= Number(getComputedStyle(p).opacity);
+      if (opacity < 1) continue; // faded on purpose until hovered (cell toolbars) or stale
+      const [fg, bg] = [getComputedStyle(el).color, backgroundOf(el)];
+      const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+      const ratio = (hi! + 0.05) / (lo! + 0.05);
+      if (ratio < 4.5) found.push(`${ratio.toFixed(2)}:1 <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> "${text.slice(0, 30)}" ${fg} on ${bg}`);
+    }
+    return found;
+  });
+}
+
 const isDark = (css: string) => {
   const [r, g, b] = css.match(/[\d.]+/g)!.map(Number);
   return r! + g! + b! < 3 * 60;
@@ -183,6 +220,8 @@ describe.skipIf(!hasChromium)('Markdown math and dark mode in the browser', () =
         expect({ name, dark: isDark(background) }).toEqual({ name, dark: true });
         expect({ name, readable: contrast(color, background) >= 4.5 }).toEqual({ name, readable: true });
       }
+      await waitForText(cell(page, 'v').locator('.outputs'), '0.42');
+      expect(await lowContrast(page)).toEqual([]);
       const monaco = await colours(cell(page, 't').locator('.monaco-editor .monaco-editor-background'));
       expect(isDark(monaco.background)).toBe(true);
       expect(await cell(page, 't').locator('.monaco-editor').getAttribute('class')).toContain('vs-dark');
@@ -205,6 +244,8 @@ describe.skipIf(!hasChromium)('Markdown math and dark mode in the browser', () =
       const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
       const stored = () => page.evaluate(() => localStorage.getItem('liftbook.theme'));
       expect(await theme()).toBe('light');
+      await waitForText(cell(page, 'v').locator('.outputs'), '0.42');
+      expect(await lowContrast(page)).toEqual([]);
       const light = await colours(page.locator('.markdown-body p').first());
       expect(isDark(light.background)).toBe(false);
       expect(contrast(light.color, light.background)).toBeGreaterThanOrEqual(7);
@@ -225,8 +266,9 @@ describe.skipIf(!hasChromium)('Markdown math and dark mode in the browser', () =
       expect(await theme()).toBe('dark');
       // The list of notebooks is dark as well.
       await page.goto(`${server.url}/#/`);
-      await page.locator('.my-notebook-list').waitFor();
+      await page.locator('.my-notebook-list li a').first().waitFor();
       expect(isDark((await colours(page.locator('.my-notebook-list'))).background)).toBe(true);
+      expect(await lowContrast(page)).toEqual([]);
 
       // Back to light, which is what the system prefers: the choice is forgotten.
       await page.locator('.theme-toggle').first().click();
