@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Inputs } from '../../notebook/inputs.js';
 import type { InputRaw } from '../../notebook/input-spec.js';
 import { cellInputs } from './cell-inputs.js';
-import { drawInput } from './input-view.js';
+import { cleanSpec, drawInput } from './input-view.js';
 import { paramInput, paramValue } from './params-bar.js';
 
 /** Draws a description, records what the page would send back. */
@@ -58,6 +58,16 @@ describe('drawInput (the page draws a description with Observable Inputs)', () =
     expect(el.querySelector('img')).toBeNull();
     expect(el.querySelector('label')?.textContent).toBe(payload);
     expect(el.querySelector('option')?.textContent).toBe(payload);
+  });
+});
+
+describe('cleanSpec (descriptions come from the sandbox, where cell code may post anything)', () => {
+  it('keeps numbers, text and lists of text; drops the rest', () => {
+    const forged = { type: 'select', label: { toString: 1 }, width: 'url(https://x)', choices: [1, '<b>'], size: 3, disabled: true } as never;
+    expect(cleanSpec(forged)).toEqual({ type: 'select', choices: ['1', '<b>'], size: 3, disabled: true });
+    expect(cleanSpec({ type: 'date', min: '2024-01-01', max: 'javascript:1' } as never)).toEqual({ type: 'date', min: '2024-01-01' });
+    expect(cleanSpec({ type: 'table', columns: ['a'], rows: [{ a: 1 }], header: { a: 5 }, align: { a: 'evil' } } as never)).toEqual({ type: 'table', columns: ['a'], rows: [{ a: 1 }], header: { a: '5' } });
+    expect(drawInput({ type: 'nonsense' } as never, null).textContent).toBe('an input this page cannot draw');
   });
 });
 

@@ -11,6 +11,33 @@ function given(options: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 
+const NUMBER_FIELDS = ['step', 'width', 'maxlength', 'rows', 'size', 'visibleRows', 'maxWidth', 'height'];
+const TEXT_FIELDS = ['label', 'placeholder', 'sort', 'layout'];
+const LIST_FIELDS = ['choices', 'columns', 'datalist', 'dateColumns'];
+
+/**
+ * The description as the page may use it. It comes from the sandbox, where cell code could post
+ * anything: numbers must be numbers, text text and lists lists of text, or the field is dropped.
+ * (A message cannot carry a DOM node, and Observable Inputs writes text as text.)
+ *
+ * @example
+ * cleanSpec({ type: 'range', label: { x: 1 } as never, width: 'url(x)' as never }); // → { type: 'range' }
+ */
+export function cleanSpec(spec: InputSpec): InputSpec {
+  const out: Record<string, unknown> = { ...spec };
+  const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  for (const k of NUMBER_FIELDS) if (k in out && !isNumber(out[k])) delete out[k];
+  for (const k of TEXT_FIELDS) if (k in out && typeof out[k] !== 'string') delete out[k];
+  for (const k of LIST_FIELDS) if (k in out) out[k] = Array.isArray(out[k]) ? (out[k] as unknown[]).map(String) : [];
+  // min and max are numbers, except a date's, which are ISO days.
+  for (const k of ['min', 'max']) if (k in out && !(spec.type === 'date' ? typeof out[k] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(out[k] as string) : isNumber(out[k]))) delete out[k];
+  if ('header' in out) out.header = out.header && typeof out.header === 'object' ? Object.fromEntries(Object.entries(out.header).map(([k, v]) => [k, String(v)])) : undefined;
+  if ('align' in out && (typeof out.align !== 'object' || out.align === null || Object.values(out.align).some((a) => !['left', 'right', 'center'].includes(a as string)))) delete out.align;
+  // A table's and a search's rows are data (a textarea's `rows`, dropped above unless a number, is a size).
+  if (spec.type === 'table' || spec.type === 'search') out.rows = Array.isArray(spec.rows) ? spec.rows : [];
+  return out as InputSpec;
+}
+
 const sorted = (values: unknown): number[] => (Array.isArray(values) ? values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b) : []);
 
 /**
@@ -21,7 +48,8 @@ const sorted = (values: unknown): number[] => (Array.isArray(values) ? values.fi
  * @example
  * const el = drawInput({ type: 'range', min: 1, max: 10, step: 1 }, 3, (raw) => kernel.setInput('c1', '0', raw));
  */
-export function drawInput(spec: InputSpec, raw: InputRaw, onInput?: (raw: InputRaw) => void, event: InputEvent = 'input'): HTMLElement {
+export function drawInput(described: InputSpec, raw: InputRaw, onInput?: (raw: InputRaw) => void, event: InputEvent = 'input'): HTMLElement {
+  const spec = cleanSpec(described);
   let form: Inputs.InputForm;
   let read: () => InputRaw;
   switch (spec.type) {
@@ -91,6 +119,13 @@ export function drawInput(spec: InputSpec, raw: InputRaw, onInput?: (raw: InputR
         return picked.map((r) => index.get(r)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
       };
       break;
+    }
+    default: {
+      // Not a kind this page knows (a message forged in the sandbox): say so, draw nothing live.
+      const el = document.createElement('span');
+      el.className = 'muted';
+      el.textContent = 'an input this page cannot draw';
+      return el;
     }
   }
   if (onInput) form.addEventListener(event, () => onInput(read()));
