@@ -1,4 +1,7 @@
+import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
+import { runRecipe } from '../define-recipe.js';
+import { clv } from './recipe.js';
 import { paretoNbdPmf } from './pnbd-pmf.js';
 import { paretoNbdExpectedPurchases } from './pnbd.js';
 import { simulateParetoNbdCounts } from './simulate.js';
@@ -53,6 +56,17 @@ describe('Pareto/NBD P(X(t) = n)', () => {
         expect(Math.abs(share - q)).toBeLessThan(3 * Math.sqrt((q * (1 - q)) / customers));
       }
     }
+  });
+
+  it('leaves the pmf table out, with a note, where the 2F1 series cannot converge (β/α = 10⁴)', async () => {
+    const apart = { r: 0.5, alpha: 1e-3, s: 0.6, beta: 10 };
+    expect(paretoNbdPmf(apart, 52, 0)).toBeNaN();
+    // Customers with recency > 0 keep P(alive) computable at these parameters, so only the pmf is missing.
+    const summary = aq.from(Array.from({ length: 5 }, (_, i) => ({ customer: `c${i}`, frequency: i + 1, recency: 10, T: 20 })));
+    const model = aq.from(Object.entries(apart).map(([parameter, estimate]) => ({ parameter, estimate })));
+    const { result } = await runRecipe(clv, { inputs: { summary, model }, params: { model: 'pnbd', monetary: 'none' } });
+    expect(result.tables.pmf).toBeUndefined();
+    expect(result.notes.join(' ')).toMatch(/No pmf table.*α = 0\.001 and β = 10 are too far apart/);
   });
 
   it('refuses a negative time or a fractional count', () => {
