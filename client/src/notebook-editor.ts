@@ -247,7 +247,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   function focusSelected(): void {
     const el = blockEl(ui.selected);
     if (!el) return;
-    if (!el.contains(document.activeElement) || document.activeElement !== el) el.focus({ preventScroll: true });
+    if (document.activeElement !== el) el.focus({ preventScroll: true });
     el.scrollIntoView({ block: 'nearest' });
   }
 

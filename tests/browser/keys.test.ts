@@ -185,6 +185,10 @@ describe.skipIf(!hasChromium)('keyboard: command and edit mode', () => {
       await page.keyboard.press('Escape');
       // Keys typed while the help was open did nothing to the cells.
       expect(await order(page)).toEqual(['a', 'b', 'c']);
+      // The toolbar is drawn from the same list: its tooltips name the keys; the owner sees Delete, not Save a copy.
+      expect(await page.locator('.toolbar button.save').getAttribute('title')).toBe('Save notebook (Ctrl/Cmd-S)');
+      expect(await page.locator('.toolbar button.delete-notebook').isVisible()).toBe(true);
+      expect(await page.locator('.toolbar button.save-copy').isHidden()).toBe(true);
     });
     await page.close();
   }, 120_000);
