@@ -6,9 +6,9 @@ import { download, fileStem } from './download.js';
 // Marks whose points a reader wants to inspect get Plot's pointer tooltip unless the spec chose.
 const TIPPABLE = new Set(['dot', 'dotX', 'dotY', 'barX', 'barY', 'cell', 'line', 'lineX', 'lineY', 'rectX', 'rectY', 'areaY', 'tickX', 'tickY']);
 const MIN_WIDTH = 320;
-// Plot sizes its margins for its own 10px text; at the 12px drawn here an x-axis label at the bottom
-// (10px higher than Plot's default 30px margin would put it) sits on the tick labels.
-const X_LABEL_MARGIN = 40;
+// Plot sizes its margins for its own 10px text; at the 12px drawn here an axis label in Plot's
+// default 30px margin sits on the tick labels, so labelled x and fx axes get 10px more.
+const AXIS_LABEL_MARGIN = 40;
 
 /**
  * A declarative chart spec drawn with Plot in the page, with tooltips on its data marks. It fills
@@ -20,7 +20,7 @@ const X_LABEL_MARGIN = 40;
  */
 export function chartView(spec: ChartSpecLike): HTMLElement {
   const withTips: ChartSpecLike = {
-    ...(needsRoomForXLabel(spec) ? { marginBottom: X_LABEL_MARGIN } : {}),
+    ...roomForAxisLabels(spec),
     ...spec,
     marks: spec.marks.map((m) => (TIPPABLE.has(m.mark) && !(m.options && 'tip' in m.options) ? { ...m, options: { ...m.options, tip: true } } : m)),
   };
@@ -54,12 +54,24 @@ export function chartView(spec: ChartSpecLike): HTMLElement {
   return root;
 }
 
-/** True when the chart has an x axis with a label at the bottom and leaves its margins to Plot. */
-function needsRoomForXLabel(spec: ChartSpecLike): boolean {
-  if (spec.marginBottom !== undefined || spec.margin !== undefined) return false;
+/**
+ * Margins for the charts whose x or fx axis has a label (unless the spec sets that margin): below
+ * for an axis at the bottom, above for one at the top. Plot puts fx at the top when x is at the bottom.
+ */
+function roomForAxisLabels(spec: ChartSpecLike): Record<string, number> {
+  if (spec.margin !== undefined) return {};
+  const channels = new Set(spec.marks.flatMap((m) => Object.keys(m.options ?? {})));
   const x = (spec.x ?? {}) as Record<string, unknown>;
-  if (x.label === null || x.axis === null || x.axis === 'top' || x.axis === false) return false;
-  return spec.marks.some((m) => !!m.options && ['x', 'x1', 'x2'].some((k) => k in m.options!));
+  const fx = (spec.fx ?? {}) as Record<string, unknown>;
+  const hidden = (axis: Record<string, unknown>) => axis.axis === null || axis.axis === false;
+  const xAnchor = !['x', 'x1', 'x2'].some((k) => channels.has(k)) || hidden(x) ? undefined : x.axis === 'top' ? 'top' : 'bottom';
+  const fxAnchor = !channels.has('fx') || hidden(fx) ? undefined : fx.axis === 'top' || fx.axis === 'bottom' ? fx.axis : xAnchor === 'bottom' ? 'top' : 'bottom';
+  const room: Record<string, number> = {};
+  for (const [anchor, axis] of [[xAnchor, x], [fxAnchor, fx]] as const) {
+    const side = anchor === 'top' ? 'marginTop' : 'marginBottom';
+    if (anchor && axis.label !== null && spec[side] === undefined) room[side] = AXIS_LABEL_MARGIN;
+  }
+  return room;
 }
 
 /** The chart's SVG as a standalone file (namespaces set, the page's font inlined). */

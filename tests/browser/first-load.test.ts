@@ -1,7 +1,8 @@
+import { build } from 'esbuild';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cell, ensureClientBuilt, hasChromium, launchBrowser, startTestServer, step, type TestServer } from './harness.js';
+import { cell, ensureClientBuilt, hasChromium, launchBrowser, ROOT, startTestServer, step, type TestServer } from './harness.js';
 
 // What a first visit costs: the sign-in link opening the example notebook in a browser with an
 // empty cache, counted in bytes the server actually sends (a TCP relay in front of it counts
@@ -44,7 +45,7 @@ describe.skipIf(!hasChromium)('first load of the example notebook', () => {
     await server?.close();
   });
 
-  it(`sends at most ${BUDGET / 1e6} MB over the wire on a cold cache, compressed`, async () => {
+  it(`sends at most ${BUDGET / 1e6} MB over the wire on a cold cache, compressed, and draws its charts without colliding labels`, async () => {
     const relay = await countingRelay(Number(new URL(server.url).port));
     const origin = `http://127.0.0.1:${relay.port}`;
     // A new context is a new profile: nothing cached.
@@ -77,6 +78,15 @@ describe.skipIf(!hasChromium)('first load of the example notebook', () => {
       // but for a few tiny ones not worth it.
       expect(scripts.filter((r) => r.encoding !== 'br' && !(r.length < 1024)).map((r) => r.url)).toEqual([]);
       expect(sent).toBeLessThanOrEqual(BUDGET);
+      // The notebook's charts (recipe results and the cells' own Plot charts) as the page drew them.
+      const checks = await build({ entryPoints: [`${ROOT}tests/browser/chart-checks.ts`], bundle: true, format: 'iife', globalName: 'liftbookChartChecks', write: false, logLevel: 'silent' });
+      // Evaluated by the debugger, so the page's CSP (no inline scripts) does not apply.
+      await page.evaluate(`${checks.outputFiles[0]!.text}\nwindow.liftbookChartChecks = liftbookChartChecks;`);
+      const problems = await page.evaluate(() => {
+        const { chartProblems } = (window as unknown as { liftbookChartChecks: { chartProblems: (el: Element, name: string) => string[] } }).liftbookChartChecks;
+        return [...document.querySelectorAll<HTMLElement>('[data-cell] .outputs')].flatMap((outputs) => chartProblems(outputs, outputs.closest<HTMLElement>('[data-cell]')!.dataset.cell!));
+      });
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
       await new Promise((resolve) => relay.server.close(resolve));
