@@ -1,5 +1,4 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { quantile } from '../stats/quantile.js';
 import { periodLabel, periodStart } from '../stats/period.js';
@@ -8,22 +7,8 @@ import { readRuns, type Run } from './runs.js';
 import { summarizeRuns } from './summary.js';
 import { deploymentChart, scalingChart, throughputChart } from './charts.js';
 import { automationNotes } from './notes.js';
-
-const role = (name: string) => z.string().optional().describe(`Column with the ${name} (default "${name}").`);
-
-const params = z.strictObject({
-  campaign: role('campaign'),
-  created_at: role('created_at'),
-  launched_at: role('launched_at'),
-  status: role('status'),
-  errors: role('errors'),
-  records: role('records'),
-  cost: role('cost'),
-  staff_minutes: role('staff_minutes'),
-  failed_status: z.array(z.string()).min(1).default(['failed']).describe('Status values that mean the run failed (case-insensitive).'),
-  period: z.enum(['day', 'week', 'month', 'quarter']).default('week').describe('Calendar period (UTC, weeks from Monday) for throughput and the over-time table.'),
-  alpha: z.number().gt(0).lt(1).default(0.05).describe('1 − confidence of the intervals.'),
-});
+import { automationParams as params } from './params.js';
+import { roles } from '../column.js';
 
 function groupTable(runs: Run[], keys: string[], name: string) {
   return aq.from(
@@ -59,16 +44,7 @@ export const automation = defineRecipe({
     {
       name: 'runs',
       description: 'one row per campaign run: campaign, created_at, launched_at (empty if it never launched), status, errors, records, cost, staff_minutes',
-      roles: [
-        { role: 'campaign', description: 'campaign name', required: true },
-        { role: 'created_at', description: 'when the run was created', required: true },
-        { role: 'launched_at', description: 'when it launched (empty if not)', required: true },
-        { role: 'status', description: 'run status; failed_status values count as failures', required: true },
-        { role: 'errors', description: 'records that errored' },
-        { role: 'records', description: 'records (messages) processed' },
-        { role: 'cost', description: 'cost of the run' },
-        { role: 'staff_minutes', description: 'staff time spent' },
-      ],
+      roles: roles(params, ['campaign', 'created_at', 'launched_at', 'status', 'errors', 'records', 'cost', 'staff_minutes']),
     },
   ],
   params,

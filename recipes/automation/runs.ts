@@ -2,8 +2,10 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import { dateColumn, numberColumn, parseDate, requireColumn, requireRows, stringColumn } from '../columns.js';
 import { optionalColumn } from '../stats/roles.js';
+import { columnName, defaultColumn } from '../column.js';
+import { automationParams } from './params.js';
 
-/** Column names of the `runs` input, one per role (defaults are the role names). */
+/** Column names of the `runs` input, one per role (defaults: automationParams). */
 export interface RunColumns {
   campaign: string;
   created_at: string;
@@ -44,14 +46,14 @@ export interface Runs {
  */
 export function readRuns(table: ColumnTable, columns: Partial<RunColumns>, failedValues: readonly string[]): Runs {
   requireRows(table, 'runs');
-  const name = (role: keyof RunColumns) => columns[role] ?? role;
+  const name = (role: keyof RunColumns) => columnName(automationParams, columns, role);
   const campaign = stringColumn(table, 'runs', name('campaign'), 'campaign');
   const created = dateColumn(table, 'runs', name('created_at'), 'created_at');
   requireColumn(table, 'runs', name('launched_at'), 'launched_at');
   const launchedRaw = table.array(name('launched_at')) as ArrayLike<unknown>;
   const status = stringColumn(table, 'runs', name('status'), 'status');
   const optional = (role: 'errors' | 'records' | 'cost' | 'staff_minutes') => {
-    const column = optionalColumn(table, 'runs', role, columns[role], role);
+    const column = optionalColumn(table, 'runs', role, columns[role], defaultColumn(automationParams, role));
     return column ? numberColumn(table, 'runs', column, role) : null;
   };
   const errors = optional('errors');

@@ -4,8 +4,10 @@ import type { AggregateContext, AggregationPlan, SqlColumn, SqlRelation } from '
 import { A_DATE, column, keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
 import { aliases, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats } from '../stats/moments.js';
+import { defaultColumn } from '../column.js';
+import { contextParams, DEFAULT_CONTEXTS } from './params.js';
 
-export const DEFAULT_CONTEXTS = ['hour', 'weekday', 'device', 'region', 'journey_stage'];
+export { DEFAULT_CONTEXTS };
 
 export interface ContextColumns {
   variant: string;
@@ -34,7 +36,7 @@ export function contextNames(columns: readonly string[], p: ContextColumns): str
 
 /** The time column, or null when the input has none (no rolling lift or drift then). */
 export function timeColumn(units: SqlRelation, p: ContextColumns): SqlColumn | null {
-  return optionalRelationColumn(units, 'units', 'timestamp', p.timestamp, 'timestamp');
+  return optionalRelationColumn(units, 'units', 'timestamp', p.timestamp, defaultColumn(contextParams, 'timestamp'));
 }
 
 /**

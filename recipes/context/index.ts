@@ -1,30 +1,18 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { throwIfAborted } from '../errors.js';
-import { compareParams } from '../stats/compare-params.js';
 import { COMPARISON_COLUMNS, rowsTable } from '../stats/comparison-rows.js';
 import { holm } from '../stats/distributions.js';
 import { resolveControl, tryCompare } from '../stats/versus-control.js';
-import { armsBy, contextPlan, contextTables, DEFAULT_CONTEXTS, outcomeKind, readDaily, readMix, readValueCells } from './aggregate.js';
+import { armsBy, contextPlan, contextTables, outcomeKind, readDaily, readMix, readValueCells } from './aggregate.js';
 import { contextLevels } from './levels.js';
 import { contextEffects, type ContextRow } from './effects.js';
 import { rollingLift } from './rolling.js';
 import { contextDrift } from './drift.js';
 import { contextHeatmap, driftChart, rollingChart } from './charts.js';
 import { contextNotes } from './notes.js';
-
-const params = z.strictObject({
-  variant: z.string().default('variant').describe('Column with the experiment arm.'),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
-  outcome: z.string().default('converted').describe('Column with the outcome per unit (0/1 or a number).'),
-  contexts: z.array(z.string()).min(1).optional().describe(`Context columns (default: those of ${DEFAULT_CONTEXTS.join(', ')} present).`),
-  timestamp: z.string().optional().describe('Column with the unit time for rolling lift and drift (default "timestamp" when present).'),
-  window: z.number().int().min(1).default(7).describe('Days per window, for the rolling lift and the drift windows.'),
-  max_levels: z.number().int().min(2).default(24).describe('A numeric context with more distinct values than this is cut into quantile bins.'),
-  bins: z.number().int().min(2).max(20).default(5).describe('Number of quantile bins for such a context.'),
-  ...compareParams,
-});
+import { contextParams as params } from './params.js';
+import { columnName, roles } from '../column.js';
 
 /**
  * Contextual relevance and adaptability: does the lift depend on when, where and how the customer
@@ -43,12 +31,7 @@ export const context = defineRecipe({
     {
       name: 'units',
       description: 'one row per unit (session, visit, send): variant, outcome, context columns, optional timestamp',
-      roles: [
-        { role: 'variant', description: 'experiment arm', required: true },
-        { role: 'outcome', description: 'outcome (0/1 or number)', required: true },
-        { role: 'contexts', description: 'context columns', required: true },
-        { role: 'timestamp', description: 'time of the unit' },
-      ],
+      roles: roles(params, ['variant', 'outcome', 'contexts', 'timestamp']),
     },
   ],
   params,
@@ -98,7 +81,7 @@ export const context = defineRecipe({
     const relative = p.difference === 'relative';
     const charts = levels.map((l) => contextHeatmap(rows, l.context, l.order, relative, interactionP[l.context] ?? null));
     const tables: Record<string, aq.ColumnTable> = { contexts: rowsTable(rows.map(({ metric: _m, ...r }) => r), ['context', 'value', 'n_control', 'n', ...COMPARISON_COLUMNS.filter((c) => c !== 'metric')]) };
-    const timeCol = inputs.daily ? (p.timestamp ?? 'timestamp') : null;
+    const timeCol = inputs.daily ? columnName(params, p, 'timestamp') : null;
     let drift: ReturnType<typeof contextDrift> = [];
     let rolling: ReturnType<typeof rollingLift> = [];
     if (timeCol) {

@@ -1,27 +1,16 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import { requireRows } from '../columns.js';
-import { DEFAULT_DIMENSIONS, DEFAULT_TAGS, EMOTIVE, LEXICON } from './lexicon.js';
+import { DEFAULT_TAGS, EMOTIVE, LEXICON } from './lexicon.js';
 import { compile } from './tokenize.js';
 import { readInteractions, readTexts, type CustomerSignals } from './signals.js';
 import { profileRow } from './profile.js';
 import { readBrand } from './brand.js';
 import { meanProfileChart } from './charts.js';
 import { psychographicNotes } from './notes.js';
-
-const params = z.strictObject({
-  customer: z.string().default('customer_id').describe('Customer column of texts and interactions.'),
-  text: z.string().default('text').describe('Text column of texts (reviews, survey answers).'),
-  tag: z.string().optional().describe('Content tags column of interactions: "a;b;c" in one cell or one tag per row (default "tags", else "category").'),
-  engagement: z.string().optional().describe('Engagement weight column of interactions (e.g. clicks, minutes); each row counts 1 without it.'),
-  group: z.string().optional().describe('Column (of texts or interactions) to split the mean profile by, e.g. segment.'),
-  dimensions: z.array(z.string().min(1)).min(1).default(DEFAULT_DIMENSIONS).describe('Dimensions to profile; each needs lexicon words or tag mappings.'),
-  lexicon: z.record(z.string(), z.array(z.string().min(1))).optional().describe('Override or add dimensions: {dimension: [words]}; "word*" matches by prefix.'),
-  tags: z.record(z.string(), z.union([z.array(z.string()), z.record(z.string(), z.number().min(0))])).optional().describe('Extra or replacement tag → dimensions mappings: {tag: [dimensions]} or {tag: {dimension: weight}}; merged over the bookstore defaults.'),
-  brand: z.record(z.string(), z.number().min(0)).optional().describe('Brand profile {dimension: weight}; or give a brand table (dimension, weight).'),
-});
+import { psychographicParams as params } from './params.js';
+import { defaultColumn, roles } from '../column.js';
 
 /**
  * Psychographic customer profiles from text and content tags over a documented, editable lexicon:
@@ -36,12 +25,12 @@ export const psychographic = defineRecipe({
   description:
     'Per-customer profile over dimensions (curiosity, collecting, prestige, value, ethics, social by default) from lexicon words in texts and mapped content tags; cosine alignment with a brand profile, content resonance, emotional engagement, with the words and tags behind every score.',
   inputs: [
-    { name: 'texts', optional: true, description: 'one row per review or survey answer: customer, text', roles: [{ role: 'customer', description: 'customer id' }, { role: 'text', description: 'free text' }] },
+    { name: 'texts', optional: true, description: 'one row per review or survey answer: customer, text', roles: roles(params, ['customer', 'text']) },
     {
       name: 'interactions',
       optional: true,
       description: 'one row per interaction: customer, content tags ("a;b;c" or one per row), optional engagement weight',
-      roles: [{ role: 'customer', description: 'customer id' }, { role: 'tag', description: 'content tags' }, { role: 'engagement', description: 'engagement weight' }],
+      roles: roles(params, ['customer', 'tag', 'engagement']),
     },
     { name: 'brand', optional: true, description: 'the brand profile: one row per dimension with a weight (columns dimension, weight)', roles: [] },
   ],
@@ -69,7 +58,10 @@ export const psychographic = defineRecipe({
     let unknownTags = new Map<string, number>();
     if (interactions) {
       requireRows(interactions, 'interactions');
-      const tag = p.tag ?? (interactions.columnNames().includes('tags') || !interactions.columnNames().includes('category') ? 'tags' : 'category');
+      // Unnamed, the tags column is the default one, else "category" when only that is present.
+      const tags = defaultColumn(params, 'tag');
+      const has = (c: string) => interactions.columnNames().includes(c);
+      const tag = p.tag ?? (has(tags) || !has('category') ? tags : 'category');
       unknownTags = readInteractions(all, interactions, { customer: p.customer, tag, engagement: p.engagement, group: p.group }, mapping);
     }
     if (p.group && ![texts, interactions].some((t) => t?.columnNames().includes(p.group!))) {

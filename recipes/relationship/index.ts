@@ -1,5 +1,4 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError } from '../errors.js';
 import { cronbachAlpha } from '../stats/cronbach.js';
@@ -11,23 +10,8 @@ import { compareGroups } from './compare-groups.js';
 import { byGroupChart, overTimeChart } from './charts.js';
 import { relationshipNotes } from './notes.js';
 import { finiteOrNull } from '../format.js';
-
-const params = z.strictObject({
-  customer: z.string().optional().describe('Column with the respondent (default "customer_id"); used to count distinct customers.'),
-  timestamp: z.string().optional().describe('Column with the answer time (default "timestamp"); without it there is no over-time table.'),
-  group: z.string().optional().describe('Column to split by (e.g. variant or segment); none by default.'),
-  control: z.string().optional().describe('The group every other group is compared with (default "control" when present).'),
-  nps: z.string().optional().describe('Column with the 0–10 likelihood-to-recommend answer (default "nps").'),
-  csat: z.string().optional().describe('Column with the satisfaction answer on 1…csat_scale (default "csat").'),
-  trust: z
-    .array(z.string())
-    .optional()
-    .describe('Item columns of the trust scale, two or more (default: columns named trust_1, trust_2, …).'),
-  csat_scale: z.number().int().min(3).max(10).default(5).describe('Top of the CSAT scale; the top two boxes count as satisfied.'),
-  period: z.enum(['day', 'week', 'month', 'quarter']).default('month').describe('Calendar period (UTC) of the over-time rows.'),
-  alpha: z.number().gt(0).lt(1).default(0.05).describe('1 − confidence of the intervals.'),
-  min_responses: z.number().int().min(1).default(30).describe('Groups or periods with fewer answers are flagged as too small to judge.'),
-});
+import { relationshipParams as params } from './params.js';
+import { columnName, roles } from '../column.js';
 
 /**
  * Customer relationship quality from survey answers: NPS, CSAT, a multi-item trust index with
@@ -45,14 +29,7 @@ export const relationship = defineRecipe({
     {
       name: 'responses',
       description: 'one row per survey answer: customer, timestamp, nps (0–10), csat (1–5), trust items, optional group',
-      roles: [
-        { role: 'customer', description: 'respondent' },
-        { role: 'timestamp', description: 'answer time' },
-        { role: 'nps', description: 'likelihood to recommend, 0–10' },
-        { role: 'csat', description: 'satisfaction, 1–csat_scale' },
-        { role: 'trust', description: 'two or more trust item columns' },
-        { role: 'group', description: 'group to split by' },
-      ],
+      roles: roles(params, ['customer', 'timestamp', 'nps', 'csat', 'trust', 'group']),
     },
   ],
   params,
@@ -76,7 +53,7 @@ export const relationship = defineRecipe({
     }
     const overall = scoreSubset(r, all, p.alpha, p.csat_scale);
     const metrics: Record<string, number | string | null> = { responses: r.n, groups: groups.size };
-    const customerCol = p.customer ?? 'customer_id';
+    const customerCol = columnName(params, p, 'customer');
     if (p.customer !== undefined && !table.columnNames().includes(customerCol)) {
       throw new RecipeInputError(`responses has no column "${customerCol}" (the customer column). Name it with --param customer=<column>.`);
     }

@@ -2,6 +2,8 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import { dateColumn, numberColumn, requireRows, stringColumn } from '../columns.js';
 import { optionalColumn } from '../stats/roles.js';
+import { defaultColumn } from '../column.js';
+import { relationshipParams } from './params.js';
 
 /** Survey answers, validated: NaN marks a question the respondent skipped. */
 export interface Responses {
@@ -45,8 +47,8 @@ function checkScale(values: Float64Array, column: string, role: string, min: num
 export function readResponses(table: ColumnTable, p: ResponseParams): Responses {
   requireRows(table, 'responses');
   const n = table.numRows();
-  const npsCol = optionalColumn(table, 'responses', 'nps', p.nps, 'nps');
-  const csatCol = optionalColumn(table, 'responses', 'csat', p.csat, 'csat');
+  const npsCol = optionalColumn(table, 'responses', 'nps', p.nps, defaultColumn(relationshipParams, 'nps'));
+  const csatCol = optionalColumn(table, 'responses', 'csat', p.csat, defaultColumn(relationshipParams, 'csat'));
   const trustItems = p.trust ?? table.columnNames().filter((c) => /^trust_?\d+$/i.test(c));
   if (p.trust !== undefined || trustItems.length) {
     if (trustItems.length < 2) {
@@ -67,7 +69,7 @@ export function readResponses(table: ColumnTable, p: ResponseParams): Responses 
   if (csat) checkScale(csat, csatCol!, 'csat', 1, p.csat_scale);
   const trust = trustItems.map((c) => read(c, 'trust'));
   const groupCol = p.group === undefined ? null : optionalColumn(table, 'responses', 'group', p.group, p.group);
-  const timeCol = optionalColumn(table, 'responses', 'timestamp', p.timestamp, 'timestamp');
+  const timeCol = optionalColumn(table, 'responses', 'timestamp', p.timestamp, defaultColumn(relationshipParams, 'timestamp'));
   return {
     n,
     group: groupCol ? stringColumn(table, 'responses', groupCol, 'group') : new Array<string>(n).fill('all'),

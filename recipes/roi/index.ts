@@ -1,5 +1,4 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import { srmTest } from '../stats/srm.js';
@@ -9,19 +8,8 @@ import { readArms, roiPlan } from './aggregate.js';
 import { roiOf } from './economics.js';
 import { breakEvenChart, roiWaterfall } from './charts.js';
 import { roiNotes } from './notes.js';
-
-const params = z.strictObject({
-  variant: z.string().default('variant').describe('Column with the experiment arm.'),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
-  treatment: z.string().optional().describe('The arm whose ROI the headline metrics report (default the first non-control arm); every arm is in table roi.'),
-  revenue: z.string().default('revenue').describe('Column with revenue per unit over the experiment.'),
-  covariate: z.string().optional().describe('Pre-period revenue per unit for CUPED (narrower intervals), e.g. "pre_revenue".'),
-  cost_fixed: z.number().min(0).default(0).describe('One-off cost of the personalization (set-up, licence).'),
-  cost_per_unit: z.number().min(0).default(0).describe('Cost per treated unit per period (serving, discounts).'),
-  margin: z.number().gt(0).max(1).default(1).describe('Gross margin on revenue; incremental profit = incremental revenue × margin.'),
-  population: z.number().positive().optional().describe('Units the personalization would reach (default: the treated units in the data).'),
-  alpha: z.number().gt(0).lt(1).default(0.05).describe('1 − confidence of the intervals.'),
-});
+import { roiParams as params } from './params.js';
+import { roles } from '../column.js';
 
 /**
  * Personalization ROI: incremental revenue and profit from the experiment, cost, ROI with its
@@ -39,11 +27,7 @@ export const roi = defineRecipe({
     {
       name: 'units',
       description: 'one row per randomized unit: variant, revenue, optional pre-period revenue',
-      roles: [
-        { role: 'variant', description: 'experiment arm', required: true },
-        { role: 'revenue', description: 'revenue per unit', required: true },
-        { role: 'covariate', description: 'pre-period revenue for CUPED' },
-      ],
+      roles: roles(params, ['variant', 'revenue', 'covariate']),
     },
   ],
   params,

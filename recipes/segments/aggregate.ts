@@ -2,6 +2,8 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlColumn } from '../types.js';
 import { aggregateColumns, hasColumn, keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
+import { columnName, defaultColumn } from '../column.js';
+import { segmentsParams } from './params.js';
 import { aliases, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf } from '../sql/relation.js';
 
 /** The measures a units table may carry; any missing column is left out of the results. */
@@ -36,10 +38,10 @@ export interface SegmentLayout {
 export function segmentLayout(columns: SqlColumn[], p: SegmentColumns): SegmentLayout & { columns: Partial<Record<Measure, SqlColumn>> } {
   const relation = { from: '', columns };
   relationColumn(relation, 'units', p.segment, 'segment');
-  const variant = optionalRelationColumn(relation, 'units', 'variant', p.variant, 'variant');
+  const variant = optionalRelationColumn(relation, 'units', 'variant', p.variant, defaultColumn(segmentsParams, 'variant'));
   const found: Partial<Record<Measure, SqlColumn>> = {};
   for (const m of MEASURES) {
-    const column = optionalRelationColumn(relation, 'units', m, p[m], m);
+    const column = optionalRelationColumn(relation, 'units', m, p[m], defaultColumn(segmentsParams, m));
     if (column) found[m] = column;
   }
   if (!found.converted && !found.revenue && !found.engaged && !found.clv) {
@@ -96,7 +98,7 @@ export function segmentsPlan({ params: p, inputs, sql }: AggregateContext<Segmen
 export function cellsLayout(table: ColumnTable, p: SegmentColumns): SegmentLayout {
   const measures: Partial<Record<Measure, string>> = {};
   for (const m of MEASURES) if (hasColumn(table, `sum_${m}`)) measures[m] = p[m] ?? m;
-  return { variant: hasColumn(table, 'variant') ? (p.variant ?? 'variant') : null, measures, per: measures.orders ? 'orders' : measures.converted ? 'converted' : null };
+  return { variant: hasColumn(table, 'variant') ? columnName(segmentsParams, p, 'variant') : null, measures, per: measures.orders ? 'orders' : measures.converted ? 'converted' : null };
 }
 
 /** The cells read back: sums per segment, then per variant (`(all)` without a variant column). */

@@ -1,8 +1,6 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
-import { compareParams } from '../stats/compare-params.js';
 import { COMPARISON_COLUMNS, rowsTable } from '../stats/comparison-rows.js';
 import { srmTest } from '../stats/srm.js';
 import { resolveControl } from '../stats/versus-control.js';
@@ -12,25 +10,8 @@ import { compareSegments, segmentHeterogeneity, type CellStats } from './compare
 import { simpsonCheck } from './simpson.js';
 import { segmentBars, segmentForest, segmentHeatmap } from './charts.js';
 import { segmentNotes } from './notes.js';
-
-const role = (name: string) => z.string().optional().describe(`Column with ${name} (default "${name.split(' ')[0]}"; left out when absent).`);
-
-const params = z.strictObject({
-  segment: z.string().default('segment').describe('Column with the customer segment.'),
-  variant: z.string().optional().describe('Column with the experiment arm (default "variant"; without one the segments are only described).'),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
-  margin: z.number().min(0).max(1).default(1).describe('Gross margin on revenue for profit (profit = revenue × margin − cost); 1 treats revenue as profit.'),
-  metric: z.enum(SEGMENT_METRICS).optional().describe('Metric whose lift the heterogeneity test and forest plot use (default conversion_rate, else revenue_per_customer).'),
-  min_customers: z.number().int().min(2).default(30).describe('Segments with fewer customers in an arm are flagged as too small to judge.'),
-  exposed: role('exposed (0/1 or count of exposures)'),
-  engaged: role('engaged (0/1 or count)'),
-  converted: role('converted (0/1)'),
-  orders: role('orders (for AOV; default converters)'),
-  revenue: role('revenue'),
-  clv: role('clv'),
-  cost: role('cost'),
-  ...compareParams,
-});
+import { segmentsParams as params } from './params.js';
+import { columnName, roles } from '../column.js';
 
 /**
  * Segmentation effectiveness: per segment (and variant) penetration, conversion, AOV, revenue,
@@ -49,17 +30,7 @@ export const segments = defineRecipe({
     {
       name: 'units',
       description: 'one row per customer: segment, optional variant, exposed, engaged, converted, orders, revenue, clv, cost',
-      roles: [
-        { role: 'segment', description: 'customer segment', required: true },
-        { role: 'variant', description: 'experiment arm' },
-        { role: 'exposed', description: 'exposed to the personalization' },
-        { role: 'engaged', description: 'engaged with it' },
-        { role: 'converted', description: 'converted (0/1)' },
-        { role: 'orders', description: 'orders' },
-        { role: 'revenue', description: 'revenue' },
-        { role: 'clv', description: 'customer lifetime value' },
-        { role: 'cost', description: 'cost to serve' },
-      ],
+      roles: roles(params, ['segment', 'variant', 'exposed', 'engaged', 'converted', 'orders', 'revenue', 'clv', 'cost']),
     },
   ],
   params,
@@ -68,7 +39,7 @@ export const segments = defineRecipe({
     throwIfAborted(signal);
     const layout = cellsLayout(inputs.cells!, p);
     const u = readCells(inputs.cells!, layout, p);
-    const variantCol = p.variant ?? 'variant';
+    const variantCol = columnName(params, p, 'variant');
     const allVariants = [...new Set([...u.cells.values()].flatMap((byVariant) => [...byVariant.keys()]))];
     const control = layout.variant ? resolveControl(allVariants, p.control, 'units', variantCol) : '(all)';
     const order = allVariants.sort((a, b) => (a === control ? -1 : b === control ? 1 : a.localeCompare(b)));
@@ -97,12 +68,25 @@ export const segments = defineRecipe({
       rows.push(segmentRow('(all)', v, overall.get(v)!, cell, layout, p.margin));
     }
     const available = SEGMENT_METRICS.filter((m) => overall.get(control)![m]);
-    const metric: SegmentMetric = p.metric ?? (available.includes('conversion_rate') ? 'conversion_rate' : available.includes('revenue_per_customer') ? 'revenue_per_customer' : available[0]!);
+    const metric: SegmentMetric =
+      p.metric ??
+      (available.includes('conversion_rate')
+        ? 'conversion_rate'
+        : available.includes('revenue_per_customer')
+          ? 'revenue_per_customer'
+          : available[0]!);
     if (!available.includes(metric)) {
-      throw new RecipeInputError(`metric "${metric}" cannot be computed from units; available metrics are ${available.join(', ')}. Add the column it needs or choose one of those.`);
+      throw new RecipeInputError(
+        `metric "${metric}" cannot be computed from units; available metrics are ${available.join(', ')}. Add the column it needs or choose one of those.`,
+      );
     }
     const options = { difference: p.difference, alpha: p.alpha, sided: p.sided, method: p.method } as const;
-    const metrics: Record<string, number | string | null> = { customers: u.n, segments: bySegment.length, primary_metric: metric, heterogeneity_p_value: null };
+    const metrics: Record<string, number | string | null> = {
+      customers: u.n,
+      segments: bySegment.length,
+      primary_metric: metric,
+      heterogeneity_p_value: null,
+    };
     const tables: Record<string, aq.ColumnTable> = { segments: aq.from(rows) };
     const charts = [];
     let cmp = { rows: [] as ReturnType<typeof compareSegments>['rows'], skipped: [] as string[] };
@@ -129,17 +113,40 @@ export const segments = defineRecipe({
       srm = srmTest(order.map((v) => overall.get(v)![metric]!.n));
       Object.assign(metrics, { srm_p_value: srm.pValue, srm_chi2: srm.chi2 });
       const relative = p.difference === 'relative';
-      charts.push(segmentForest(cmp.rows, metric, relative, p.alpha, treatments.length === 1 ? first.pooled : undefined), segmentHeatmap(cmp.rows, relative));
+      charts.push(
+        segmentForest(cmp.rows, metric, relative, p.alpha, treatments.length === 1 ? first.pooled : undefined),
+        segmentHeatmap(cmp.rows, relative),
+      );
     } else {
       tables.comparisons = rowsTable([], ['segment', ...COMPARISON_COLUMNS]);
     }
-    charts.push(segmentBars(rows.filter((r) => r.segment !== '(all)'), available.includes('revenue_per_customer') ? 'revenue_per_customer' : metric));
+    charts.push(
+      segmentBars(
+        rows.filter((r) => r.segment !== '(all)'),
+        available.includes('revenue_per_customer') ? 'revenue_per_customer' : metric,
+      ),
+    );
     progress(1, 'done');
     return {
       metrics,
       tables,
       charts,
-      notes: segmentNotes({ metric, control, treatments, rows: cmp.rows, skipped: cmp.skipped, hetero, simpson, srm, small, minCustomers: p.min_customers, hasVariant: !!layout.variant, difference: p.difference, margin: p.margin, hasRevenue: !!layout.measures.revenue }),
+      notes: segmentNotes({
+        metric,
+        control,
+        treatments,
+        rows: cmp.rows,
+        skipped: cmp.skipped,
+        hetero,
+        simpson,
+        srm,
+        small,
+        minCustomers: p.min_customers,
+        hasVariant: !!layout.variant,
+        difference: p.difference,
+        margin: p.margin,
+        hasRevenue: !!layout.measures.revenue,
+      }),
     };
   },
 });

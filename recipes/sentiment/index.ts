@@ -1,5 +1,4 @@
 import * as aq from 'arquero';
-import { z } from 'zod';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import { numberColumn, requireColumn, requireRows, stringColumn } from '../columns.js';
@@ -8,14 +7,8 @@ import { vaderScores } from './vader.js';
 import { ratingAgreement, spearman, summarizeGroup } from './summary.js';
 import { compoundChart } from './charts.js';
 import { sentimentNotes } from './notes.js';
-
-const params = z.strictObject({
-  text: z.string().default('text').describe('Column with the text to score (default "text").'),
-  id: z.string().optional().describe('Column with the text id (default "id"; row numbers when absent).'),
-  group: z.string().optional().describe('Column to compare groups by, e.g. segment or variant.'),
-  rating: z.string().optional().describe('Column with a numeric rating (e.g. 1–5 stars or 0/1) to check agreement with.'),
-  alpha: z.number().gt(0).lt(1).default(0.05).describe('1 − confidence of the intervals.'),
-});
+import { sentimentParams as params } from './params.js';
+import { defaultColumn, roles } from '../column.js';
 
 const label = (c: number) => (c >= 0.05 ? 'positive' : c <= -0.05 ? 'negative' : 'neutral');
 
@@ -35,12 +28,7 @@ export const sentiment = defineRecipe({
     {
       name: 'texts',
       description: 'one row per text: id, text, optional group and rating',
-      roles: [
-        { role: 'text', description: 'the text (review, comment, survey answer)', required: true },
-        { role: 'id', description: 'text id' },
-        { role: 'group', description: 'group to compare (segment, variant…)' },
-        { role: 'rating', description: 'numeric rating, e.g. stars' },
-      ],
+      roles: roles(params, ['text', 'id', 'group', 'rating']),
     },
   ],
   params,
@@ -49,7 +37,7 @@ export const sentiment = defineRecipe({
     requireRows(table, 'texts');
     requireColumn(table, 'texts', p.text, 'text');
     const raw = table.array(p.text) as ArrayLike<unknown>;
-    const idCol = optionalColumn(table, 'texts', 'id', p.id, 'id');
+    const idCol = optionalColumn(table, 'texts', 'id', p.id, defaultColumn(params, 'id'));
     const ids = idCol ? stringColumn(table, 'texts', idCol, 'id') : Array.from({ length: raw.length }, (_, i) => String(i + 1));
     const groups = p.group ? stringColumn(table, 'texts', p.group, 'group') : null;
     const ratings = p.rating ? numberColumn(table, 'texts', p.rating, 'rating', { missing: 'nan' }) : null;
