@@ -7,6 +7,8 @@ import type { AggregateContext, AggregationPlan } from '../types.js';
 import { emptyCredit } from './credit.js';
 import { channelIndex, type Journeys } from './journeys.js';
 import type { AttributionParams } from './params.js';
+import { columnName, defaultColumn } from '../column.js';
+import { attributionParams } from './params.js';
 
 /**
  * The aggregation phase of `attribution` from touchpoints, as SQL. Each journey becomes its path
@@ -37,12 +39,12 @@ export function attributionAggregate({ params: p, inputs, sql }: AggregateContex
   if (!rel) return { queries: {}, consumes: [] };
   const P = aliasPrefix([rel]);
   const as = (name: string) => sql.ident(P + name);
-  const journey = relationColumn(rel, 'touchpoints', p.journey ?? 'journey_id', 'journey');
-  const timestamp = relationColumn(rel, 'touchpoints', p.timestamp ?? 'timestamp', 'timestamp');
-  const channel = relationColumn(rel, 'touchpoints', p.channel ?? 'channel', 'channel');
-  const converted = relationColumn(rel, 'touchpoints', p.converted ?? 'converted', 'converted');
-  const valueCol = optionalRelationColumn(rel, 'touchpoints', 'value', p.value, 'value');
-  const flagCol = optionalRelationColumn(rel, 'touchpoints', 'personalized', p.personalized, 'personalized');
+  const journey = relationColumn(rel, 'touchpoints', columnName(attributionParams, p, 'journey'), 'journey');
+  const timestamp = relationColumn(rel, 'touchpoints', columnName(attributionParams, p, 'timestamp'), 'timestamp');
+  const channel = relationColumn(rel, 'touchpoints', columnName(attributionParams, p, 'channel'), 'channel');
+  const converted = relationColumn(rel, 'touchpoints', columnName(attributionParams, p, 'converted'), 'converted');
+  const valueCol = optionalRelationColumn(rel, 'touchpoints', 'value', p.value, defaultColumn(attributionParams, 'value'));
+  const flagCol = optionalRelationColumn(rel, 'touchpoints', 'personalized', p.personalized, defaultColumn(attributionParams, 'personalized'));
   const ts = dateValue(sql, timestamp);
   const conv = numeric(sql, converted, 'touchpoints', 'converted');
   const value = valueCol ? numeric(sql, valueCol, 'touchpoints', 'value') : null;
@@ -113,13 +115,13 @@ export function readTouchpointAggregates(inputs: Record<string, ColumnTable>, p:
   const count = (name: string) => (hasColumn(checks, name) ? numbers(checks, name)[0]! : 0);
   const example = (name: string) => column(checks, name)[0] ?? null;
   if (count('rows') === 0) throw new RecipeInputError('touchpoints has no rows; give it at least one row of data.');
-  if (count('missing_journey')) throw badRows('touchpoints', p.journey ?? 'journey_id', 'journey', null, count('missing_journey'), 'a value (it is empty)');
-  if (count('missing_timestamp')) throw badRows('touchpoints', p.timestamp ?? 'timestamp', 'timestamp', null, count('missing_timestamp'), DATE_FORMATS);
-  if (count('bad_timestamp')) throw badRows('touchpoints', p.timestamp ?? 'timestamp', 'timestamp', example('bad_timestamp_value'), count('bad_timestamp'), DATE_FORMATS);
-  if (count('missing_channel')) throw badRows('touchpoints', p.channel ?? 'channel', 'channel', null, count('missing_channel'), 'a value (it is empty)');
-  if (count('bad_converted')) throw badRows('touchpoints', p.converted ?? 'converted', 'converted', example('bad_converted_value'), count('bad_converted'), '0 or 1 (or true/false)');
-  if (count('bad_value')) throw badRows('touchpoints', p.value ?? 'value', 'value', example('bad_value_value'), count('bad_value'), 'a number');
-  if (count('bad_personalized')) throw badRows('touchpoints', p.personalized ?? 'personalized', 'personalized', example('bad_personalized_value'), count('bad_personalized'), '0 or 1 (or true/false)');
+  if (count('missing_journey')) throw badRows('touchpoints', columnName(attributionParams, p, 'journey'), 'journey', null, count('missing_journey'), 'a value (it is empty)');
+  if (count('missing_timestamp')) throw badRows('touchpoints', columnName(attributionParams, p, 'timestamp'), 'timestamp', null, count('missing_timestamp'), DATE_FORMATS);
+  if (count('bad_timestamp')) throw badRows('touchpoints', columnName(attributionParams, p, 'timestamp'), 'timestamp', example('bad_timestamp_value'), count('bad_timestamp'), DATE_FORMATS);
+  if (count('missing_channel')) throw badRows('touchpoints', columnName(attributionParams, p, 'channel'), 'channel', null, count('missing_channel'), 'a value (it is empty)');
+  if (count('bad_converted')) throw badRows('touchpoints', columnName(attributionParams, p, 'converted'), 'converted', example('bad_converted_value'), count('bad_converted'), '0 or 1 (or true/false)');
+  if (count('bad_value')) throw badRows('touchpoints', columnName(attributionParams, p, 'value'), 'value', example('bad_value_value'), count('bad_value'), 'a number');
+  if (count('bad_personalized')) throw badRows('touchpoints', columnName(attributionParams, p, 'personalized'), 'personalized', example('bad_personalized_value'), count('bad_personalized'), '0 or 1 (or true/false)');
 
   const named = new Set(p.personalized_channels);
   const ids = channelIndex();

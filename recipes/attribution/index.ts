@@ -7,6 +7,7 @@ import { attributionAggregate, readTouchpointAggregates } from './aggregate.js';
 import { runModels } from './models.js';
 import { modelsChart } from './charts.js';
 import { attributionNotes } from './notes.js';
+import { roles } from '../column.js';
 
 /**
  * Multi-touch attribution: which channels earn the conversions under first, last, linear,
@@ -33,25 +34,13 @@ export const attribution = defineRecipe({
       name: 'touchpoints',
       alternative: 'journeys',
       description: 'one row per touch: journey_id, timestamp, channel, converted (0/1 for the journey), optional value and personalized (0/1)',
-      roles: [
-        { role: 'journey', description: 'journey (or customer) id', required: true },
-        { role: 'timestamp', description: 'touch time', required: true },
-        { role: 'channel', description: 'channel of the touch', required: true },
-        { role: 'converted', description: '1 when the journey converted' },
-        { role: 'value', description: 'conversion value of the journey' },
-        { role: 'personalized', description: '1 when the touch was personalized' },
-      ],
+      roles: roles(attributionParams, ['journey', 'timestamp', 'channel', 'converted', 'value', 'personalized']),
     },
     {
       name: 'paths',
       alternative: 'journeys',
       description: 'one row per distinct path: path ("a > b > c"), conversions, optional value and nulls (journeys that did not convert)',
-      roles: [
-        { role: 'path', description: 'channels in order, joined by the separator', required: true },
-        { role: 'conversions', description: 'conversions of the path', required: true },
-        { role: 'value', description: 'total conversion value of the path' },
-        { role: 'nulls', description: 'journeys on the path that did not convert' },
-      ],
+      roles: roles(attributionParams, ['path', 'conversions', ['value', 'total conversion value of the path'], 'nulls']),
     },
   ],
   params: attributionParams,

@@ -4,6 +4,8 @@ import { numberColumn, requireRows, stringColumn } from '../columns.js';
 import { optionalColumn } from '../stats/roles.js';
 import { channelIndex, type Journeys } from './journeys.js';
 import type { AttributionParams } from './params.js';
+import { columnName, defaultColumn } from '../column.js';
+import { attributionParams } from './params.js';
 
 /**
  * Reads aggregated paths ("a > b > c", conversions, value, nulls). The separator is matched with
@@ -15,11 +17,11 @@ import type { AttributionParams } from './params.js';
  */
 export function readPaths(table: ColumnTable, p: AttributionParams): Journeys {
   requireRows(table, 'paths');
-  const pathCol = p.path ?? 'path';
+  const pathCol = columnName(attributionParams, p, 'path');
   const paths = stringColumn(table, 'paths', pathCol, 'path');
-  const conversions = numberColumn(table, 'paths', p.conversions ?? 'conversions', 'conversions');
-  const valueCol = optionalColumn(table, 'paths', 'value', p.value, 'value');
-  const nullsCol = optionalColumn(table, 'paths', 'nulls', p.nulls, 'nulls');
+  const conversions = numberColumn(table, 'paths', columnName(attributionParams, p, 'conversions'), 'conversions');
+  const valueCol = optionalColumn(table, 'paths', 'value', p.value, defaultColumn(attributionParams, 'value'));
+  const nullsCol = optionalColumn(table, 'paths', 'nulls', p.nulls, defaultColumn(attributionParams, 'nulls'));
   const value = valueCol ? numberColumn(table, 'paths', valueCol, 'value', { missing: 'nan' }) : null;
   const nulls = nullsCol ? numberColumn(table, 'paths', nullsCol, 'nulls', { missing: 'nan' }) : null;
   const sep = p.separator.trim() || p.separator;

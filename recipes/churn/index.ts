@@ -13,6 +13,7 @@ import { evaluateChurn } from './evaluate.js';
 import { fitChurn } from './fit.js';
 import { churnNotes } from './notes.js';
 import { churnParams, type ChurnParams } from './params.js';
+import { roles } from '../column.js';
 
 function buildData(inputs: Record<string, aq.ColumnTable>, params: ChurnParams, signal: AbortSignal, saved?: SavedModel): ChurnData {
   const source = inputs.transactions ? 'transactions' : 'customers';
@@ -61,22 +62,13 @@ export const churn = defineRecipe({
       name: 'customers',
       description: 'one row per customer: id, feature columns and a 0/1 (yes/no) churn label; given with transactions, only its "attributes" columns are used',
       alternative: 'data',
-      roles: [
-        { role: 'customer', description: 'customer id', required: true },
-        { role: 'label', description: 'churned: 0/1, true/false or yes/no (not needed when scoring with a model)' },
-        { role: 'features', description: 'feature columns (default: all others)' },
-      ],
+      roles: roles(churnParams, ['customer', 'label', 'features']),
     },
     {
       name: 'transactions',
       description: 'one row per order: customer, timestamp, amount, category',
       alternative: 'data',
-      roles: [
-        { role: 'customer', description: 'customer id', required: true },
-        { role: 'timestamp', description: 'order date', required: true },
-        { role: 'amount', description: 'order value' },
-        { role: 'category', description: 'product category' },
-      ],
+      roles: roles(churnParams, ['customer', 'timestamp', 'amount', 'category']),
     },
     {
       name: 'model',

@@ -2,6 +2,8 @@ import type { ColumnTable } from 'arquero';
 import { dateColumn, numberColumn, requireRows, stringColumn } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
 import { DAY_MS, indexLog, type IndexedLog } from './transaction-features.js';
+import { defaultColumn } from '../column.js';
+import { churnParams } from './params.js';
 
 /** Column roles of a transaction log; amount and category default to those columns when present. */
 export interface LogRoles {
@@ -20,8 +22,9 @@ export interface LogRoles {
 export function readLog(table: ColumnTable, roles: LogRoles): IndexedLog {
   requireRows(table, 'transactions');
   const names = table.columnNames();
-  const amount = roles.amount ?? (names.includes('amount') ? 'amount' : undefined);
-  const category = roles.category ?? (names.includes('category') ? 'category' : undefined);
+  const present = (role: 'amount' | 'category') => (names.includes(defaultColumn(churnParams, role)) ? defaultColumn(churnParams, role) : undefined);
+  const amount = roles.amount ?? present('amount');
+  const category = roles.category ?? present('category');
   return indexLog({
     customer: stringColumn(table, 'transactions', roles.customer, 'customer'),
     time: dateColumn(table, 'transactions', roles.timestamp, 'timestamp'),

@@ -6,6 +6,8 @@ import { aliasPrefix, badRows, countWhere, numeric, optionalRelationColumn, rela
 import { isMissing } from '../sql/values.js';
 import type { AggregateContext, AggregationPlan } from '../types.js';
 import type { FairnessParams } from './params.js';
+import { columnName, defaultColumn } from '../column.js';
+import { fairnessParams } from './params.js';
 
 /**
  * The aggregation phase of `fairness`, as SQL: rows counted per group and (y_true, y_pred) pair,
@@ -34,9 +36,9 @@ export function fairnessAggregate({ params: p, inputs, sql }: AggregateContext<F
   const rel = inputs.predictions!;
   const P = aliasPrefix([rel]);
   const as = (name: string) => sql.ident(P + name);
-  const yTrue = relationColumn(rel, 'predictions', p.y_true ?? 'y_true', 'y_true');
-  const scoreCol = optionalRelationColumn(rel, 'predictions', 'y_score', p.y_score, 'y_score');
-  const predCol = p.y_pred !== undefined || !scoreCol ? relationColumn(rel, 'predictions', p.y_pred ?? 'y_pred', 'y_pred') : optionalRelationColumn(rel, 'predictions', 'y_pred', undefined, 'y_pred');
+  const yTrue = relationColumn(rel, 'predictions', columnName(fairnessParams, p, 'y_true'), 'y_true');
+  const scoreCol = optionalRelationColumn(rel, 'predictions', 'y_score', p.y_score, defaultColumn(fairnessParams, 'y_score'));
+  const predCol = p.y_pred !== undefined || !scoreCol ? relationColumn(rel, 'predictions', columnName(fairnessParams, p, 'y_pred'), 'y_pred') : optionalRelationColumn(rel, 'predictions', 'y_pred', undefined, defaultColumn(fairnessParams, 'y_pred'));
   const groupCols = p.group.map((g) => relationColumn(rel, 'predictions', g, 'group'));
   const score = scoreCol ? numeric(sql, scoreCol, 'predictions', 'y_score') : null;
   const pred = predCol ? sql.ident(predCol.name) : `(CASE WHEN ${score} >= ${sql.literal(p.cutoff)} THEN 1 ELSE 0 END)`;
@@ -106,15 +108,15 @@ export function readFairnessCounts(inputs: Record<string, ColumnTable>, p: Fairn
   const trueValues = Array.from(column(cells, 'y_true'));
   const derived = hasColumn(cells, 'y_pred_from_score');
   const predValues = Array.from(column(cells, derived ? 'y_pred_from_score' : 'y_pred'));
-  const isTrue = labelReader(trueValues, n, p.y_true ?? 'y_true', 'y_true', pos);
+  const isTrue = labelReader(trueValues, n, columnName(fairnessParams, p, 'y_true'), 'y_true', pos);
   if (hasColumn(cells, 'bad_score')) {
     const bad = numbers(cells, 'bad_score').reduce((a, b) => a + b, 0);
     if (bad) {
       const example = Array.from(column(cells, 'bad_score_value')).find((v) => v !== null && v !== undefined) ?? null;
-      throw badRows('predictions', p.y_score ?? 'y_score', 'y_score', example, bad, 'a number');
+      throw badRows('predictions', columnName(fairnessParams, p, 'y_score'), 'y_score', example, bad, 'a number');
     }
   }
-  const isPred = derived ? (v: unknown) => (Number(v) === 1 ? 1 : 0) : labelReader(predValues, n, p.y_pred ?? 'y_pred', 'y_pred', pos);
+  const isPred = derived ? (v: unknown) => (Number(v) === 1 ? 1 : 0) : labelReader(predValues, n, columnName(fairnessParams, p, 'y_pred'), 'y_pred', pos);
   const keys = groupKeys(cells, p, n);
   const groups = [...new Set(keys)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const index = new Map(groups.map((g, i) => [g, i]));

@@ -4,6 +4,8 @@ import { numberColumn, requireRows, stringColumn } from '../columns.js';
 import { optionalColumn } from '../stats/roles.js';
 import { groupIndices } from '../stats/versus-control.js';
 import type { FairnessParams } from './params.js';
+import { columnName, defaultColumn } from '../column.js';
+import { fairnessParams } from './params.js';
 
 export interface ExposureRow {
   item_group: string;
@@ -27,12 +29,12 @@ export interface ExposureRow {
 export function exposure(recommended: ColumnTable, items: ColumnTable, p: FairnessParams): { rows: ExposureRow[]; unknown: number; users: number } {
   requireRows(recommended, 'recommended');
   requireRows(items, 'items');
-  const users = stringColumn(recommended, 'recommended', p.user ?? 'user', 'user');
-  const recItems = stringColumn(recommended, 'recommended', p.item ?? 'item', 'item');
-  const rankCol = optionalColumn(recommended, 'recommended', 'rank', p.rank, 'rank');
+  const users = stringColumn(recommended, 'recommended', columnName(fairnessParams, p, 'user'), 'user');
+  const recItems = stringColumn(recommended, 'recommended', columnName(fairnessParams, p, 'item'), 'item');
+  const rankCol = optionalColumn(recommended, 'recommended', 'rank', p.rank, defaultColumn(fairnessParams, 'rank'));
   const ranks = rankCol ? numberColumn(recommended, 'recommended', rankCol, 'rank') : null;
-  const catItems = stringColumn(items, 'items', p.item ?? 'item', 'item');
-  const catGroups = stringColumn(items, 'items', p.item_group ?? 'item_group', 'item_group');
+  const catItems = stringColumn(items, 'items', columnName(fairnessParams, p, 'item'), 'item');
+  const catGroups = stringColumn(items, 'items', columnName(fairnessParams, p, 'item_group'), 'item_group');
   const groupOf = new Map<string, string>();
   catItems.forEach((item, i) => {
     const g = groupOf.get(item);

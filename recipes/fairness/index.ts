@@ -11,6 +11,7 @@ import { aucFromCounts, mergeScoreCounts } from './auc.js';
 import { exposure } from './exposure.js';
 import { exposureChart, ratesChart, type RateRow } from './charts.js';
 import { fairnessNotes } from './notes.js';
+import { roles } from '../column.js';
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
@@ -38,31 +39,19 @@ export const fairness = defineRecipe({
     {
       name: 'predictions',
       description: 'one row per scored person: y_true, y_pred (or y_score), and one or more sensitive group columns',
-      roles: [
-        { role: 'y_true', description: 'true label (binary)', required: true },
-        { role: 'y_pred', description: 'predicted label (binary); derived from y_score ≥ cutoff when absent', required: true },
-        { role: 'y_score', description: 'predicted score (optional)' },
-        { role: 'group', description: 'sensitive column(s)', required: true },
-      ],
+      roles: roles(fairnessParams, ['y_true', 'y_pred', 'y_score', 'group']),
     },
     {
       name: 'recommended',
       optional: true,
       description: 'recommendation lists for the exposure check: user, item, rank',
-      roles: [
-        { role: 'user', description: 'user', required: true },
-        { role: 'item', description: 'recommended item', required: true },
-        { role: 'rank', description: 'position in the list (1 = top)' },
-      ],
+      roles: roles(fairnessParams, ['user', 'item', 'rank']),
     },
     {
       name: 'items',
       optional: true,
       description: 'the catalogue for the exposure check: item, item_group',
-      roles: [
-        { role: 'item', description: 'item', required: true },
-        { role: 'item_group', description: 'group of the item', required: true },
-      ],
+      roles: roles(fairnessParams, [['item', 'item'], 'item_group']),
     },
   ],
   params: fairnessParams,

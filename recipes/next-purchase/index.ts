@@ -11,6 +11,7 @@ import { daysChart, errorChart } from './charts.js';
 import { fitNextPurchase, predictNextPurchase } from './fit.js';
 import { nextPurchaseParams } from './params.js';
 import { finiteOrNull } from '../format.js';
+import { roles } from '../column.js';
 
 export const nextPurchase = defineRecipe({
   id: 'next-purchase',
@@ -22,12 +23,7 @@ export const nextPurchase = defineRecipe({
     {
       name: 'transactions',
       description: 'one row per order: customer, timestamp, amount (category optional)',
-      roles: [
-        { role: 'customer', description: 'customer id', required: true },
-        { role: 'timestamp', description: 'order date', required: true },
-        { role: 'amount', description: 'order value', required: true },
-        { role: 'category', description: 'product category' },
-      ],
+      roles: roles(nextPurchaseParams, ['customer', 'timestamp', 'amount', 'category']),
     },
   ],
   params: nextPurchaseParams,

@@ -8,6 +8,7 @@ import { handoffMatrix } from './handoffs.js';
 import { depthChart, handoffChart } from './charts.js';
 import { omnichannelNotes } from './notes.js';
 import { finiteOrNull } from '../format.js';
+import { roles } from '../column.js';
 
 /**
  * Omnichannel journeys: how many channels a journey crosses, how often multi-channel journeys
@@ -26,14 +27,7 @@ export const omnichannel = defineRecipe({
       name: 'touchpoints',
       description:
         'one row per touch: journey_id, timestamp, channel, optional personalized (0/1), offer or category, converted (0/1 for the journey)',
-      roles: [
-        { role: 'journey', description: 'journey id', required: true },
-        { role: 'timestamp', description: 'touch time', required: true },
-        { role: 'channel', description: 'channel', required: true },
-        { role: 'personalized', description: '1 when the touch was personalized' },
-        { role: 'offer', description: 'offer or category shown (default offer, else category)' },
-        { role: 'converted', description: '1 when the journey converted' },
-      ],
+      roles: roles(omnichannelParams, ['journey', 'timestamp', 'channel', 'personalized', 'offer', 'converted']),
     },
   ],
   params: omnichannelParams,

@@ -4,6 +4,8 @@ import { binaryColumn, dateColumn, requireRows, stringColumn } from '../columns.
 import { optionalColumn } from '../stats/roles.js';
 import { groupIndices } from '../stats/versus-control.js';
 import type { OmnichannelParams } from './params.js';
+import { columnName, defaultColumn } from '../column.js';
+import { omnichannelParams } from './params.js';
 
 /** One journey's touches in time order. */
 export interface Touch {
@@ -33,20 +35,20 @@ export interface JourneyData {
  */
 export function readJourneys(table: ColumnTable, p: OmnichannelParams): JourneyData {
   requireRows(table, 'touchpoints');
-  const journey = stringColumn(table, 'touchpoints', p.journey ?? 'journey_id', 'journey');
-  const time = dateColumn(table, 'touchpoints', p.timestamp ?? 'timestamp', 'timestamp');
-  const channel = stringColumn(table, 'touchpoints', p.channel ?? 'channel', 'channel');
-  const flagCol = optionalColumn(table, 'touchpoints', 'personalized', p.personalized, 'personalized');
+  const journey = stringColumn(table, 'touchpoints', columnName(omnichannelParams, p, 'journey'), 'journey');
+  const time = dateColumn(table, 'touchpoints', columnName(omnichannelParams, p, 'timestamp'), 'timestamp');
+  const channel = stringColumn(table, 'touchpoints', columnName(omnichannelParams, p, 'channel'), 'channel');
+  const flagCol = optionalColumn(table, 'touchpoints', 'personalized', p.personalized, defaultColumn(omnichannelParams, 'personalized'));
   const flag = flagCol ? binaryColumn(table, 'touchpoints', flagCol, 'personalized') : null;
-  const offerCol = optionalColumn(table, 'touchpoints', 'offer', p.offer, 'offer') ?? optionalColumn(table, 'touchpoints', 'offer', undefined, 'category');
+  const offerCol = optionalColumn(table, 'touchpoints', 'offer', p.offer, defaultColumn(omnichannelParams, 'offer')) ?? optionalColumn(table, 'touchpoints', 'offer', undefined, 'category');
   const offers = offerCol ? (table.array(offerCol) as ArrayLike<unknown>) : null;
-  const convCol = optionalColumn(table, 'touchpoints', 'converted', p.converted, 'converted');
+  const convCol = optionalColumn(table, 'touchpoints', 'converted', p.converted, defaultColumn(omnichannelParams, 'converted'));
   const converted = convCol ? binaryColumn(table, 'touchpoints', convCol, 'converted') : null;
   const keep = p.channels ? new Set(p.channels) : null;
   if (keep) {
     const present = new Set(channel);
     const missing = [...keep].filter((c) => !present.has(c));
-    if (missing.length) throw new RecipeInputError(`The "channels" parameter names ${missing.map((c) => `"${c}"`).join(', ')}, which never appear in touchpoints.${p.channel ?? 'channel'}; the channels there are ${[...present].slice(0, 20).join(', ')}.`);
+    if (missing.length) throw new RecipeInputError(`The "channels" parameter names ${missing.map((c) => `"${c}"`).join(', ')}, which never appear in touchpoints.${columnName(omnichannelParams, p, 'channel')}; the channels there are ${[...present].slice(0, 20).join(', ')}.`);
   }
   let dropped = 0;
   const journeys = [...groupIndices(journey).values()].flatMap((rows) => {
