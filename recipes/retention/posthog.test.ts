@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { runRecipe } from '../define-recipe.js';
-import { retention } from './recipe.js';
+import { retention } from './index.js';
 
 // PostHog's published retention test cases (posthog/queries/test/test_retention.py), rebuilt:
 // `_date(day, hour=5, month=0)` is 2020-(6+month)-(10+day) at hour:00 UTC; "alias1" is person1.

@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { generateShop } from '../../datasets/shop/index.js';
 import { runRecipe } from '../define-recipe.js';
-import { recommendations } from './recipe.js';
+import { recommendations } from './index.js';
 
 // Microsoft Recommenders' public test fixtures (tests/unit/recommenders/evaluation/conftest.py) and
 // expected values (test_python_evaluation.py, TOL 1e-4): rating_true is the relevant table (every

@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { generateShop } from '../../datasets/shop/index.js';
 import { runRecipe } from '../define-recipe.js';
-import { retention } from './recipe.js';
+import { retention } from './index.js';
 import { bucketOf, bucketStart } from './buckets.js';
 
 const events = (rows: [string, string, string?][]) => aq.from(rows.map(([customer, timestamp, group]) => ({ customer, timestamp, group: group ?? 'a' })));
