@@ -18,18 +18,19 @@ import { UNIT_DAYS } from './summary.js';
 import { trackingCurve } from './tracking.js';
 import { discountedPurchases, unitDiscountRate } from './value.js';
 import { clvCharts } from './charts.js';
+import { column, roles } from '../column.js';
 
 const params = z
   .object({
-    customer: z.string().default('customer').describe('Column with the customer id.'),
-    timestamp: z.string().default('timestamp').describe('transactions: column with the purchase date/time (UTC).'),
-    amount: z.string().default('amount').describe('transactions: column with the purchase value (optional: without it CLV counts purchases).'),
-    frequency: z.string().default('frequency').describe('summary: repeat purchases in calibration.'),
-    recency: z.string().default('recency').describe('summary: time from first to last purchase, in `unit`.'),
-    T: z.string().default('T').describe('summary: time from first purchase to the calibration end, in `unit`.'),
-    n_periods: z.string().default('n_periods').describe('summary, model bgbb: number of transaction opportunities since the first (recency is the opportunity of the last transaction).'),
-    monetary_value: z.string().default('monetary_value').describe('summary: mean value of the repeat purchases (optional).'),
-    group: z.string().optional().describe('Optional column with each customer\'s group (e.g. variant) for clv_lift.'),
+    customer: column({ default: 'customer', required: true, description: 'Column with the customer id.', role: 'customer id' }),
+    timestamp: column({ default: 'timestamp', required: true, description: 'transactions: column with the purchase date/time (UTC).', role: 'purchase date/time (UTC)' }),
+    amount: column({ default: 'amount', description: 'transactions: column with the purchase value (optional: without it CLV counts purchases).', role: 'purchase value' }),
+    frequency: column({ default: 'frequency', required: true, description: 'summary: repeat purchases in calibration.', role: 'repeat purchases' }),
+    recency: column({ default: 'recency', required: true, description: 'summary: time from first to last purchase, in `unit`.', role: 'first to last purchase' }),
+    T: column({ default: 'T', description: 'summary: time from first purchase to the calibration end, in `unit`.', role: 'first purchase to calibration end (bgnbd, pnbd)' }),
+    n_periods: column({ default: 'n_periods', description: 'summary, model bgbb: number of transaction opportunities since the first (recency is the opportunity of the last transaction).', role: 'transaction opportunities (bgbb)' }),
+    monetary_value: column({ default: 'monetary_value', description: 'summary: mean value of the repeat purchases (optional).', role: 'mean repeat purchase value' }),
+    group: column({ description: 'Optional column with each customer\'s group (e.g. variant) for clv_lift.', role: 'group of the customer (e.g. variant)' }),
     control: z.string().optional().describe('The group that lifts are measured against (default "control", else the first group).'),
     unit: z.enum(['day', 'week', 'month']).default('week').describe('Time unit of the model; continuous (a week is 7 days, a month 365.25/12 days).'),
     calibration_end: z.string().optional().describe('Last day of the calibration period (default: the last purchase day).'),
@@ -76,21 +77,8 @@ export const clv = defineRecipe({
     '- Input model (optional): a parameters table from an earlier run (columns parameter, estimate); the customers are scored at those parameters without fitting, so a saved model predicts next month\'s customers.\n' +
     '- Table pmf: P(X(t) = n), the chance a new customer makes n repeat purchases within the horizon (BG/NBD, Pareto/NBD and BG/BB).',
   inputs: [
-    { name: 'transactions', alternative: 'data', description: 'one row per purchase', roles: [
-      { role: 'customer', description: 'customer id', required: true },
-      { role: 'timestamp', description: 'purchase date/time (UTC)', required: true },
-      { role: 'amount', description: 'purchase value' },
-      { role: 'group', description: 'group of the customer (e.g. variant)' },
-    ] },
-    { name: 'summary', alternative: 'data', description: 'one row per customer: frequency, recency, T in `unit`', roles: [
-      { role: 'customer', description: 'customer id', required: true },
-      { role: 'frequency', description: 'repeat purchases', required: true },
-      { role: 'recency', description: 'first to last purchase', required: true },
-      { role: 'T', description: 'first purchase to calibration end (bgnbd, pnbd)' },
-      { role: 'n_periods', description: 'transaction opportunities (bgbb)' },
-      { role: 'monetary_value', description: 'mean repeat purchase value' },
-      { role: 'group', description: 'group of the customer' },
-    ] },
+    { name: 'transactions', alternative: 'data', description: 'one row per purchase', roles: roles(params, ['customer', 'timestamp', 'amount', 'group']) },
+    { name: 'summary', alternative: 'data', description: 'one row per customer: frequency, recency, T in `unit`', roles: roles(params, ['customer', 'frequency', 'recency', 'T', 'n_periods', 'monetary_value', ['group', 'group of the customer']]) },
     { name: 'model', optional: true, description: 'a parameters table from an earlier clv run (parameter, estimate): score without fitting', roles: [] },
   ],
   params,
