@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, bgnbdScore, fitBgNbd } from './bgnbd.js';
+import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, bgnbdScore, compressHistories, fitBgNbd } from './bgnbd.js';
 import { loadCdnowSummary } from './cdnow-fixture.js';
 
 const cdnow = loadCdnowSummary();
@@ -8,6 +8,21 @@ const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
 describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {
   const fit = fitBgNbd(data);
+
+  it('fits the distinct histories with their counts to the same likelihood, score and estimates', () => {
+    const compressed = compressHistories(data);
+    expect(compressed.frequency.length).toBeLessThan(data.frequency.length / 2);
+    expect(Array.from(compressed.weights).reduce((s, w) => s + w, 0)).toBe(data.frequency.length);
+    const ll = bgnbdLogLikelihood(data)(published);
+    expect(bgnbdLogLikelihood(compressed)(published)).toBeCloseTo(ll, 8);
+    const full = [0, 0, 0, 0];
+    const short = [0, 0, 0, 0];
+    bgnbdScore(data)(published, full);
+    bgnbdScore(compressed)(published, short);
+    short.forEach((g, i) => expect(g).toBeCloseTo(full[i]!, 6));
+    const again = fitBgNbd(compressed);
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(again.params[k] / fit.params[k] - 1)).toBeLessThan(1e-9);
+  });
 
   it('reproduces the published maximum-likelihood estimates and log-likelihood', () => {
     expect(fit.report.converged).toBe(true);

@@ -22,6 +22,43 @@ export interface RfmData {
   frequency: ArrayLike<number>;
   recency: ArrayLike<number>;
   T: ArrayLike<number>;
+  /** Customers per row, when rows are distinct histories (default: one each). */
+  weights?: ArrayLike<number>;
+}
+
+/**
+ * The distinct (frequency, recency, T) histories with the number of customers of each, as lifetimes
+ * fits: the likelihood of many customers with the same history is that history's times their count.
+ *
+ * @example
+ * compressHistories({ frequency: [1, 1, 0], recency: [2, 2, 0], T: [5, 5, 5] }); // → { frequency: [1, 0], recency: [2, 0], T: [5, 5], weights: [2, 1] }
+ */
+export function compressHistories(data: RfmData): Required<RfmData> {
+  const rows = new Map<string, number>();
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const T: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < data.frequency.length; i++) {
+    const key = `${data.frequency[i]} ${data.recency[i]} ${data.T[i]}`;
+    const k = rows.get(key);
+    if (k !== undefined) weights[k]! += data.weights?.[i] ?? 1;
+    else {
+      rows.set(key, frequency.length);
+      frequency.push(data.frequency[i]!);
+      recency.push(data.recency[i]!);
+      T.push(data.T[i]!);
+      weights.push(data.weights?.[i] ?? 1);
+    }
+  }
+  return { frequency, recency, T, weights };
+}
+
+function totalWeight(data: RfmData): number {
+  if (!data.weights) return data.frequency.length;
+  let sum = 0;
+  for (let i = 0; i < data.weights.length; i++) sum += data.weights[i]!;
+  return sum;
 }
 
 function logAddExp(u: number, v: number): number {
@@ -61,6 +98,7 @@ export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
   const constant = new Float64Array(values.length);
   const repeatTerm = new Float64Array(values.length);
   const n = data.frequency.length;
+  const weights = data.weights;
   return ({ r, alpha, a, b }) => {
     const lnAlpha = Math.log(alpha);
     const lnBetaAB = betaln(a, b);
@@ -76,7 +114,7 @@ export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
       const rx = r + values[k];
       const alive = -rx * Math.log(alpha + data.T[i]);
       const dropped = repeatTerm[k] - rx * Math.log(alpha + data.recency[i]);
-      sum += constant[k] + logAddExp(alive, dropped);
+      sum += weights ? weights[i]! * (constant[k] + logAddExp(alive, dropped)) : constant[k] + logAddExp(alive, dropped);
     }
     return sum;
   };
@@ -99,6 +137,7 @@ export function bgnbdScore(data: RfmData): (p: BgNbdParams, out: number[]) => vo
   const da = new Float64Array(values.length);
   const db = new Float64Array(values.length);
   const repeatTerm = new Float64Array(values.length);
+  const weights = data.weights;
   return ({ r, alpha, a, b }, out) => {
     const psiR = digamma(r);
     const psiAB = digamma(a + b);
@@ -124,10 +163,11 @@ export function bgnbdScore(data: RfmData): (p: BgNbdParams, out: number[]) => vo
       const alive = -rx * lnT;
       const dropped = repeatTerm[k] - rx * lnTx;
       const w = x > 0 ? 1 / (1 + Math.exp(alive - dropped)) : 0;
-      gr += dr[k] - (1 - w) * lnT - w * lnTx;
-      gAlpha += r / alpha - rx * ((1 - w) / (alpha + data.T[i]) + w / (alpha + data.recency[i]));
-      ga += da[k] + (x > 0 ? w / a : 0);
-      gb += db[k] - (x > 0 ? w / (b + x - 1) : 0);
+      const c = weights ? weights[i]! : 1;
+      gr += c * (dr[k] - (1 - w) * lnT - w * lnTx);
+      gAlpha += c * (r / alpha - rx * ((1 - w) / (alpha + data.T[i]) + w / (alpha + data.recency[i])));
+      ga += c * (da[k] + (x > 0 ? w / a : 0));
+      gb += c * (db[k] - (x > 0 ? w / (b + x - 1) : 0));
     }
     out[0] = gr;
     out[1] = gAlpha;
@@ -155,7 +195,7 @@ export function fitBgNbd(data: RfmData, options: MinimizeOptions = {}): ModelFit
   const score = bgnbdScore(data);
   const fit = maximizeLogLikelihood(
     ([r, alpha, a, b]) => ll({ r, alpha, a, b }),
-    data.frequency.length,
+    totalWeight(data),
     [1, 1, 1, 1],
     options,
     ([r, alpha, a, b], out) => score({ r, alpha, a, b }, out),

@@ -1,4 +1,4 @@
-import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, fitBgNbd, type BgNbdParams, type RfmData } from './bgnbd.js';
+import { bgnbdConditionalExpected, compressHistories, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, fitBgNbd, type BgNbdParams, type RfmData } from './bgnbd.js';
 import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdExpectedPurchases, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './pnbd.js';
 import type { FitReport, MinimizeOptions } from './optimize.js';
 
@@ -74,7 +74,8 @@ export function purchaseModelAt(name: 'bgnbd' | 'pnbd', params: Record<string, n
  */
 export function fitPurchaseModel(name: 'bgnbd' | 'pnbd', data: RfmData, options: MinimizeOptions = {}): FittedPurchaseModel {
   if (name === 'bgnbd') {
-    const fit = fitBgNbd(data, options);
+    // Fitted on the distinct histories with their counts: the same likelihood, fewer terms.
+    const fit = fitBgNbd(compressHistories(data), options);
     const p = fit.params;
     return {
       name,
