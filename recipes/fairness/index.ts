@@ -12,8 +12,7 @@ import { exposure } from './exposure.js';
 import { exposureChart, ratesChart, type RateRow } from './charts.js';
 import { fairnessNotes } from './notes.js';
 import { roles } from '../column.js';
-
-const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+import { finiteOrNull } from '../format.js';
 
 /** The AUC needs each distinct score; say so when that is many rows to fetch. */
 function scoreNote(scores: FairnessCounts['scores']): string[] {
@@ -72,21 +71,21 @@ export const fairness = defineRecipe({
       const [tp, fp, fn, tn] = counts[i]!;
       const row: Record<string, unknown> = { group, count: size(i), tp, fp, tn, fn };
       for (const r of RATES) {
-        row[r] = num(summary.byGroup[i]![r]);
-        if (intervals) [row[`${r}_ci_low`], row[`${r}_ci_high`]] = intervals.byGroup[i]![r].map(num);
+        row[r] = finiteOrNull(summary.byGroup[i]![r]);
+        if (intervals) [row[`${r}_ci_low`], row[`${r}_ci_high`]] = intervals.byGroup[i]![r].map(finiteOrNull);
       }
-      if (aucs) row.auc = num(aucs[i]!);
+      if (aucs) row.auc = finiteOrNull(aucs[i]!);
       return row;
     });
     const metrics: Record<string, MetricValue> = { groups: groups.length, rows: data.rows };
     for (const d of DISPARITIES) {
-      metrics[d] = num(summary.disparities[d]);
-      if (intervals) [metrics[`${d}_ci_low`], metrics[`${d}_ci_high`]] = intervals.disparities[d].map(num);
+      metrics[d] = finiteOrNull(summary.disparities[d]);
+      if (intervals) [metrics[`${d}_ci_low`], metrics[`${d}_ci_high`]] = intervals.disparities[d].map(finiteOrNull);
     }
-    for (const r of RATES) metrics[`overall_${r}`] = num(summary.overall[r]);
+    for (const r of RATES) metrics[`overall_${r}`] = finiteOrNull(summary.overall[r]);
     if (aucs) {
-      metrics.overall_auc = num(aucFromCounts(mergeScoreCounts(data.scores!)));
-      metrics.auc_difference = num(Math.max(...aucs.filter(Number.isFinite)) - Math.min(...aucs.filter(Number.isFinite)));
+      metrics.overall_auc = finiteOrNull(aucFromCounts(mergeScoreCounts(data.scores!)));
+      metrics.auc_difference = finiteOrNull(Math.max(...aucs.filter(Number.isFinite)) - Math.min(...aucs.filter(Number.isFinite)));
     }
     const rateRows: RateRow[] = rows.flatMap((row) => RATES.map((metric) => ({
       group: String(row.group), metric, value: row[metric] as number | null,
@@ -98,11 +97,11 @@ export const fairness = defineRecipe({
     if (inputs.recommended && inputs.items) {
       const e = exposure(inputs.recommended, inputs.items, p);
       exp = { rows: e.rows, unknown: e.unknown, k: p.k };
-      tables.exposure = aq.from(e.rows.map((r) => ({ ...r, exposure_ratio: num(r.exposure_ratio) })));
+      tables.exposure = aq.from(e.rows.map((r) => ({ ...r, exposure_ratio: finiteOrNull(r.exposure_ratio) })));
       const known = e.rows.filter((r) => r.catalogue_share > 0);
       metrics.exposure_difference = Math.max(...known.map((r) => Math.abs(r.exposure_share - r.catalogue_share)));
-      metrics.exposure_ratio_min = num(Math.min(...known.map((r) => r.exposure_ratio)));
-      metrics.exposure_ratio_max = num(Math.max(...known.map((r) => r.exposure_ratio)));
+      metrics.exposure_ratio_min = finiteOrNull(Math.min(...known.map((r) => r.exposure_ratio)));
+      metrics.exposure_ratio_max = finiteOrNull(Math.max(...known.map((r) => r.exposure_ratio)));
       charts.push(exposureChart(e.rows, p.k));
     }
     progress(1, 'done');

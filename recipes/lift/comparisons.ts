@@ -5,6 +5,7 @@ import { adjustPValues } from '../stats/p-adjust.js';
 import { statMean, statVariance } from '../stats/moments.js';
 import type { LiftAggregate } from './arms.js';
 import type { LiftParams } from './params.js';
+import { finiteOrNull } from '../format.js';
 
 export interface VariantRow {
   variant: string;
@@ -35,8 +36,6 @@ export interface ComparisonRow {
   dof: number | null;
 }
 
-const finite = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
-
 /**
  * The `variants` table: each arm's n, mean and per-unit variance (control first). A ratio whose
  * denominator sums to 0 has no mean (null).
@@ -50,7 +49,7 @@ export function variantRows(agg: LiftAggregate, control: string): VariantRow[] {
     agg.metrics.map((metric) => {
       const s = agg.stats.get(variant)!.get(metric)!;
       if (s.n === 0) throw new RecipeInputError(`Variant "${variant}" has no units for metric "${metric}" (n = 0); every arm needs data. Remove the variant or fix its counts.`);
-      return { variant, metric, n: s.n, mean: finite(statMean(s)), variance: finite(statVariance(s)) };
+      return { variant, metric, n: s.n, mean: finiteOrNull(statMean(s)), variance: finiteOrNull(statVariance(s)) };
     }),
   );
 }
@@ -96,14 +95,14 @@ export function comparisonRows(agg: LiftAggregate, control: string, params: Lift
   const holmAdjusted = holm(raw);
   const adjusted = adjustPValues(raw, params.correction);
   const rows = results.map(({ variant, metric, c }, i): ComparisonRow => {
-    const pHolm = finite(holmAdjusted[i]);
-    const pAdjusted = finite(adjusted[i]);
+    const pHolm = finiteOrNull(holmAdjusted[i]);
+    const pAdjusted = finiteOrNull(adjusted[i]);
     const significant = c === null ? null : c.pValue === null ? c.ciLow > 0 || c.ciHigh < 0 : pAdjusted! < params.alpha;
     return {
       variant, metric,
-      control_mean: finite(c?.controlMean), mean: finite(c?.mean), effect: finite(c?.effect), se: finite(c?.se),
-      ci_low: finite(c?.ciLow), ci_high: finite(c?.ciHigh), p_value: finite(c?.pValue), p_value_holm: pHolm, p_value_adjusted: pAdjusted, significant,
-      chance_to_win: finite(c?.chanceToWin), risk_control: finite(c?.riskControl), risk_treatment: finite(c?.riskTreatment), dof: finite(c?.dof),
+      control_mean: finiteOrNull(c?.controlMean), mean: finiteOrNull(c?.mean), effect: finiteOrNull(c?.effect), se: finiteOrNull(c?.se),
+      ci_low: finiteOrNull(c?.ciLow), ci_high: finiteOrNull(c?.ciHigh), p_value: finiteOrNull(c?.pValue), p_value_holm: pHolm, p_value_adjusted: pAdjusted, significant,
+      chance_to_win: finiteOrNull(c?.chanceToWin), risk_control: finiteOrNull(c?.riskControl), risk_treatment: finiteOrNull(c?.riskTreatment), dof: finiteOrNull(c?.dof),
     };
   });
   return { rows, problems };

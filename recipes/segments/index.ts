@@ -12,6 +12,7 @@ import { segmentBars, segmentForest, segmentHeatmap } from './charts.js';
 import { segmentNotes } from './notes.js';
 import { segmentsParams as params } from './params.js';
 import { columnName, roles } from '../column.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * Segmentation effectiveness: per segment (and variant) penetration, conversion, AOV, revenue,
@@ -100,15 +101,15 @@ export const segments = defineRecipe({
       for (const t of treatments) {
         const h = segmentHeterogeneity(cmp.rows, t, metric);
         hetero.set(t, h);
-        metrics[`heterogeneity_p_value_${t}`] = Number.isFinite(h.pValue) ? h.pValue : null;
+        metrics[`heterogeneity_p_value_${t}`] = finiteOrNull(h.pValue);
         simpson.set(t, simpsonCheck(cells, overall, control, t, metric));
       }
       const first = hetero.get(treatments[0]!)!;
       Object.assign(metrics, {
-        heterogeneity_p_value: Number.isFinite(first.pValue) ? first.pValue : null,
-        heterogeneity_q: Number.isFinite(first.q) ? first.q : null,
-        heterogeneity_i2: Number.isFinite(first.i2) ? first.i2 : null,
-        pooled_effect: Number.isFinite(first.pooled) ? first.pooled : null,
+        heterogeneity_p_value: finiteOrNull(first.pValue),
+        heterogeneity_q: finiteOrNull(first.q),
+        heterogeneity_i2: finiteOrNull(first.i2),
+        pooled_effect: finiteOrNull(first.pooled),
       });
       srm = srmTest(order.map((v) => overall.get(v)![metric]!.n));
       Object.assign(metrics, { srm_p_value: srm.pValue, srm_chi2: srm.chi2 });

@@ -1,5 +1,6 @@
 import { statMean, type MeanStats, type MetricStats, type RatioStats } from '../stats/moments.js';
 import type { CellSums, Measure, SegmentLayout } from './aggregate.js';
+import { finiteOrNull } from '../format.js';
 
 /** Segment metrics in report order. */
 export const SEGMENT_METRICS = ['penetration_rate', 'conversion_rate', 'aov', 'revenue_per_customer', 'clv', 'profit_per_customer'] as const;
@@ -46,7 +47,7 @@ export function segmentRow(segment: string, variant: string, stats: Partial<Reco
     const st = stats[m];
     if (!st) continue;
     const value = statMean(st);
-    row[m] = Number.isFinite(value) ? value : null;
+    row[m] = finiteOrNull(value);
   }
   if (layout.measures.revenue) {
     row.profit = s.sum_revenue! * margin - (layout.measures.cost ? s.sum_cost! : 0);

@@ -2,6 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Comparison } from './compare.js';
 import { holm } from './distributions.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * Rows of a `comparisons` table in the column names of the `lift` recipe, so tables from every
@@ -46,7 +47,7 @@ export function adjustHolm<T extends { p_value: number | null; p_value_holm: num
   const adjusted = holm(rows.map((r) => r.p_value ?? NaN));
   rows.forEach((r, i) => {
     const p = adjusted[i]!;
-    r.p_value_holm = Number.isFinite(p) ? p : null;
+    r.p_value_holm = finiteOrNull(p);
     r.significant = Number.isFinite(p) ? p < alpha : null;
   });
   return rows;
