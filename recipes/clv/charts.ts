@@ -28,7 +28,8 @@ export function clvCharts(tracking: TrackingRow[] | undefined, customers: Column
   }
   const p = customers.array('p_alive') as ArrayLike<number>;
   const bins = Array.from({ length: 10 }, (_, k) => ({ p_alive: `${(k / 10).toFixed(1)}–${((k + 1) / 10).toFixed(1)}`, customers: 0 }));
-  for (let i = 0; i < p.length; i++) bins[Math.min(9, Math.floor(p[i] * 10))].customers++;
+  // A P(alive) the model could not compute (extreme parameters) is left out, and the notes say so.
+  for (let i = 0; i < p.length; i++) if (Number.isFinite(p[i])) bins[Math.min(9, Math.floor(p[i]! * 10))]!.customers++;
   charts.push({
     id: 'p_alive',
     title: 'How many customers are still alive?',

@@ -137,7 +137,24 @@ export const clv = defineRecipe({
     metrics.gradient_norm = model.report.gradientNorm;
     if (spend.params) Object.assign(metrics, spend.params.params, { gamma_gamma_log_likelihood: spend.params.logLikelihood });
     metrics.customers = n;
-    const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
+    // Extreme saved parameters can make P(alive) uncomputable (NaN) for some histories: those
+    // customers stay empty in the table, the means skip them, and a note says how many.
+    const mean = (v: Float64Array) => {
+      let sum = 0;
+      let count = 0;
+      for (const x of v) {
+        if (!Number.isFinite(x)) continue;
+        sum += x;
+        count++;
+      }
+      return count ? sum / count : NaN;
+    };
+    const unknown = pAlive.reduce((k, x) => k + (Number.isFinite(x) ? 0 : 1), 0);
+    if (unknown) {
+      notes.push(
+        `P(alive) could not be computed for ${unknown} of ${n} customers at these ${p.model} parameters (${Object.entries(model.params).map(([k, v]) => `${k} = ${v}`).join(', ')}); their p_alive, expected purchases and CLV are empty and the averages leave them out. Refit the model on this data, or check the saved parameters.`,
+      );
+    }
     metrics.mean_p_alive = mean(pAlive);
     metrics.mean_clv = mean(clvValues);
     metrics.total_clv = mean(clvValues) * n;
