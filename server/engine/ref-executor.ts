@@ -7,7 +7,6 @@ import { executePlan } from './execute-plan.js';
 import { sourceFrom, type InputRef } from './input-ref.js';
 import { fileFormat } from './local-files.js';
 import { openLocalEngine, type LocalEngine } from './local.js';
-import { openSource } from './open-source.js';
 import type { Engine } from './types.js';
 
 type SourceRef = Extract<InputRef, { source: string }>;
@@ -24,16 +23,19 @@ const isSource = (ref: InputRef): ref is SourceRef => 'source' in ref;
  * @example
  * await runRecipe(lift, { inputs: { units: { source: 'wh', table: 'units' } }, params, executor: refExecutor({ wh: url }) });
  */
-export function refExecutor(sources: Record<string, string>, open: (name: string, url: string) => Engine = openSource): Executor<InputRef> {
+export function refExecutor(sources: Record<string, string>, open?: (name: string, url: string) => Engine): Executor<InputRef> {
+  // The ClickHouse and Postgres clients load only when a run names a source: a command on a local
+  // file should not wait for them.
+  const opener = async () => open ?? (await import('./open-source.js')).openSource;
   return async ({ recipe, params, inputs, signal, progress }) => {
     const started = performance.now();
     const engines = new Map<string, Engine>();
-    const sourceEngine = (name: string): Engine => {
+    const sourceEngine = async (name: string): Promise<Engine> => {
       let engine = engines.get(name);
       if (!engine) {
         const url = sources[name];
         if (!url) throw new RecipeInputError(`There is no source "${name}"; the sources are ${Object.keys(sources).join(', ') || '(none)'}.`);
-        engines.set(name, (engine = open(name, url)));
+        engines.set(name, (engine = (await opener())(name, url)));
       }
       return engine;
     };
@@ -43,7 +45,7 @@ export function refExecutor(sources: Record<string, string>, open: (name: string
         if ('dataset' in ref) return loadBundledDataset(ref.dataset, ref.options);
         return ref.table;
       }
-      const engine = sourceEngine(ref.source);
+      const engine = await sourceEngine(ref.source);
       return (await engine.query(`SELECT * FROM ${sourceFrom(ref, name, engine.dialect.ident)}`, { signal })).table;
     };
     const report = (engine: Engine, pushdown: boolean, rowsRead: number | null, rowsFetched: number): EngineReport => ({
@@ -60,11 +62,11 @@ export function refExecutor(sources: Record<string, string>, open: (name: string
           if (isSource(ref)) fetched += tables[name].numRows();
         }
         const remote = entries.find(([, ref]) => isSource(ref));
-        return { inputs: tables, engine: remote ? report(sourceEngine((remote[1] as SourceRef).source), false, null, fetched) : null };
+        return { inputs: tables, engine: remote ? report(await sourceEngine((remote[1] as SourceRef).source), false, null, fetched) : null };
       }
       const remotes = [...new Set(entries.filter(([, r]) => isSource(r)).map(([, r]) => (r as SourceRef).source))];
       const pushdown = remotes.length === 1 && entries.every(([, r]) => isSource(r));
-      const engine = pushdown ? sourceEngine(remotes[0]!) : await openLocalEngine();
+      const engine = pushdown ? await sourceEngine(remotes[0]!) : await openLocalEngine();
       try {
         const relations: Record<string, SqlRelation> = {};
         let copied = 0;
