@@ -6,8 +6,8 @@ import type { ColumnInfo } from '../storage/column-types.js';
 import { reviveError, type SerializedError } from './error-transfer.js';
 import { unpackTables, type PackedTable } from './table-transfer.js';
 
-/** What to read: a file's bytes with its name, a file on disk (named in messages as `filename`, when given), or a bundled dataset. */
-export type ReadRequest = { bytes: Uint8Array; filename: string; limits?: TableLimits } | { file: string; filename?: string; limits?: TableLimits } | { bundled: string; options?: ShopOptions };
+/** What to read: a file on disk (named in messages, and read by format, as `filename` when given), or a bundled dataset. */
+export type ReadRequest = { file: string; filename?: string; limits?: TableLimits } | { bundled: string; options?: ShopOptions };
 
 const BOOT = new URL('./worker-boot.js', import.meta.url);
 const ENTRY = new URL('./read-worker.ts', import.meta.url).href;
@@ -21,7 +21,7 @@ let nextId = 1;
  * 400). The thread starts on first use and does not keep the process alive.
  *
  * @example
- * const orders = await readTableInWorker({ bytes, filename: 'orders.csv' });
+ * const orders = await readTableInWorker({ file: '/data/orders.csv' });
  * const units = await readTableInWorker({ bundled: 'shop/units', options: { seed: 7 } });
  */
 export function readTableInWorker(source: ReadRequest): Promise<ColumnTable> {
@@ -39,7 +39,7 @@ export interface TableSummary {
  * upload needs to be checked and listed, without bringing a million rows back to the main thread.
  *
  * @example
- * const { rows, columns } = await describeTableInWorker({ bytes, filename: 'orders.csv' });
+ * const { rows, columns } = await describeTableInWorker({ file: upload, filename: 'orders.csv' });
  */
 export function describeTableInWorker(source: ReadRequest): Promise<TableSummary> {
   return request(source, true) as Promise<TableSummary>;
@@ -51,11 +51,7 @@ function request(source: ReadRequest, describe: boolean): Promise<ColumnTable | 
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.ref();
-    if ('bytes' in source) {
-      // A copy is transferred, so the caller keeps its bytes (to write them to disk).
-      const bytes = source.bytes.slice();
-      worker.postMessage({ id, describe, source: { bytes, filename: source.filename, limits: source.limits } }, [bytes.buffer as ArrayBuffer]);
-    } else worker.postMessage({ id, describe, source });
+    worker.postMessage({ id, describe, source });
   });
 }
 

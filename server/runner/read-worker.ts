@@ -15,11 +15,9 @@ port.on('message', async ({ id, source, describe }: { id: number; source: ReadRe
     const table =
       'bundled' in source
         ? await loadBundledDataset(source.bundled, source.options)
-        : 'file' in source
-          ? source.filename
-            ? await readTableBytes(await readFile(source.file), source.filename, source.limits)
-            : await readTableFile(source.file, source.limits)
-          : await readTableBytes(source.bytes, source.filename, source.limits);
+        : source.filename
+          ? await readTableBytes(await readFile(source.file), source.filename, source.limits)
+          : await readTableFile(source.file, source.limits);
     // An upload only needs its shape checked and described: sending a million-row table back
     // would cost the main thread seconds of unpacking.
     if (describe) {
