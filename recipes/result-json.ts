@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { EngineReport, RecipeResult } from './types.js';
+import { finiteOrNull } from './format.js';
 
 /** The JSON shape of a recipe run, as the CLI prints it and the API returns it. */
 export interface RecipeResultJSON {
@@ -16,7 +17,7 @@ export interface RecipeResultJSON {
 /** Makes one value JSON-safe: dates to ISO strings, non-finite numbers to null, bigints to numbers. */
 export function jsonValue(value: unknown): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return finiteOrNull(value);
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(jsonValue);
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, jsonValue);

@@ -9,6 +9,7 @@ import { deploymentChart, scalingChart, throughputChart } from './charts.js';
 import { automationNotes } from './notes.js';
 import { automationParams as params } from './params.js';
 import { roles } from '../column.js';
+import { finiteOrNull } from '../format.js';
 
 function groupTable(runs: Run[], keys: string[], name: string) {
   return aq.from(
@@ -20,7 +21,7 @@ function groupTable(runs: Run[], keys: string[], name: string) {
       return {
         [name]: key, runs: rs.length, launched: hours.length, failed: rs.filter((r) => r.failed).length,
         deployment_time_median: hours.length ? quantile(hours, 0.5) : null,
-        records: Number.isFinite(records) ? records : null, cost: Number.isFinite(cost) ? cost : null,
+        records: finiteOrNull(records), cost: finiteOrNull(cost),
         cost_per_1k_messages: records > 0 && Number.isFinite(cost) ? (1000 * cost) / records : null,
       };
     }),
@@ -62,7 +63,7 @@ export const automation = defineRecipe({
     if (metrics.scaling_slope != null && metrics.scaling_intercept != null) charts.push(scalingChart(runs, metrics.scaling_slope, metrics.scaling_intercept));
     const runRows = runs.map((r) => ({
       campaign: r.campaign, created_at: new Date(r.createdAt), launched_at: Number.isFinite(r.launchedAt) ? new Date(r.launchedAt) : null,
-      status: r.status, failed: r.failed, deployment_hours: Number.isFinite(r.hours) ? r.hours : null,
+      status: r.status, failed: r.failed, deployment_hours: finiteOrNull(r.hours),
       ...(data.has.errors ? { errors: r.errors } : {}), ...(data.has.records ? { records: r.records } : {}),
       ...(data.has.cost ? { cost: r.cost } : {}), ...(data.has.staffMinutes ? { staff_minutes: r.staffMinutes } : {}),
     }));

@@ -1,6 +1,7 @@
 import { compare } from '../stats/compare.js';
 import { meanStats } from '../stats/moments.js';
 import { holm } from '../stats/distributions.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * CLV lift between groups (e.g. personalized vs control cohorts): each group's mean CLV against
@@ -61,6 +62,6 @@ export function clvByGroup(
       return { group: g, control: base, control_mean_clv: cmp.controlMean, mean_clv: cmp.mean, clv_lift: cmp.effect, ci_low: cmp.ciLow, ci_high: cmp.ciHigh, p_value: cmp.pValue, p_value_holm: null as number | null };
     });
   const adjusted = holm(lifts.map((l) => l.p_value ?? NaN));
-  lifts.forEach((l, i) => (l.p_value_holm = Number.isFinite(adjusted[i]) ? adjusted[i] : null));
+  lifts.forEach((l, i) => (l.p_value_holm = finiteOrNull(adjusted[i])));
   return { groups: rows, lifts, control: base };
 }

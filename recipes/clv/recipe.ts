@@ -19,6 +19,7 @@ import { trackingCurve } from './tracking.js';
 import { discountedPurchases, unitDiscountRate } from './value.js';
 import { clvCharts } from './charts.js';
 import { column, roles } from '../column.js';
+import { finiteOrNull } from '../format.js';
 
 const params = z
   .object({
@@ -164,7 +165,7 @@ export const clv = defineRecipe({
       frequency: s.frequency,
       recency: s.recency,
       T: s.T,
-      monetary_value: Array.from(s.monetary, (m) => (Number.isFinite(m) ? m : null)),
+      monetary_value: Array.from(s.monetary, finiteOrNull),
       p_alive: pAlive,
       expected_purchases: expected,
       expected_avg_value: value,

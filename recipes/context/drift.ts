@@ -1,5 +1,6 @@
 import { psi, psiLevel } from '../stats/psi.js';
 import type { ContextLevels } from './levels.js';
+import { finiteOrNull } from '../format.js';
 
 const DAY = 86_400_000;
 
@@ -47,7 +48,7 @@ export function contextDrift(contexts: { levels: ContextLevels; mix: readonly { 
       const value = units[s]! > 0 && units[0]! > 0 ? psi(counts[0]!, c) : NaN;
       rows.push({
         context: l.context, window_start: new Date((day0 + s * window) * DAY), window_end: new Date((day0 + (s + 1) * window) * DAY), units: units[s]!,
-        psi: Number.isFinite(value) ? value : null, level: Number.isFinite(value) ? psiLevel(value) : null,
+        psi: finiteOrNull(value), level: Number.isFinite(value) ? psiLevel(value) : null,
       });
     });
   }

@@ -13,6 +13,7 @@ import { contextHeatmap, driftChart, rollingChart } from './charts.js';
 import { contextNotes } from './notes.js';
 import { contextParams as params } from './params.js';
 import { columnName, roles } from '../column.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * Contextual relevance and adaptability: does the lift depend on when, where and how the customer
@@ -64,18 +65,18 @@ export const context = defineRecipe({
       mix[l.context] = e.mixPValue;
       for (const [t, h] of e.interaction) {
         const key = t === treatments[0] ? l.context : `${l.context}_${t}`;
-        interactionP[key] = Number.isFinite(h.pValue) ? h.pValue : null;
+        interactionP[key] = finiteOrNull(h.pValue);
         metrics[`interaction_p_value_${key}`] = interactionP[key]!;
       }
     });
     // Holm over the per-context interaction tests: several contexts are several chances to find one.
     const keys = Object.keys(interactionP);
     const adjusted = holm(keys.map((k) => interactionP[k] ?? NaN));
-    keys.forEach((k, i) => (metrics[`interaction_p_value_holm_${k}`] = Number.isFinite(adjusted[i]!) ? adjusted[i]! : null));
+    keys.forEach((k, i) => (metrics[`interaction_p_value_holm_${k}`] = finiteOrNull(adjusted[i])));
     // The table's Holm family is every context value of every context.
     const family = holm(rows.map((r) => r.p_value ?? NaN));
     rows.forEach((r, i) => {
-      r.p_value_holm = Number.isFinite(family[i]!) ? family[i]! : null;
+      r.p_value_holm = finiteOrNull(family[i]);
       r.significant = r.p_value_holm === null ? null : r.p_value_holm < p.alpha;
     });
     const relative = p.difference === 'relative';

@@ -1,5 +1,6 @@
 import { statMean, type MetricStats } from '../stats/moments.js';
 import { weightedQuantiles } from '../stats/quantile.js';
+import { finiteOrNull } from '../format.js';
 
 /** The engagement metrics, in report order, with whether a lower value is the better one. */
 export const ENGAGEMENT_METRICS = [
@@ -25,7 +26,7 @@ export function variantRow(variant: string, stats: Partial<Record<EngagementMetr
     const s = stats[name];
     if (!s) continue;
     const mean = statMean(s);
-    row[name] = Number.isFinite(mean) ? mean : null;
+    row[name] = finiteOrNull(mean);
   }
   if (stats.scroll_depth && scroll) {
     const [p25, p50, p75] = weightedQuantiles(scroll.values, scroll.counts, [0.25, 0.5, 0.75]);

@@ -91,8 +91,8 @@ export const nextPurchase = defineRecipe({
         : {}),
       baseline_days_to_next: Array.from(base.days),
       baseline_next_value: Array.from(base.value),
-      actual_days_to_next: Array.from(now.nextDays, (v) => (Number.isFinite(v) ? v : null)),
-      actual_next_value: Array.from(now.nextValue, (v) => (Number.isFinite(v) ? v : null)),
+      actual_days_to_next: Array.from(now.nextDays, finiteOrNull),
+      actual_next_value: Array.from(now.nextValue, finiteOrNull),
     };
     const m = metrics as Record<string, number | null>;
     if (evaluated && m.mae_days !== null && m.baseline_mae_days !== null && m.mae_value !== null && m.baseline_mae_value !== null) {

@@ -3,6 +3,7 @@ import { holm } from '../stats/distributions.js';
 import { tryCompare } from '../stats/versus-control.js';
 import type { Responses } from './responses.js';
 import { trustIndex } from './scores.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * Each group against the control group on NPS, CSAT and the trust index, as absolute differences
@@ -53,6 +54,6 @@ export function compareGroups(r: Responses, groups: Map<string, number[]>, contr
     }
   }
   const adjusted = holm(rows.map((x) => x.p_value ?? NaN));
-  rows.forEach((x, i) => (x.p_value_holm = Number.isFinite(adjusted[i]!) ? adjusted[i]! : null));
+  rows.forEach((x, i) => (x.p_value_holm = finiteOrNull(adjusted[i])));
   return { rows, skipped };
 }

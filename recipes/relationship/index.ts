@@ -75,7 +75,7 @@ export const relationship = defineRecipe({
     const tables: Record<string, aq.ColumnTable> = { groups: aq.from(rows) };
     if (r.trustItems.length) {
       const alpha = cronbachAlpha(completeTrust(r, all), r.trustItems);
-      metrics.cronbach_alpha = Number.isFinite(alpha.alpha) ? alpha.alpha : null;
+      metrics.cronbach_alpha = finiteOrNull(alpha.alpha);
       tables.items = aq.from(
         alpha.items.map((i) => ({
           item: i.item,

@@ -10,6 +10,7 @@ import { breakEvenChart, roiWaterfall } from './charts.js';
 import { roiNotes } from './notes.js';
 import { roiParams as params } from './params.js';
 import { roles } from '../column.js';
+import { finiteOrNull } from '../format.js';
 
 /**
  * Personalization ROI: incremental revenue and profit from the experiment, cost, ROI with its
@@ -65,7 +66,7 @@ export const roi = defineRecipe({
       lift: main.relative.effect, lift_ci_low: main.relative.ciLow, lift_ci_high: main.relative.ciHigh, p_value: main.absolute.pValue,
       ...main.money, srm_p_value: srm.pValue, srm_chi2: srm.chi2,
     };
-    for (const [k, v] of Object.entries(metrics)) if (typeof v === 'number' && !Number.isFinite(v)) metrics[k] = null;
+    for (const [k, v] of Object.entries(metrics)) if (typeof v === 'number') metrics[k] = finiteOrNull(v);
     const charts = [roiWaterfall(main.money, p.cost_fixed, p.cost_per_unit * main.population)];
     if (main.money.break_even_lift !== null) {
       const perUnit = main.absolute.controlMean;
