@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The sanitizers match control characters on purpose.
-    files: ['client/src/safe-html.ts', 'server/report/sanitize.ts'],
+    files: ['client/src/outputs/safe-html.ts', 'server/report/sanitize.ts'],
     rules: { 'no-control-regex': 'off' },
   },
   {

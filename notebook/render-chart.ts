@@ -15,7 +15,7 @@ export interface ChartMarkLike {
 
 /**
  * Where a figure drawn in a sandbox keeps the chart spec it was drawn from, so the page can draw
- * it again with interactions (see client/src/plot-recorder.ts); `summarizeValue` reads it.
+ * it again with interactions (see client/src/sandbox/plot-recorder.ts); `summarizeValue` reads it.
  */
 export const CHART_SPEC = 'liftbookChartSpec';
 

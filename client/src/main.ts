@@ -1,15 +1,15 @@
-import './styles.css';
-import { initTheme } from './theme.js';
-import { api, ApiError, listOf, onUnauthorized, type RecipeInfo } from './api.js';
-import { h } from './dom.js';
-import { notebookList } from './notebook-list.js';
-import { openNotebookEditor } from './notebook-editor.js';
-import { forgetSession, sessionUser, signOut } from './session.js';
-import { signInFromLink } from './signin-link.js';
-import { signInPage } from './signin-page.js';
-import { adminPage } from './admin-page.js';
-import { toast } from './toast.js';
-import { userBadge } from './user-badge.js';
+import './shell/styles.css';
+import { initTheme } from './shell/theme.js';
+import { api, ApiError, listOf, onUnauthorized, type RecipeInfo } from './shell/api.js';
+import { h } from './shell/dom.js';
+import { notebookList } from './home/notebook-list.js';
+import { openNotebookEditor } from './editor/notebook-editor.js';
+import { forgetSession, sessionUser, signOut } from './shell/session.js';
+import { signInFromLink } from './account/signin-link.js';
+import { signInPage } from './account/signin-page.js';
+import { adminPage } from './account/admin-page.js';
+import { toast } from './shell/toast.js';
+import { userBadge } from './account/user-badge.js';
 
 // Hash routes keep the server's job simple (one index.html): #/ lists, #/notebook/<id> edits,
 // #/signin?token=… signs in from the link the server prints.

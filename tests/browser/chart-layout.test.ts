@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('recipe charts in the browser', () => {
     [charts, browser] = [specs, launched];
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.setContent('<!doctype html><html><body><main id="cells"></main></body></html>');
-    await page.addStyleTag({ path: `${ROOT}client/src/styles.css` });
+    await page.addStyleTag({ path: `${ROOT}client/src/shell/styles.css` });
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   }, 240_000);
 

@@ -1,6 +1,6 @@
-import { h } from '../dom.js';
-import { keyHelp, type EditorAction } from '../editor-commands.js';
-import { openModal } from '../modal.js';
+import { h } from '../shell/dom.js';
+import { keyHelp, type EditorAction } from './editor-commands.js';
+import { openModal } from '../shell/modal.js';
 
 /**
  * The keyboard shortcuts, drawn from the same action list the keymap binds (so the help cannot

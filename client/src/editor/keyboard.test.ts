@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EditorAction } from '../editor-commands.js';
+import type { EditorAction } from './editor-commands.js';
 import { keyboardHandler } from './keyboard.js';
 
 let ran: string[];

@@ -1,4 +1,4 @@
-import { keyBindings, type EditorAction } from '../editor-commands.js';
+import { keyBindings, type EditorAction } from './editor-commands.js';
 import { createKeymap } from './keymap.js';
 
 /** A cell's editor: Monaco, or the textarea of a Markdown block being written. */
