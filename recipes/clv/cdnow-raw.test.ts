@@ -3,7 +3,7 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { runRecipe } from '../define-recipe.js';
 import { CDNOW_SAMPLE_PATH } from './cdnow-fixture.js';
-import { clv } from './recipe.js';
+import { clv } from './index.js';
 
 // Optional slow check on the raw CDNOW transactions, which are eval-only (never committed): it runs
 // only where ../shared/datasets/eval-only/ exists and says so when it does not.

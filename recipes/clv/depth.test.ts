@@ -6,7 +6,7 @@ import { bgnbdExpectedPurchases, bgnbdPAlive } from './bgnbd.js';
 import { loadCdnowSummary } from './cdnow-fixture.js';
 import { paretoNbdPAlive } from './pnbd.js';
 import { bgnbdPmf } from './pmf.js';
-import { clv } from './recipe.js';
+import { clv } from './index.js';
 
 // The donations data set (datasets/open/donations.csv, from lifetimes; Fader, Hardie & Shang 2010), one row per donor.
 const donors = readFileSync(new URL('../../datasets/open/donations.csv', import.meta.url), 'utf8')

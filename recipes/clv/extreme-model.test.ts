@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { runRecipe } from '../define-recipe.js';
 import { paretoNbdPAlive } from './pnbd.js';
-import { clv } from './recipe.js';
+import { clv } from './index.js';
 
 describe('clv scoring with extreme saved Pareto/NBD parameters', () => {
   it('leaves out the customers whose P(alive) cannot be computed, says how many, and still draws its charts', async () => {

@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { runRecipe } from '../define-recipe.js';
-import { clv } from './recipe.js';
+import { clv } from './index.js';
 import { paretoNbdPmf } from './pnbd-pmf.js';
 import { paretoNbdExpectedPurchases } from './pnbd.js';
 import { simulateParetoNbdCounts } from './simulate.js';

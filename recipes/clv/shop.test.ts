@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { generateShop } from '../../datasets/shop/index.js';
 import { runRecipe } from '../define-recipe.js';
-import { clv } from './recipe.js';
+import { clv } from './index.js';
 
 describe('clv on the generated bookstore', () => {
   const { tables, truth } = generateShop({ seed: 42, customers: 4000 });

@@ -4,7 +4,7 @@ import { runRecipe } from '../define-recipe.js';
 import { resultToJSON } from '../result-json.js';
 import { loadCdnowSummary } from './cdnow-fixture.js';
 import { paretoNbdPmf } from './pnbd-pmf.js';
-import { clv } from './recipe.js';
+import { clv } from './index.js';
 import { simulateBgNbd } from './simulate.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
