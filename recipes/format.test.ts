@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amount, chance, count, effectSize, finiteOrNull, fixed, percent, pText, pValue, significant, signedChange, signedFixed, signedPercent } from './format.js';
+import { amount, chance, count, effectSize, finiteOrNull, fixed, percent, pText, roundPercent, pValue, significant, signedChange, signedFixed, signedPercent } from './format.js';
 
 describe('finiteOrNull', () => {
   it('keeps finite numbers, zero included', () => {
@@ -16,6 +16,11 @@ describe('number formatting in notes', () => {
     expect(percent(0.1234)).toBe('12.3%');
     expect(percent(1)).toBe('100.0%');
     expect(percent(0.5, 0)).toBe('50%');
+  });
+  it('roundPercent drops the decimal of a whole percentage', () => {
+    expect(roundPercent(0.95)).toBe('95%');
+    expect(roundPercent(0.975)).toBe('97.5%');
+    expect(roundPercent(0.0001)).toBe('0%');
   });
   it('signedPercent puts + on zero and gains, - on losses', () => {
     expect(signedPercent(0)).toBe('+0.0%');

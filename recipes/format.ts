@@ -24,6 +24,17 @@ export function percent(v: number, digits = 1): string {
 }
 
 /**
+ * A level such as alpha or a confidence level as a percentage: at most one decimal, none when whole.
+ *
+ * @example
+ * roundPercent(0.95); // → '95%'
+ * roundPercent(0.975); // → '97.5%'
+ */
+export function roundPercent(v: number): string {
+  return `${Math.round(v * 1000) / 10}%`;
+}
+
+/**
  * A change as a signed percentage ("+" for zero and up).
  *
  * @example

@@ -1,5 +1,5 @@
 import type { Runs } from './runs.js';
-import { percent } from '../format.js';
+import { fixed, percent } from '../format.js';
 
 /**
  * Findings and caveats of an automation summary, one sentence each.
@@ -12,29 +12,29 @@ export function automationNotes(m: Record<string, number | null>, data: Runs, pe
   const n = m.runs as number;
   if (m.deployment_time_median !== null) {
     notes.push(
-      `Half of the launched runs went live within ${m.deployment_time_median!.toFixed(1)} hours of creation; 90% within ${m.deployment_time_p90!.toFixed(1)} hours.`,
+      `Half of the launched runs went live within ${fixed(m.deployment_time_median, 1)} hours of creation; 90% within ${fixed(m.deployment_time_p90, 1)} hours.`,
     );
   } else notes.push('No run has a launched_at time, so deployment time cannot be measured.');
   notes.push(
     `${m.failed} of ${n} runs failed (workflow error rate ${percent(m.workflow_error_rate!)}, Wilson interval ${percent(m.workflow_error_rate_ci_low!)}–${percent(m.workflow_error_rate_ci_high!)}).`,
   );
   if (m.record_error_rate != null) notes.push(`${percent(m.record_error_rate)} of records errored (errors ÷ records over all runs).`);
-  notes.push(`Throughput: ${m.throughput!.toFixed(2)} launched runs per ${period} (over the ${period}s in which runs were created).`);
+  notes.push(`Throughput: ${fixed(m.throughput, 2)} launched runs per ${period} (over the ${period}s in which runs were created).`);
   if (m.cost_per_1k_messages != null) {
-    notes.push(`Messages cost ${m.cost_per_1k_messages.toFixed(2)} per 1,000 on average, failed runs' cost included.`);
+    notes.push(`Messages cost ${fixed(m.cost_per_1k_messages, 2)} per 1,000 on average, failed runs' cost included.`);
   }
   if (m.scaling_slope != null && m.scaling_intercept != null) {
     notes.push(
-      `Each extra 1,000 messages adds about ${m.scaling_slope.toFixed(3)} to a run's cost (interval ${m.scaling_slope_ci_low!.toFixed(3)} to ${m.scaling_slope_ci_high!.toFixed(3)}), on top of ${m.scaling_intercept.toFixed(2)} fixed per run.`,
+      `Each extra 1,000 messages adds about ${fixed(m.scaling_slope, 3)} to a run's cost (interval ${fixed(m.scaling_slope_ci_low, 3)} to ${fixed(m.scaling_slope_ci_high, 3)}), on top of ${fixed(m.scaling_intercept, 2)} fixed per run.`,
     );
     if (m.scaling_elasticity != null) {
       const e = m.scaling_elasticity;
       notes.push(
         e < 0.95
-          ? `Cost grows less than in proportion to volume (elasticity ${e.toFixed(2)}): bigger runs are cheaper per message.`
+          ? `Cost grows less than in proportion to volume (elasticity ${fixed(e, 2)}): bigger runs are cheaper per message.`
           : e > 1.05
-            ? `Cost grows faster than volume (elasticity ${e.toFixed(2)}): bigger runs cost more per message.`
-            : `Cost grows about in proportion to volume (elasticity ${e.toFixed(2)}).`,
+            ? `Cost grows faster than volume (elasticity ${fixed(e, 2)}): bigger runs cost more per message.`
+            : `Cost grows about in proportion to volume (elasticity ${fixed(e, 2)}).`,
       );
     }
   }

@@ -1,44 +1,11 @@
 import type { ComparisonRow } from './comparisons.js';
 import type { LiftParams } from './params.js';
+import { chance, effectSize, pText, pValue, roundPercent } from '../format.js';
 
 /** Arms smaller than this get a "too few units" warning: below it only very large effects show. */
 export const FEW_UNITS = 100;
 /** The conventional sample-ratio-mismatch threshold (gbstats and most platforms use 0.001). */
 export const SRM_ALPHA = 0.001;
-
-/**
- * A p-value the way people read them: two decimals when large, more digits as it shrinks.
- *
- * @example
- * formatP(0.41); // → '0.41'
- * formatP(0.0031); // → '0.003'
- */
-export function formatP(p: number): string {
-  if (p >= 0.1) return p.toFixed(2);
-  if (p >= 0.01) return p.toFixed(3);
-  if (p >= 0.0001) return String(Number(p.toPrecision(1)));
-  return '< 0.0001';
-}
-
-/** "p = 0.003" or "p < 0.0001". @example pText(0.0003); // → 'p = 0.0003' */
-export function pText(p: number, label = 'p'): string {
-  const f = formatP(p);
-  return f.startsWith('<') ? `${label} ${f}` : `${label} = ${f}`;
-}
-
-/** Percent with one decimal, never rounding a near-certainty to a flat 100% or 0%. */
-function formatChance(p: number): string {
-  if (p > 0.999) return '> 99.9%';
-  if (p < 0.001) return '< 0.1%';
-  return `${(p * 100).toFixed(1)}%`;
-}
-
-function formatEffect(x: number, relative: boolean): string {
-  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
-  const a = Math.abs(x);
-  if (relative) return `${sign}${(a * 100).toFixed(1)}%`;
-  return `${sign}${a >= 100 ? a.toFixed(0) : Number(a.toPrecision(3))}`;
-}
 
 /**
  * One sentence per comparison, e.g. "personalized raised converted by +12.3% (95% CI +4.1% to
@@ -50,18 +17,18 @@ function formatEffect(x: number, relative: boolean): string {
 export function findingNote(r: ComparisonRow, params: LiftParams): string | null {
   if (r.effect === null) return null;
   const relative = params.difference === 'relative';
-  const level = `${Math.round((1 - params.alpha) * 1000) / 10}%`;
-  const lo = r.ci_low === null ? '−∞' : formatEffect(r.ci_low, relative);
-  const hi = r.ci_high === null ? '+∞' : formatEffect(r.ci_high, relative);
+  const level = roundPercent(1 - params.alpha);
+  const lo = r.ci_low === null ? '−∞' : effectSize(r.ci_low, relative);
+  const hi = r.ci_high === null ? '+∞' : effectSize(r.ci_high, relative);
   const interval = `${level} ${params.method === 'bayesian' ? 'credible interval' : 'CI'} ${lo} to ${hi}`;
   const adjustedLabel = params.correction === 'bh' ? 'BH-adjusted p' : 'Holm-adjusted p';
   const extras = [
     r.p_value !== null ? pText(r.p_value) : null,
-    params.correction !== 'none' && r.p_value_adjusted !== null && formatP(r.p_value_adjusted) !== formatP(r.p_value ?? NaN) ? pText(r.p_value_adjusted, adjustedLabel) : null,
-    r.chance_to_win !== null ? `chance to win ${formatChance(r.chance_to_win)}` : null,
+    params.correction !== 'none' && r.p_value_adjusted !== null && pValue(r.p_value_adjusted) !== pValue(r.p_value ?? NaN) ? pText(r.p_value_adjusted, adjustedLabel) : null,
+    r.chance_to_win !== null ? `chance to win ${chance(r.chance_to_win)}` : null,
   ].filter(Boolean);
   const details = `(${[interval, ...extras].join(', ')})`;
-  const size = formatEffect(r.effect, relative);
+  const size = effectSize(r.effect, relative);
   if (!r.significant) {
     return `${r.variant} changed ${r.metric} by ${size} ${details}: not statistically significant, so no clear effect either way.`;
   }
@@ -95,8 +62,6 @@ export function warningNotes(input: {
   return notes;
 }
 
-const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
-
 /**
  * How "significant" was decided when there are several comparisons (the `correction`), or null for one.
  *
@@ -107,12 +72,12 @@ export function correctionNote(comparisons: number, alpha: number, correction: L
   if (comparisons < 2) return null;
   const made = `${comparisons} comparisons were made (variants × metrics), so`;
   if (correction === 'bh') {
-    return `${made} "significant" uses Benjamini–Hochberg-adjusted p-values (p_value_adjusted < ${alpha}); this keeps the expected share of false discoveries among the significant results under ${percent(alpha)}.`;
+    return `${made} "significant" uses Benjamini–Hochberg-adjusted p-values (p_value_adjusted < ${alpha}); this keeps the expected share of false discoveries among the significant results under ${roundPercent(alpha)}.`;
   }
   if (correction === 'none') {
     return `${made} some may look significant by chance: correction is "none", so "significant" uses raw p-values (p_value_adjusted = p_value). p_value_holm gives the Holm-adjusted values.`;
   }
-  return `${made} "significant" uses Holm-adjusted p-values (p_value_holm < ${alpha}); this keeps the chance of any false alarm under ${percent(alpha)}.`;
+  return `${made} "significant" uses Holm-adjusted p-values (p_value_holm < ${alpha}); this keeps the chance of any false alarm under ${roundPercent(alpha)}.`;
 }
 
 /**
@@ -125,7 +90,7 @@ export function sequentialNote(params: LiftParams): string | null {
   if (!params.sequential || params.method === 'bayesian') return null;
   return (
     `Sequential testing is on (tuning ${params.sequential_tuning}): intervals are confidence sequences and p-values stay valid however often you look, ` +
-    `so the result can be checked every day without raising the false-positive rate above ${percent(params.alpha)}. ` +
+    `so the result can be checked every day without raising the false-positive rate above ${roundPercent(params.alpha)}. ` +
     `The price is wider intervals than a fixed-horizon test, narrowest near ${params.sequential_tuning} units in total.`
   );
 }

@@ -1,7 +1,7 @@
 import type { summarizeJourneys } from './summary.js';
 import type { Handoff } from './handoffs.js';
 import type { JourneyData } from './journeys.js';
-import { percent } from '../format.js';
+import { fixed, percent } from '../format.js';
 
 /**
  * Findings of the omnichannel summary, one sentence each, with the denominators spelled out,
@@ -18,7 +18,7 @@ export function omnichannelNotes(
 ): string[] {
   const notes: string[] = [];
   notes.push(
-    `${s.journeys} journeys touch ${s.channelsPerJourney.toFixed(2)} distinct channels on average; ${s.multichannel} (${percent(s.multichannel / s.journeys)}) touch two or more.`,
+    `${s.journeys} journeys touch ${fixed(s.channelsPerJourney, 2)} distinct channels on average; ${s.multichannel} (${percent(s.multichannel / s.journeys)}) touch two or more.`,
   );
   if (!data.hasConverted) notes.push('There is no converted column, so completion rates cannot be measured.');
   else if (s.multichannel) {

@@ -1,5 +1,5 @@
 import type { GroupComparison } from './compare-groups.js';
-import { fixed } from '../format.js';
+import { fixed, signedFixed, significant } from '../format.js';
 
 export interface NoteInput {
   metrics: Record<string, number | string | null>;
@@ -28,20 +28,20 @@ export function relationshipNotes(x: NoteInput): string[] {
     notes.push(`CSAT is ${fixed(m.csat, 1)}% satisfied (top two boxes; interval ${fixed(m.csat_ci_low, 1)}–${fixed(m.csat_ci_high, 1)}%).`);
   if (m.trust_index != null)
     notes.push(
-      `The trust index averages ${(m.trust_index as number).toFixed(2)} (interval ${(m.trust_ci_low as number).toFixed(2)}–${(m.trust_ci_high as number).toFixed(2)}).`,
+      `The trust index averages ${fixed(m.trust_index, 2)} (interval ${fixed(m.trust_ci_low, 2)}–${fixed(m.trust_ci_high, 2)}).`,
     );
   if (m.cronbach_alpha != null) {
     const a = m.cronbach_alpha as number;
     notes.push(
       a >= 0.7
-        ? `Cronbach's alpha is ${a.toFixed(2)}: the trust items agree well enough to average into one index.`
-        : `Cronbach's alpha is only ${a.toFixed(2)} (below 0.7): the trust items do not measure one thing consistently, so read the items (table items) rather than the index.`,
+        ? `Cronbach's alpha is ${fixed(a, 2)}: the trust items agree well enough to average into one index.`
+        : `Cronbach's alpha is only ${fixed(a, 2)} (below 0.7): the trust items do not measure one thing consistently, so read the items (table items) rather than the index.`,
     );
   }
   for (const c of x.comparisons ?? []) {
     const sig = (c.p_value_holm ?? 1) < 0.05;
     notes.push(
-      `${c.metric} of "${c.group}" is ${c.effect >= 0 ? '+' : ''}${c.effect.toFixed(2)} vs "${x.control}" (interval ${c.ci_low.toFixed(2)} to ${c.ci_high.toFixed(2)}; Holm-adjusted p = ${c.p_value_holm?.toPrecision(2)})${sig ? '' : ': not a clear difference'}.`,
+      `${c.metric} of "${c.group}" is ${signedFixed(c.effect, 2)} vs "${x.control}" (interval ${fixed(c.ci_low, 2)} to ${fixed(c.ci_high, 2)}; Holm-adjusted p = ${significant(c.p_value_holm, 2)})${sig ? '' : ': not a clear difference'}.`,
     );
   }
   if ((x.comparisons?.length ?? 0) > 1)

@@ -1,5 +1,5 @@
 import type { GroupSummary } from './summary.js';
-import { percent } from '../format.js';
+import { fixed, percent } from '../format.js';
 
 /**
  * Findings and caveats of a sentiment summary, one sentence each.
@@ -14,21 +14,21 @@ export function sentimentNotes(
   empty: number,
 ): string[] {
   const notes = [
-    `Across ${overall.n} non-empty texts the mean VADER compound score is ${overall.mean_compound.toFixed(3)}${overall.ci_low === null ? '' : ` (interval ${overall.ci_low.toFixed(3)} to ${overall.ci_high!.toFixed(3)})`}; ${percent(overall.share_positive)} read positive (≥ 0.05) and ${percent(overall.share_negative)} negative (≤ −0.05).`,
+    `Across ${overall.n} non-empty texts the mean VADER compound score is ${fixed(overall.mean_compound, 3)}${overall.ci_low === null ? '' : ` (interval ${fixed(overall.ci_low, 3)} to ${fixed(overall.ci_high, 3)})`}; ${percent(overall.share_positive)} read positive (≥ 0.05) and ${percent(overall.share_negative)} negative (≤ −0.05).`,
   ];
   if (groups.length > 1) {
     const sorted = [...groups].sort((a, b) => b.mean_compound - a.mean_compound);
     const [top, bottom] = [sorted[0]!, sorted[sorted.length - 1]!];
     const apart = top.ci_low !== null && bottom.ci_high !== null && top.ci_low > bottom.ci_high;
     notes.push(
-      `Group "${top.group}" is the most positive (mean ${top.mean_compound.toFixed(3)}) and "${bottom.group}" the least (${bottom.mean_compound.toFixed(3)}); their intervals ${apart ? 'do not overlap' : 'overlap, so the gap may be noise'}.`,
+      `Group "${top.group}" is the most positive (mean ${fixed(top.mean_compound, 3)}) and "${bottom.group}" the least (${fixed(bottom.mean_compound, 3)}); their intervals ${apart ? 'do not overlap' : 'overlap, so the gap may be noise'}.`,
     );
     const small = groups.filter((g) => g.n < 30).map((g) => `"${g.group}"`);
     if (small.length) notes.push(`Groups ${small.join(', ')} have fewer than 30 texts: their means are rough.`);
   }
   if (ratings) {
     if (ratings.correlation !== null)
-      notes.push(`Compound scores and ratings have a Spearman rank correlation of ${ratings.correlation.toFixed(3)}.`);
+      notes.push(`Compound scores and ratings have a Spearman rank correlation of ${fixed(ratings.correlation, 3)}.`);
     if (ratings.agreement !== null)
       notes.push(
         `On ${ratings.n} texts rated above or below the middle of the rating scale, the sentiment label agrees with the rating ${percent(ratings.agreement)} of the time (a high rating counts as agreeing when compound ≥ 0.05).`,
