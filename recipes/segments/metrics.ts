@@ -1,4 +1,5 @@
 import { statMean, type MeanStats, type MetricStats, type RatioStats } from '../stats/moments.js';
+import { RecipeInputError } from '../errors.js';
 import type { CellSums, Measure, SegmentLayout } from './aggregate.js';
 import { finiteOrNull } from '../format.js';
 
@@ -54,4 +55,24 @@ export function segmentRow(segment: string, variant: string, stats: Partial<Reco
     row.profit_per_customer = (row.profit as number) / s.n!;
   }
   return row;
+}
+
+/**
+ * The metrics the data can give (from the control's statistics) and the primary one: the chosen
+ * metric, else conversion rate, else revenue per customer, else the first available; throws when
+ * the chosen one cannot be computed.
+ *
+ * @example
+ * primaryMetric(overall.get('control')!, undefined).metric; // → 'conversion_rate'
+ */
+export function primaryMetric(control: Partial<Record<SegmentMetric, MetricStats>>, chosen: SegmentMetric | undefined): { metric: SegmentMetric; available: SegmentMetric[] } {
+  const available = SEGMENT_METRICS.filter((m) => control[m]);
+  const metric: SegmentMetric =
+    chosen ?? (available.includes('conversion_rate') ? 'conversion_rate' : available.includes('revenue_per_customer') ? 'revenue_per_customer' : available[0]!);
+  if (!available.includes(metric)) {
+    throw new RecipeInputError(
+      `metric "${metric}" cannot be computed from units; available metrics are ${available.join(', ')}. Add the column it needs or choose one of those.`,
+    );
+  }
+  return { metric, available };
 }
