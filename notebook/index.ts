@@ -7,6 +7,7 @@ export {
   updateCellCode, setCellAttrs, insertCell, insertProse, deleteCell, moveCell, setProse, setParams, setTitle, newCellId,
   type Position,
 } from './edit.js';
+export { notebookTitle } from './title.js';
 export { coerceParam, resolveParams, parseParamDecls, parseDateParam, ParamError } from './params.js';
 export { analyzeCell, type CellAnalysis } from './analyze.js';
 export { DeclaredValues, cellValue } from './declared.js';

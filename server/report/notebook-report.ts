@@ -1,5 +1,6 @@
 import { cellSource } from '../../notebook/format.js';
 import { renderMarkdown } from '../../notebook/markdown.js';
+import { notebookTitle } from '../../notebook/title.js';
 import type { CellError, CellStatus, NotebookDoc, ValueSummary } from '../../notebook/types.js';
 import { escapeHtml, formatValue } from './format-value.js';
 import { htmlPage } from './page.js';
@@ -64,7 +65,7 @@ export function notebookReportHtml(doc: NotebookDoc, cells: Record<string, Repor
     .join(' · ');
   // Notebooks usually open with their title as a Markdown heading; do not print it twice.
   const heading = !/^<div class="prose"><h1[ >]/.test(parts[0] ?? '');
-  return htmlPage(doc.frontMatter?.title ?? options.title ?? 'Notebook', parts.join('\n'), meta, { heading });
+  return htmlPage(notebookTitle(doc, options.title ?? 'Notebook'), parts.join('\n'), meta, { heading });
 }
 
 function errorText(error: CellError): string {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { notebookTitle } from './notebook-title.js';
+import { sourceTitle } from './notebook-title.js';
 
 /** The example notebooks that ship in the repository's `notebooks/` folder. */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../notebooks/', import.meta.url));
@@ -42,7 +42,7 @@ export function listExamples(dir: string = EXAMPLES_DIR): ExampleNotebook[] {
         .replace(/[^a-z0-9-]+/g, '-')
         .replace(/^-+/, '')
         .slice(0, 80);
-      return { id: id || 'example', title: notebookTitle(source), source };
+      return { id: id || 'example', title: sourceTitle(source), source };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { NotFoundError, StorageInputError, VersionConflictError } from './errors.js';
-import { notebookTitle } from './notebook-title.js';
+import { sourceTitle } from './notebook-title.js';
 
 /** What the notebook list shows. */
 export interface NotebookSummary {
@@ -78,7 +78,7 @@ export class NotebookStore {
 
   /** Creates a notebook (version 1, first revision); the id comes from the title unless given. */
   create(input: { source: string; id?: string; owner?: string | null; author?: string | null }): NotebookRecord {
-    const title = notebookTitle(input.source);
+    const title = sourceTitle(input.source);
     return this.db.transaction(() => {
       if (input.id !== undefined && !ID.test(input.id)) {
         throw new StorageInputError(`Notebook id "${input.id}" must be lowercase letters, digits and dashes (at most 80).`);
@@ -107,7 +107,7 @@ export class NotebookStore {
         throw new VersionConflictError(options.expectedVersion, current.version, { source: current.source, updated_at: current.updated_at, author: last?.author ?? null });
       }
       const version = current.version + 1;
-      const title = notebookTitle(source);
+      const title = sourceTitle(source);
       const now = new Date().toISOString();
       this.db.prepare('UPDATE notebooks SET title = ?, version = ?, updated_at = ? WHERE id = ?').run(title, version, now, id);
       this.#revision(id, version, title, source, options.author ?? null, now);

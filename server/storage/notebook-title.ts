@@ -1,21 +1,15 @@
 import { setTitle } from '../../notebook/edit.js';
 import { parseNotebook, serializeNotebook } from '../../notebook/format.js';
+import { notebookTitle } from '../../notebook/title.js';
 
 /**
- * A notebook's title: the front matter's `title`, else its first Markdown heading, else "Untitled".
+ * The title a stored notebook is listed under (notebook/title.ts's rule), "Untitled" without one.
  *
  * @example
- * notebookTitle('---\ntitle: Did it work?\n---\n# Hi\n'); // → 'Did it work?'
+ * sourceTitle('---\ntitle: Did it work?\n---\n# Hi\n'); // → 'Did it work?'
  */
-export function notebookTitle(source: string): string {
-  const doc = parseNotebook(source);
-  const title = doc.frontMatter?.title;
-  if (typeof title === 'string' && title.trim()) return title.trim();
-  for (const block of doc.blocks) {
-    const heading = block.kind === 'prose' ? /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(block.text) : null;
-    if (heading) return heading[1];
-  }
-  return 'Untitled';
+export function sourceTitle(source: string): string {
+  return notebookTitle(parseNotebook(source), 'Untitled');
 }
 
 /**

@@ -25,6 +25,7 @@ import { editorToolbar } from './editor-toolbar.js';
 import { loadDataset, runRecipe } from '../sandbox/host-calls.js';
 import { openHistoryDialog } from '../sharing/history-dialog.js';
 import { htmlReport } from '../outputs/html-report.js';
+import { notebookTitle } from '../../../notebook/title.js';
 import { insertBar, type NewCellKind } from './insert-bar.js';
 import { Kernel } from '../sandbox/kernel.js';
 import { markdownCell } from '../cells/markdown-cell.js';
@@ -32,7 +33,6 @@ import { confirmDialog } from '../shell/modal.js';
 import { notebookNamesSync } from './notebook-names.js';
 import type { RemoteTables } from '../outputs/output-view.js';
 import { paramsBar } from './params-bar.js';
-import { titleOf } from './notebook-title.js';
 import { parseRecipeCode, recipeCode, resultName } from '../cells/recipe-code.js';
 import { openShareDialog } from '../sharing/share-dialog.js';
 import { keepDraft, readDraft } from '../saving/unsaved-drafts.js';
@@ -99,7 +99,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     palette, showKeys: () => openKeyHelp(actions),
   });
   const keys = keyboardHandler(actions);
-  const toolbar = editorToolbar(titleOf(doc, saved.title), {
+  const toolbar = editorToolbar(notebookTitle(doc, saved.title), {
     onTitle: (title) => edit(() => setTitle(doc, title)),
     actions,
     account: services.account,
@@ -553,7 +553,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     }
     render();
     kernel.setNotebook(kernelSources(), lazy, currentParams());
-    toolbar.setTitle(titleOf(doc, saved.title));
+    toolbar.setTitle(notebookTitle(doc, saved.title));
     toolbar.setDirty(serializeNotebook(doc) !== savedSource);
     persistDraft();
   }
@@ -601,7 +601,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   async function saveCopy(): Promise<void> {
-    const title = `${titleOf(doc, saved.title)} (copy)`;
+    const title = `${notebookTitle(doc, saved.title)} (copy)`;
     try {
       const created = await api<{ id: string }>('POST', '/api/notebooks', { title, source: serializeNotebook(doc) });
       // The edits live on in the copy: nothing to offer back on the original.
@@ -615,7 +615,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   async function deleteNotebook(): Promise<void> {
-    const title = titleOf(doc, saved.title);
+    const title = notebookTitle(doc, saved.title);
     if (!(await confirmDialog(`Delete "${title}"?`, 'It moves to the trash with its history; restore it from the start page.', 'Delete', true))) return;
     try {
       await api('DELETE', `/api/notebooks/${encodeURIComponent(id)}`);
@@ -627,11 +627,11 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
   }
 
   function exportMarkdown(): void {
-    download(`${fileStem(titleOf(doc, saved.title))}.lb.md`, serializeNotebook(doc), 'text/markdown');
+    download(`${fileStem(notebookTitle(doc, saved.title))}.lb.md`, serializeNotebook(doc), 'text/markdown');
   }
 
   function exportHtml(): void {
-    void htmlReport(doc, titleOf(doc, saved.title), states).then((html) => download(`${fileStem(titleOf(doc, saved.title))}.html`, html, 'text/html'));
+    void htmlReport(doc, notebookTitle(doc, saved.title), states).then((html) => download(`${fileStem(notebookTitle(doc, saved.title))}.html`, html, 'text/html'));
   }
 
   function palette(): void {
