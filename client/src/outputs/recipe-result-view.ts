@@ -4,12 +4,10 @@ import { chartView } from './chart-view.js';
 import { tableSource, type RemoteTables } from './output-view.js';
 import { tableViewer } from './table-viewer.js';
 import { headlineCards } from './recipe-headline.js';
-import { formatMetricValue } from './value-format.js';
+import { isWarningNote } from '../../../notebook/recipe-headlines.js';
+import { formatMetricValue } from '../../../notebook/value-format.js';
 
 type RecipeSummary = Extract<ValueSummary, { kind: 'recipe-result' }>;
-
-// Notes that tell the reader not to trust a number deserve to stand out from findings.
-const WARNING = /warn|do not trust|too few|mismatch|did not converge|too small|caution|unreliable|not significant/i;
 
 /**
  * A recipe result as an analyst reads it: metric cards first, then notes (warnings highlighted),
@@ -26,7 +24,7 @@ export function recipeResultView(result: RecipeSummary, remote: RemoteTables): H
     // Beside a headline the recipe's other metrics (sample sizes, checks) are the fine print.
     metrics.length ? h('div', { class: `metric-cards${headline ? ' secondary' : ''}` }, metrics.map(([name, value]) => h('div', { class: 'metric-card', 'data-metric': name },
       h('div', { class: 'metric-value', title: String(value) }, formatMetricValue(name, value)), h('div', { class: 'metric-name' }, name.replace(/_/g, ' '))))) : null,
-    result.notes.length ? h('ul', { class: 'notes' }, result.notes.map((note) => h('li', { class: WARNING.test(note) ? 'note warning' : 'note' }, note))) : null,
+    result.notes.length ? h('ul', { class: 'notes' }, result.notes.map((note) => h('li', { class: isWarningNote(note) ? 'note warning' : 'note' }, note))) : null,
     h('div', { class: 'charts' }, result.charts.map((spec) => h('figure', { class: 'result-chart' }, chartView(spec as Parameters<typeof chartView>[0])))),
     Object.entries(result.tables).map(([name, table]) => table.kind === 'table'
       ? h('div', { class: 'result-table' }, tableViewer(tableSource(table, remote), name))

@@ -2,7 +2,7 @@ import { h } from '../shell/dom.js';
 import { columnHeader } from './column-header.js';
 import { download, delimited, fileStem } from '../shell/download.js';
 import { formatCell, type RowQuery, type TableSource } from './table-source.js';
-import { columnFormatter, formatAny, type Formatter } from './value-format.js';
+import { columnFormatter, formatAny, type Formatter } from '../../../notebook/value-format.js';
 
 const ROW_HEIGHT = 24;
 const PAGE = 100;

@@ -9,8 +9,3 @@ declare module '@observablehq/inspector' {
   }
 }
 
-// d3-format comes with Plot (through d3); the client uses its specifier language for column formats.
-declare module 'd3-format' {
-  export function format(specifier: string): (n: number | { valueOf(): number }) => string;
-  export function formatSpecifier(specifier: string): object;
-}
