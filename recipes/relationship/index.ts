@@ -1,17 +1,16 @@
 import * as aq from 'arquero';
-import { defineRecipe } from '../define-recipe.js';
-import { RecipeInputError } from '../errors.js';
-import { cronbachAlpha } from '../stats/cronbach.js';
-import { periodLabel, periodStart } from '../stats/period.js';
-import { groupIndices } from '../stats/versus-control.js';
-import { readResponses } from './responses.js';
-import { completeTrust, scoreSubset } from './scores.js';
-import { compareGroups } from './compare-groups.js';
-import { byGroupChart, overTimeChart } from './charts.js';
-import { relationshipNotes } from './notes.js';
-import { finiteOrNull } from '../format.js';
-import { relationshipParams as params } from './params.js';
 import { columnName, roles } from '../column.js';
+import { defineRecipe } from '../define-recipe.js';
+import { groupIndices } from '../stats/versus-control.js';
+import { byGroupChart, overTimeChart } from './charts.js';
+import { compareWithControl } from './control.js';
+import { groupScores } from './group-scores.js';
+import { relationshipNotes } from './notes.js';
+import { overallMetrics } from './overall.js';
+import { relationshipParams as params } from './params.js';
+import { trustReliability } from './reliability.js';
+import { readResponses } from './responses.js';
+import { scoreSubset } from './scores.js';
 
 /**
  * Customer relationship quality from survey answers: NPS, CSAT, a multi-item trust index with
@@ -37,85 +36,28 @@ export const relationship = defineRecipe({
     const table = inputs.responses!;
     const r = readResponses(table, p);
     const groups = groupIndices(r.group);
-    const all = [...Array(r.n).keys()];
     progress(0.3, 'scoring groups');
-    const rows: Record<string, unknown>[] = [];
-    const scoreRow = (group: string, period: string, idx: number[]) => ({ group, period, ...scoreSubset(r, idx, p.alpha, p.csat_scale) });
-    for (const [group, idx] of groups) rows.push(scoreRow(group, 'all', idx));
-    const overTime: ReturnType<typeof scoreRow>[] = [];
-    if (r.time) {
-      const keys = all.map((i) => `${r.group[i]}\u0000${periodLabel(periodStart(r.time![i]!, p.period))}`);
-      for (const [key, idx] of [...groupIndices(keys)].sort((a, b) => a[0].localeCompare(b[0]))) {
-        const [group, period] = key.split('\u0000') as [string, string];
-        overTime.push(scoreRow(group, period, idx));
-      }
-      rows.push(...overTime);
-    }
-    const overall = scoreSubset(r, all, p.alpha, p.csat_scale);
-    const metrics: Record<string, number | string | null> = { responses: r.n, groups: groups.size };
-    const customerCol = columnName(params, p, 'customer');
-    if (p.customer !== undefined && !table.columnNames().includes(customerCol)) {
-      throw new RecipeInputError(`responses has no column "${customerCol}" (the customer column). Name it with --param customer=<column>.`);
-    }
-    if (table.columnNames().includes(customerCol))
-      metrics.customers = new Set(Array.from(table.array(customerCol) as ArrayLike<unknown>)).size;
-    for (const key of [
-      'nps',
-      'nps_ci_low',
-      'nps_ci_high',
-      'csat',
-      'csat_ci_low',
-      'csat_ci_high',
-      'trust_index',
-      'trust_ci_low',
-      'trust_ci_high',
-    ]) {
-      if (key in overall) metrics[key] = overall[key] ?? null;
-    }
-    const tables: Record<string, aq.ColumnTable> = { groups: aq.from(rows) };
+    const { rows, overTime } = groupScores(r, groups, p);
+    const overall = scoreSubset(r, [...Array(r.n).keys()], p.alpha, p.csat_scale);
+    const customer = { column: columnName(params, p, 'customer'), named: p.customer !== undefined };
+    const metrics = overallMetrics(table, { responses: r.n, groups: groups.size }, overall, customer);
+    const tables: Record<string, aq.ColumnTable> = {};
     if (r.trustItems.length) {
-      const alpha = cronbachAlpha(completeTrust(r, all), r.trustItems);
-      metrics.cronbach_alpha = finiteOrNull(alpha.alpha);
-      tables.items = aq.from(
-        alpha.items.map((i) => ({
-          item: i.item,
-          mean: i.mean,
-          item_rest_correlation: i.itemRestCorrelation,
-          alpha_if_deleted: i.alphaIfDeleted,
-        })),
-      );
-      for (const row of rows)
-        if (row.period === 'all')
-          row.cronbach_alpha =
-            groups.get(row.group as string)!.length > 2
-              ? finiteOrNull(cronbachAlpha(completeTrust(r, groups.get(row.group as string)!), r.trustItems).alpha)
-              : null;
-      tables.groups = aq.from(rows);
+      const reliability = trustReliability(r, groups, rows);
+      metrics.cronbach_alpha = reliability.alpha;
+      tables.items = aq.from(reliability.items);
     }
     progress(0.7, 'comparing groups');
-    let skipped: string[] = [];
-    let control: string | null = null;
-    if (groups.size > 1) {
-      if (p.control !== undefined && !groups.has(p.control)) {
-        throw new RecipeInputError(
-          `control "${p.control}" is not a value of the group column; its values are ${[...groups.keys()].map((g) => `"${g}"`).join(', ')}.`,
-        );
-      }
-      control = p.control ?? [...groups.keys()].find((g) => g.toLowerCase() === 'control') ?? null;
-      if (control) {
-        const cmp = compareGroups(r, groups, control, p.alpha, p.csat_scale);
-        tables.comparisons = aq.from(cmp.rows);
-        skipped = cmp.skipped;
-      }
-    }
+    const { control, rows: comparisons, skipped } = compareWithControl(r, groups, p);
+    if (comparisons) tables.comparisons = aq.from(comparisons);
     const charts = [];
     if (overTime.length)
       for (const m of ['nps', 'csat', 'trust_index'] as const) if (m in overall) charts.push(overTimeChart(overTime, m, p.alpha));
-    if (groups.size > 1 && (r.nps || r.csat)) charts.push(byGroupChart(rows.filter((x) => x.period === 'all') as never, p.alpha));
+    if (groups.size > 1 && (r.nps || r.csat)) charts.push(byGroupChart(rows.filter((x) => x.period === 'all'), p.alpha));
     progress(1, 'done');
     return {
       metrics,
-      tables,
+      tables: { groups: aq.from(rows), ...tables },
       charts,
       notes: relationshipNotes({
         metrics,
