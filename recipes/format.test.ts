@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amount, chance, count, effectSize, finiteOrNull, fixed, percent, pText, roundPercent, pValue, significant, signedChange, signedFixed, signedPercent } from './format.js';
+import { amount, chance, count, effectSize, finiteOrNull, fixed, percent, pText, rounded, roundPercent, scientific, pValue, significant, signedChange, signedFixed, signedPercent } from './format.js';
 
 describe('finiteOrNull', () => {
   it('keeps finite numbers, zero included', () => {
@@ -41,6 +41,12 @@ describe('number formatting in notes', () => {
     expect(significant(0.012345, 2)).toBe('0.012');
     expect(significant(123456, 2)).toBe('1.2e+5');
     for (const v of [null, undefined, NaN, Infinity]) expect(significant(v, 2)).toBe('n/a');
+  });
+  it('rounded drops trailing zeros, scientific keeps the exponent', () => {
+    expect(rounded(12.5004, 4)).toBe('12.5');
+    expect(rounded(0.00031234, 2)).toBe('0.00031');
+    expect(scientific(0.000123, 2)).toBe('1.23e-4');
+    expect(scientific(12345, 1)).toBe('1.2e+4');
   });
   it('count groups thousands the English way', () => {
     expect(count(1234567)).toBe('1,234,567');

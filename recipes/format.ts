@@ -75,6 +75,27 @@ export function significant(v: unknown, digits: number): string {
 }
 
 /**
+ * A number to `digits` significant digits without trailing zeros, as a person would write it.
+ *
+ * @example
+ * rounded(12.5004, 4); // → '12.5'
+ */
+export function rounded(v: number, digits: number): string {
+  return String(Number(v.toPrecision(digits)));
+}
+
+/**
+ * A number in scientific notation with `digits` decimals, for values that may be tiny or huge
+ * (a gradient norm).
+ *
+ * @example
+ * scientific(0.000123, 2); // → '1.23e-4'
+ */
+export function scientific(v: number, digits: number): string {
+  return v.toExponential(digits);
+}
+
+/**
  * A count with thousands separators, as English readers write it.
  *
  * @example
@@ -115,7 +136,7 @@ export function amount(v: number): string {
 export function pValue(p: number): string {
   if (p >= 0.1) return p.toFixed(2);
   if (p >= 0.01) return p.toFixed(3);
-  if (p >= 0.0001) return String(Number(p.toPrecision(1)));
+  if (p >= 0.0001) return rounded(p, 1);
   return '< 0.0001';
 }
 
@@ -154,5 +175,5 @@ export function effectSize(x: number, relative: boolean): string {
   const sign = x > 0 ? '+' : x < 0 ? '−' : '';
   const a = Math.abs(x);
   if (relative) return `${sign}${percent(a)}`;
-  return `${sign}${a >= 100 ? a.toFixed(0) : Number(a.toPrecision(3))}`;
+  return `${sign}${a >= 100 ? a.toFixed(0) : rounded(a, 3)}`;
 }

@@ -6,6 +6,7 @@ import type { MetricValue, Progress, RecipeResult } from '../types.js';
 import { bgbbConditionalExpected, bgbbLogLikelihood, bgbbPAlive, bgbbPmf, fitBgBb, type BgBbParams } from './bgbb.js';
 import { parameterTable } from './hessian.js';
 import { pmfRows, readParameters } from './pmf.js';
+import { fixed, percent, scientific } from '../format.js';
 
 const NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
 
@@ -56,7 +57,7 @@ export function runBgBb(inputs: Record<string, ColumnTable>, p: BgBbRunParams, p
     const fit = fitBgBb(data, { signal, onIteration: (i) => progress(0.05 + 0.5 * (i / (i + 10)), `fitting bgbb (iteration ${i})`) });
     params = fit.params;
     converged = fit.report.converged;
-    if (!converged) notes.push(`Warning: the bgbb fit did not converge (gradient norm ${fit.report.gradientNorm.toExponential(2)}).`);
+    if (!converged) notes.push(`Warning: the bgbb fit did not converge (gradient norm ${scientific(fit.report.gradientNorm, 2)}).`);
   }
   throwIfAborted(signal);
   progress(0.6, 'standard errors');
@@ -85,7 +86,7 @@ export function runBgBb(inputs: Record<string, ColumnTable>, p: BgBbRunParams, p
   const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
   const metrics: Record<string, MetricValue> = { ...params, log_likelihood: ll(params), converged: converged ? 'yes' : 'no', customers: count, mean_p_alive: mean(pAlive), mean_clv: mean(clv), total_clv: mean(clv) * count };
   notes.unshift(
-    `BG/BB on ${count} customers: on average ${(100 * mean(pAlive)).toFixed(1)}% will be alive at the next opportunity; they are expected to transact ${(mean(expected)).toFixed(2)} times each in the next ${p.horizon} opportunities.`,
+    `BG/BB on ${count} customers: on average ${percent(mean(pAlive))} will be alive at the next opportunity; they are expected to transact ${fixed(mean(expected), 2)} times each in the next ${p.horizon} opportunities.`,
   );
   if (!monetary) notes.push('No monetary_value column: clv counts discounted expected transactions (each valued at 1); discount_rate applies per opportunity.');
   progress(1, 'done');

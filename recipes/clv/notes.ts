@@ -1,4 +1,4 @@
-import { fixed, percent, significant } from '../format.js';
+import { fixed, percent, scientific, significant } from '../format.js';
 import type { LiftRow } from './groups.js';
 import type { Holdout } from './holdout.js';
 import type { FittedPurchaseModel } from './models.js';
@@ -22,7 +22,7 @@ export function headlineNote(model: FittedPurchaseModel['name'], customers: numb
 export function fitNotes(model: FittedPurchaseModel, saved: boolean): string[] {
   const notes: string[] = [];
   if (saved) notes.push('Scored at the parameters of the model input; the purchase model was not fitted.');
-  if (!model.report.converged) notes.push(`Warning: the ${model.name} fit did not converge (gradient norm ${model.report.gradientNorm.toExponential(2)} after ${model.report.iterations} iterations).`);
+  if (!model.report.converged) notes.push(`Warning: the ${model.name} fit did not converge (gradient norm ${scientific(model.report.gradientNorm, 2)} after ${model.report.iterations} iterations).`);
   return notes;
 }
 

@@ -1,6 +1,7 @@
 import type { ModelFit } from './bgnbd.js';
 import { expectedAverageValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.js';
 import type { CustomerSummary } from './summary.js';
+import { scientific } from '../format.js';
 
 /** What each customer's purchases are worth, and the Gamma-Gamma fit or saved parameters behind it. */
 export interface Spend {
@@ -48,7 +49,7 @@ export function spendModel(
   const nonPositive = [...x.keys()].filter((i) => x[i]! > 0 && !(m[i]! > 0)).length;
   if (nonPositive > 0) notes.push(`${nonPositive} customers with repeat purchases have a mean repeat value of 0 or less (returns or refunds?); the Gamma-Gamma spend model is fitted without them.`);
   const fit = fitGammaGamma(idx.map((i) => x[i]!), idx.map((i) => m[i]!));
-  if (!fit.report.converged) notes.push(`Warning: the Gamma-Gamma fit did not converge (gradient norm ${fit.report.gradientNorm.toExponential(2)}); treat expected values with care.`);
+  if (!fit.report.converged) notes.push(`Warning: the Gamma-Gamma fit did not converge (gradient norm ${scientific(fit.report.gradientNorm, 2)}); treat expected values with care.`);
   if (fit.params.q <= 1) notes.push('Warning: Gamma-Gamma q ≤ 1, so the population mean spend is infinite; expected values are unreliable.');
   return { value: valueAt(fit.params), fit, params: fit.params };
 }

@@ -12,12 +12,12 @@ import { exposure } from './exposure.js';
 import { exposureChart, ratesChart, type RateRow } from './charts.js';
 import { fairnessNotes } from './notes.js';
 import { roles } from '../column.js';
-import { finiteOrNull } from '../format.js';
+import { count, finiteOrNull } from '../format.js';
 
 /** The AUC needs each distinct score; say so when that is many rows to fetch. */
 function scoreNote(scores: FairnessCounts['scores']): string[] {
   const rows = scores?.reduce((s, g) => s + g.score.length, 0) ?? 0;
-  return rows > 100_000 ? [`The AUC needs every distinct score: ${rows.toLocaleString('en-US')} (group, score) counts were fetched from the engine; round y_score to fewer digits to fetch less.`] : [];
+  return rows > 100_000 ? [`The AUC needs every distinct score: ${count(rows)} (group, score) counts were fetched from the engine; round y_score to fewer digits to fetch less.`] : [];
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
-import { percent } from '../format.js';
+import { count, percent, rounded } from '../format.js';
 import { mde, power, sampleSizePerArm, type Baseline, type PowerSettings } from '../stats/power.js';
 import type { ChartSpec, MetricValue } from '../types.js';
 import { readBaseline } from './baseline.js';
@@ -16,12 +16,10 @@ const DESCRIPTION = `How long must the test run? The sample size, days, minimum 
 - sequential: true plans for lift's sequential testing (sequential_tuning as there): confidence sequences are wider, so more units are needed.
 - With units_per_day: table curve (day, units, units_per_arm, power, mde) and a chart of power (or, without an effect, the detectable effect) against days.`;
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
 function describeBaseline(b: Baseline): string {
   return b.type === 'proportion'
     ? `a conversion rate of ${percent(b.rate)}`
-    : `a mean of ${Number(b.mean.toPrecision(4))} (sd ${Number(b.sd.toPrecision(4))})`;
+    : `a mean of ${rounded(b.mean, 4)} (sd ${rounded(b.sd, 4)})`;
 }
 
 function curveLength(p: PowerParams, daysNeeded: number | null): number {
@@ -119,16 +117,16 @@ export const powerRecipe = defineRecipe({
       notes.push(
         perArm === null
           ? `A +${percent(p.effect)} change cannot reach ${level} with any realistic sample (over 10¹² units per arm); plan for a larger effect.`
-          : `To detect a +${percent(p.effect)} relative change with ${level} you need ${fmt(perArm)} units per arm, ${fmt(total!)} in total` +
-              (daysNeeded !== null ? `: ${daysNeeded} day${daysNeeded === 1 ? '' : 's'} at ${fmt(unitsPerDay!)} units a day.` : '.'),
+          : `To detect a +${percent(p.effect)} relative change with ${level} you need ${count(Math.round(perArm))} units per arm, ${count(Math.round(total!))} in total` +
+              (daysNeeded !== null ? `: ${daysNeeded} day${daysNeeded === 1 ? '' : 's'} at ${count(Math.round(unitsPerDay!))} units a day.` : '.'),
       );
     }
     if (p.units !== undefined) {
       const m = metrics.mde as number | null;
       notes.push(
         m === null
-          ? `With ${fmt(p.units)} units in total no effect can be detected with ${level}: too few units for this metric's spread. Run longer or use fewer arms.`
-          : `With ${fmt(p.units)} units in total the smallest relative change detectable with ${level} is ${percent(m)}` +
+          ? `With ${count(Math.round(p.units))} units in total no effect can be detected with ${level}: too few units for this metric's spread. Run longer or use fewer arms.`
+          : `With ${count(Math.round(p.units))} units in total the smallest relative change detectable with ${level} is ${percent(m)}` +
               (metrics.power !== null ? `; the power to detect +${percent(p.effect!)} is ${percent(metrics.power as number)}.` : '.'),
       );
     }

@@ -4,7 +4,7 @@ import { defineRecipe } from '../define-recipe.js';
 import { RecipeInputError, throwIfAborted } from '../errors.js';
 import type { ChartSpec, MetricValue } from '../types.js';
 import { readLists } from './lists.js';
-import { percent } from '../format.js';
+import { fixed, percent } from '../format.js';
 import { reciprocalRank, rPrecision, userMetricsAtK, type Ties } from './metrics.js';
 import { recommendationsParams as params } from './params.js';
 import { roles } from '../column.js';
@@ -75,7 +75,7 @@ export const recommendations = defineRecipe({
     const kMax = ks[ks.length - 1];
     notes.push(
       `Across ${users.length} users, ${percent(overall[`hit_rate_at_${kMax}`])} had at least one relevant item in their top ${kMax}; ` +
-        `precision@${kMax} = ${overall[`precision_at_${kMax}`].toFixed(3)}, NDCG@${kMax} = ${overall[`ndcg_at_${kMax}`].toFixed(3)}.`,
+        `precision@${kMax} = ${fixed(overall[`precision_at_${kMax}`], 3)}, NDCG@${kMax} = ${fixed(overall[`ndcg_at_${kMax}`], 3)}.`,
     );
     const dropped = lists.ranked.size - users.length;
     if (dropped > 0) notes.push(`${dropped} users with recommendations have no relevant item and are left out of the averages.`);

@@ -9,6 +9,7 @@ import { retentionCharts } from './charts.js';
 import { compareCurves, retentionCurve, type CurvePoint } from './curves.js';
 import { retentionParams as params } from './params.js';
 import { roles } from '../column.js';
+import { percent, significant } from '../format.js';
 
 export const retention = defineRecipe({
   id: 'retention',
@@ -43,7 +44,7 @@ export const retention = defineRecipe({
     // Distinct customers in some cohort (in recurring mode a customer joins one cohort per active period).
     metrics.customers = customers;
     if (metrics.retention_p1 === null) notes.push(`No cohort has a following ${p.period} in the window, so period-1 retention is undefined; widen the window.`);
-    else notes.push(`On average ${(100 * (metrics.retention_p1 as number)).toFixed(1)}% of a ${p.period}'s ${p.mode === 'first_time' ? 'new customers' : 'active customers'} were active again the next ${p.period}.`);
+    else notes.push(`On average ${percent(metrics.retention_p1 as number)} of a ${p.period}'s ${p.mode === 'first_time' ? 'new customers' : 'active customers'} were active again the next ${p.period}.`);
     const tables: Record<string, aq.ColumnTable> = { matrix: aq.from(matrix), curves: aq.from(curves.flat()) };
     if (perGroup.length) {
       tables.group_matrix = aq.from(
@@ -62,8 +63,8 @@ export const retention = defineRecipe({
         const best = curves.map((c) => [c[0].group, c[1]?.rate ?? 0] as const).sort((a, b) => b[1] - a[1]);
         notes.push(
           min < p.alpha
-            ? `The groups' retention curves differ (smallest Holm-adjusted chi-square p = ${min.toPrecision(2)}); period-1 retention is highest for ${best[0][0]} (${(100 * best[0][1]).toFixed(1)}%).`
-            : `No detectable difference between the groups' retention curves (smallest Holm-adjusted p = ${min.toPrecision(2)}).`,
+            ? `The groups' retention curves differ (smallest Holm-adjusted chi-square p = ${significant(min, 2)}); period-1 retention is highest for ${best[0][0]} (${percent(best[0][1])}).`
+            : `No detectable difference between the groups' retention curves (smallest Holm-adjusted p = ${significant(min, 2)}).`,
         );
       } else notes.push('The groups could not be compared: no period after the first has customers in two groups.');
       if (p.mode === 'recurring') notes.push('In recurring mode a customer can belong to several cohorts; the test treats cohort members as independent, so its p-values are somewhat optimistic. first_time cohorts avoid this.');
