@@ -14,6 +14,13 @@ import { churnParams } from './params.js';
 import { predictionColumns } from './predictions.js';
 import { scoreAll } from './scoring.js';
 
+/**
+ * The `churn` recipe: trains (or scores with a saved model) a churn classifier on customers or on
+ * features derived from transactions, with held-out scores, importance and reasons per customer.
+ *
+ * @example
+ * const { result } = await runRecipe(churn, { inputs: { customers }, params: { customer: 'customerID', label: 'Churn' } });
+ */
 export const churn = defineRecipe({
   id: 'churn',
   title: 'Churn: who is likely to leave, and why?',

@@ -15,6 +15,13 @@ import { nextPurchaseParams } from './params.js';
 import { predictionColumns } from './predictions.js';
 import { checkWindow, nextPurchaseSnapshots } from './snapshots.js';
 
+/**
+ * The `next-purchase` recipe: days to each customer's next order, its value and the chance of an
+ * order within `window` days, checked on the orders after the cutoff against a naive baseline.
+ *
+ * @example
+ * const { result } = await runRecipe(nextPurchase, { inputs: { transactions }, params: { horizon: 90, window: 30 } });
+ */
 export const nextPurchase = defineRecipe({
   id: 'next-purchase',
   title: 'Next purchase: when will each customer order again, and for how much?',
