@@ -1,7 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, it } from 'vitest';
 import { loadCdnowSummary } from './cdnow-fixture.js';
-import { expectedAverageValue, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma.js';
+import { expectedAverageValue, fitGammaGamma, gammaGammaLogLikelihood, gammaGammaScore } from './gamma-gamma.js';
 
 const repeaters = loadCdnowSummary().filter((c) => c.x > 0);
 
@@ -33,5 +33,23 @@ describe('Gamma-Gamma on CDNOW repeat buyers (Fader, Hardie & Lee 2005, "RFM and
     }, 0);
     const grouped = gammaGammaLogLikelihood(repeaters.slice(0, 50).map((c) => c.x), repeaters.slice(0, 50).map((c) => c.zbar))(g);
     expect(grouped).toBeCloseTo(direct, 9);
+  });
+
+  it('has an analytic score equal to central differences of the likelihood', () => {
+    const x = repeaters.map((c) => c.x);
+    const m = repeaters.map((c) => c.zbar);
+    const ll = gammaGammaLogLikelihood(x, m);
+    // Away from the optimum, where the score is far from zero and a ratio is meaningful.
+    const g = { p: 2, q: 3, v: 4 };
+    const out = [0, 0, 0];
+    gammaGammaScore(x, m)(g, out);
+    (['p', 'q', 'v'] as const).forEach((k, i) => {
+      const h = 1e-6 * g[k];
+      const numeric = (ll({ ...g, [k]: g[k] + h }) - ll({ ...g, [k]: g[k] - h })) / (2 * h);
+      expect(out[i]! / numeric).toBeCloseTo(1, 6);
+    });
+    // At the fitted estimates the score vanishes (per customer, to the fit's tolerance).
+    gammaGammaScore(x, m)(fit.params, out);
+    out.forEach((v, i) => expect(Math.abs(v * [fit.params.p, fit.params.q, fit.params.v][i]!) / x.length).toBeLessThan(1e-5));
   });
 });

@@ -1,3 +1,4 @@
+import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { maximizeLogLikelihood, type MinimizeOptions } from './optimize.js';
 import type { ModelFit } from './bgnbd.js';
@@ -16,6 +17,42 @@ export interface GammaGammaParams {
 }
 
 /**
+ * The customers grouped by frequency: count and Σ ln m of each distinct x, and per customer the
+ * index of its x and its x·m (the only per-customer quantity the likelihood and score need).
+ */
+interface SpendData {
+  x: Float64Array;
+  count: Float64Array;
+  sumLogM: Float64Array;
+  index: Int32Array;
+  xm: Float64Array;
+}
+
+function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): SpendData {
+  const positions = new Map<number, number>();
+  const x: number[] = [];
+  const count: number[] = [];
+  const sumLogM: number[] = [];
+  const index = new Int32Array(frequency.length);
+  const xm = new Float64Array(frequency.length);
+  for (let i = 0; i < frequency.length; i++) {
+    let k = positions.get(frequency[i]);
+    if (k === undefined) {
+      k = x.length;
+      positions.set(frequency[i], k);
+      x.push(frequency[i]);
+      count.push(0);
+      sumLogM.push(0);
+    }
+    count[k]!++;
+    sumLogM[k]! += Math.log(monetary[i]);
+    index[i] = k;
+    xm[i] = frequency[i] * monetary[i];
+  }
+  return { x: Float64Array.from(x), count: Float64Array.from(count), sumLogM: Float64Array.from(sumLogM), index, xm };
+}
+
+/**
  * Log-likelihood of (x, m) pairs, up to a constant that does not depend on the parameters:
  * ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(v + x m).
  *
@@ -23,38 +60,71 @@ export interface GammaGammaParams {
  * gammaGammaLogLikelihood([2, 1], [22.35, 11.77])({ p: 6.25, q: 3.74, v: 15.44 }); // finite
  */
 export function gammaGammaLogLikelihood(frequency: ArrayLike<number>, monetary: ArrayLike<number>): (g: GammaGammaParams) => number {
-  // Σ over customers of the terms that depend on x only, grouped by distinct x.
-  const byX = new Map<number, { count: number; sumLogM: number }>();
-  for (let i = 0; i < frequency.length; i++) {
-    const e = byX.get(frequency[i]) ?? { count: 0, sumLogM: 0 };
-    e.count++;
-    e.sumLogM += Math.log(monetary[i]);
-    byX.set(frequency[i], e);
-  }
-  const groups = [...byX.entries()];
+  const d = spendData(frequency, monetary);
   return ({ p, q, v }) => {
     let sum = 0;
     const perCustomer = -gammaln(q) + q * Math.log(v);
-    for (const [x, { count, sumLogM }] of groups) {
-      const px = p * x;
-      sum += count * (gammaln(px + q) - gammaln(px) + perCustomer + px * Math.log(x)) + (px - 1) * sumLogM;
+    for (let k = 0; k < d.x.length; k++) {
+      const px = p * d.x[k]!;
+      sum += d.count[k]! * (gammaln(px + q) - gammaln(px) + perCustomer + px * Math.log(d.x[k]!)) + (px - 1) * d.sumLogM[k]!;
     }
-    for (let i = 0; i < frequency.length; i++) {
-      sum -= (p * frequency[i] + q) * Math.log(v + frequency[i] * monetary[i]);
-    }
+    for (let i = 0; i < d.xm.length; i++) sum -= (p * d.x[d.index[i]!]! + q) * Math.log(v + d.xm[i]!);
     return sum;
   };
 }
 
 /**
- * Fits p, q, v by maximum likelihood on customers with x > 0 and m > 0 (pass only those).
+ * The score (gradient of the log-likelihood) in (p, q, v), written into `out`:
+ * ∂p = Σ x[ψ(px+q) − ψ(px) + ln m + ln x − ln(v+xm)]; ∂q = Σ [ψ(px+q) − ψ(q) + ln v − ln(v+xm)];
+ * ∂v = Σ [q/v − (px+q)/(v+xm)]. One logarithm per customer, like the likelihood itself.
+ *
+ * @example
+ * const out = [0, 0, 0];
+ * gammaGammaScore([2, 1], [22.35, 11.77])({ p: 6.25, q: 3.74, v: 15.44 }, out);
+ */
+export function gammaGammaScore(frequency: ArrayLike<number>, monetary: ArrayLike<number>): (g: GammaGammaParams, out: number[]) => void {
+  const d = spendData(frequency, monetary);
+  const sumLog = new Float64Array(d.x.length);
+  const sumInverse = new Float64Array(d.x.length);
+  return ({ p, q, v }, out) => {
+    sumLog.fill(0);
+    sumInverse.fill(0);
+    for (let i = 0; i < d.xm.length; i++) {
+      const k = d.index[i]!;
+      sumLog[k]! += Math.log(v + d.xm[i]!);
+      sumInverse[k]! += 1 / (v + d.xm[i]!);
+    }
+    const psiQ = digamma(q);
+    const lnV = Math.log(v);
+    let gp = 0;
+    let gq = 0;
+    let gv = 0;
+    for (let k = 0; k < d.x.length; k++) {
+      const x = d.x[k]!;
+      const n = d.count[k]!;
+      const px = p * x;
+      const psiPXQ = digamma(px + q);
+      gp += x * (n * (psiPXQ - digamma(px) + Math.log(x)) + d.sumLogM[k]! - sumLog[k]!);
+      gq += n * (psiPXQ - psiQ + lnV) - sumLog[k]!;
+      gv += (n * q) / v - (px + q) * sumInverse[k]!;
+    }
+    out[0] = gp;
+    out[1] = gq;
+    out[2] = gv;
+  };
+}
+
+/**
+ * Fits p, q, v by maximum likelihood on customers with x > 0 and m > 0 (pass only those), with
+ * the analytic score.
  *
  * @example
  * fitGammaGamma(frequency, monetary).params; // CDNOW repeat buyers: → { p: 6.25, q: 3.74, v: 15.44 }
  */
 export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: MinimizeOptions = {}): ModelFit<GammaGammaParams> {
   const ll = gammaGammaLogLikelihood(frequency, monetary);
-  const fit = maximizeLogLikelihood(([p, q, v]) => ll({ p, q, v }), frequency.length, [1, 1, 1], options);
+  const score = gammaGammaScore(frequency, monetary);
+  const fit = maximizeLogLikelihood(([p, q, v]) => ll({ p, q, v }), frequency.length, [1, 1, 1], options, ([p, q, v], out) => score({ p, q, v }, out));
   const [p, q, v] = fit.params;
   return { params: { p, q, v }, logLikelihood: fit.logLikelihood, report: fit.report };
 }
