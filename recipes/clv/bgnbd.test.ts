@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, bgnbdScore, compressHistories, fitBgNbd } from './bgnbd.js';
+import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLiveExpected, bgnbdLogLikelihood, bgnbdPAlive, bgnbdScore, compressHistories, fitBgNbd } from './bgnbd.js';
 import { loadCdnowSummary } from './cdnow-fixture.js';
 
 const cdnow = loadCdnowSummary();
@@ -78,5 +78,11 @@ describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {
     const controller = new AbortController();
     controller.abort();
     expect(() => fitBgNbd(data, { signal: controller.signal })).toThrow(/cancelled/);
+  });
+
+  it('splits E[Y(t) | x, tₓ, T] into P(alive | x, tₓ, T) times a part that does not depend on recency', () => {
+    for (const [x, recency, T] of [[0, 0, 30], [2, 30.43, 38.86], [7, 5, 38.86], [7, 35, 38.86]] as const) {
+      expect(bgnbdPAlive(published, x, recency, T) * bgnbdLiveExpected(published, 39, x, T)).toBeCloseTo(bgnbdConditionalExpected(published, 39, x, recency, T), 12);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import betaln from '@stdlib/math-base-special-betaln';
 import digamma from '@stdlib/math-base-special-digamma';
+import { distinctRows } from './distinct.js';
 import { hyp2f1 } from './hyp2f1.js';
 import { maximizeLogLikelihood, type FitReport, type MinimizeOptions } from './optimize.js';
 
@@ -34,27 +35,24 @@ export interface RfmData {
  * compressHistories({ frequency: [1, 1, 0], recency: [2, 2, 0], T: [5, 5, 5] }); // → { frequency: [1, 0], recency: [2, 0], T: [5, 5], weights: [2, 1] }
  */
 export function compressHistories(data: RfmData): Required<RfmData> {
-  const rows = new Map<string, number>();
-  const frequency: number[] = [];
-  const recency: number[] = [];
-  const T: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < data.frequency.length; i++) {
-    const key = `${data.frequency[i]} ${data.recency[i]} ${data.T[i]}`;
-    const k = rows.get(key);
-    if (k !== undefined) weights[k]! += data.weights?.[i] ?? 1;
-    else {
-      rows.set(key, frequency.length);
-      frequency.push(data.frequency[i]!);
-      recency.push(data.recency[i]!);
-      T.push(data.T[i]!);
-      weights.push(data.weights?.[i] ?? 1);
-    }
-  }
-  return { frequency, recency, T, weights };
+  const { index, first } = distinctRows([data.frequency, data.recency, data.T]);
+  const weights = new Array<number>(first.length).fill(0);
+  for (let i = 0; i < index.length; i++) weights[index[i]!]! += data.weights?.[i] ?? 1;
+  return {
+    frequency: first.map((i) => data.frequency[i]!),
+    recency: first.map((i) => data.recency[i]!),
+    T: first.map((i) => data.T[i]!),
+    weights,
+  };
 }
 
-function totalWeight(data: RfmData): number {
+/**
+ * The number of customers the rows stand for: the sum of the weights, else the row count.
+ *
+ * @example
+ * totalWeight({ frequency: [1, 0], recency: [2, 0], T: [5, 5], weights: [2, 1] }); // → 3
+ */
+export function totalWeight(data: RfmData): number {
   if (!data.weights) return data.frequency.length;
   let sum = 0;
   for (let i = 0; i < data.weights.length; i++) sum += data.weights[i]!;
@@ -230,6 +228,23 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number): number {
 }
 
 /**
+ * The numerator of FHL 2005, eq. 10: (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))],
+ * the expected purchases in the next t units of a customer still alive after x repeat purchases
+ * by age T. It does not depend on recency, and E[Y(t) | x, tₓ, T] is P(alive) times it, so a
+ * valuation evaluates the 2F1 once per distinct (x, T).
+ *
+ * @example
+ * bgnbdLiveExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 38.86) * bgnbdPAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86); // ≈ 1.226
+ */
+export function bgnbdLiveExpected(p: BgNbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
+  return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * f);
+}
+
+/**
  * E[Y(t) | x, tₓ, T]: expected purchases in the next t units of a customer with that history
  * (FHL 2005, eq. 10).
  *
@@ -239,9 +254,6 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number): number {
 export function bgnbdConditionalExpected(p: BgNbdParams, t: number, x: number, recency: number, T: number): number {
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
-  const z = t / (alpha + T + t);
-  const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
-  const numerator = ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * f);
   const odds = x > 0 ? (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + recency), r + x) : 0;
-  return numerator / (1 + odds);
+  return bgnbdLiveExpected(p, t, x, T) / (1 + odds);
 }

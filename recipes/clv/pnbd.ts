@@ -1,7 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { logHyp2f1 } from './hyp2f1.js';
 import { maximizeLogLikelihood, type MinimizeOptions } from './optimize.js';
-import type { ModelFit, RfmData } from './bgnbd.js';
+import { totalWeight, type ModelFit, type RfmData } from './bgnbd.js';
 
 /**
  * The Pareto/NBD model (Schmittlein, Morrison & Colombo 1987), in the form of Fader & Hardie's
@@ -60,7 +60,7 @@ function distinctPairs(x: ArrayLike<number>, t: ArrayLike<number>): { pairs: [nu
 
 /**
  * The Pareto/NBD log-likelihood of a data set (the note's eq. 18), summed over customers:
- * ln L = ln[Γ(r+x)αʳβˢ/Γ(r)] + ln[(α+T)^−(r+x)(β+T)^−s + s/(r+s+x)·A₀].
+ * ln L = ln[Γ(r+x)αʳβˢ/Γ(r)] + ln[(α+T)^−(r+x)(β+T)^−s + s/(r+s+x)·A₀], each history times its weight.
  *
  * @example
  * paretoNbdLogLikelihood({ frequency: [2], recency: [30.43], T: [38.86] })({ r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 });
@@ -71,6 +71,7 @@ export function paretoNbdLogLikelihood(data: RfmData): (p: ParetoNbdParams) => n
   const u = new Float64Array(atRecency.pairs.length);
   const v = new Float64Array(atT.pairs.length);
   const lnGammaRX = new Map<number, number>();
+  const weights = data.weights;
   return (p) => {
     const { r, alpha, s, beta } = p;
     atRecency.pairs.forEach(([x, t], k) => (u[k] = a0Term(p, x, t)));
@@ -85,7 +86,8 @@ export function paretoNbdLogLikelihood(data: RfmData): (p: ParetoNbdParams) => n
       if (g === undefined) lnGammaRX.set(x, (g = gammaln(r + x)));
       const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
       const died = Math.log(s) - Math.log(r + s + x) + logA0FromTerms(u[atRecency.index[i]], v[atT.index[i]]);
-      sum += g + constant + logAddExp(alive, died);
+      const term = g + constant + logAddExp(alive, died);
+      sum += weights ? weights[i]! * term : term;
     }
     return sum;
   };
@@ -100,7 +102,7 @@ export function paretoNbdLogLikelihood(data: RfmData): (p: ParetoNbdParams) => n
 export function fitParetoNbd(data: RfmData, options: MinimizeOptions & { start?: ParetoNbdParams } = {}): ModelFit<ParetoNbdParams> {
   const ll = paretoNbdLogLikelihood(data);
   const { r: r0, alpha: a0, s: s0, beta: b0 } = options.start ?? { r: 1, alpha: 1, s: 1, beta: 1 };
-  const fit = maximizeLogLikelihood(([r, alpha, s, beta]) => ll({ r, alpha, s, beta }), data.frequency.length, [r0, a0, s0, b0], options);
+  const fit = maximizeLogLikelihood(([r, alpha, s, beta]) => ll({ r, alpha, s, beta }), totalWeight(data), [r0, a0, s0, b0], options);
   const [r, alpha, s, beta] = fit.params;
   return { params: { r, alpha, s, beta }, logLikelihood: fit.logLikelihood, report: fit.report };
 }
@@ -130,13 +132,23 @@ export function paretoNbdExpectedPurchases(p: ParetoNbdParams, t: number): numbe
 }
 
 /**
+ * The expected purchases in the next t units of a customer still alive after x repeat purchases by
+ * age T (the note's eq. 41 without P(alive)): (r+x)(β+T)/((α+T)(s−1)) · (1 − ((β+T)/(β+T+t))^(s−1)).
+ *
+ * @example
+ * paretoNbdLiveExpected({ r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 }, 39, 2, 38.86);
+ */
+export function paretoNbdLiveExpected(p: ParetoNbdParams, t: number, x: number, T: number): number {
+  const { r, alpha, s, beta } = p;
+  return ((r + x) * (beta + T)) / ((alpha + T) * (s - 1)) * (1 - Math.pow((beta + T) / (beta + T + t), s - 1));
+}
+
+/**
  * E[Y(t) | x, tₓ, T] (the note's eq. 41): P(alive) times the expected purchases of a live customer.
  *
  * @example
  * paretoNbdConditionalExpected({ r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 }, 39, 2, 30.43, 38.86);
  */
 export function paretoNbdConditionalExpected(p: ParetoNbdParams, t: number, x: number, recency: number, T: number): number {
-  const { r, alpha, s, beta } = p;
-  const live = ((r + x) * (beta + T)) / ((alpha + T) * (s - 1)) * (1 - Math.pow((beta + T) / (beta + T + t), s - 1));
-  return paretoNbdPAlive(p, x, recency, T) * live;
+  return paretoNbdPAlive(p, x, recency, T) * paretoNbdLiveExpected(p, t, x, T);
 }

@@ -1,3 +1,4 @@
+import { compressHistories } from './bgnbd.js';
 import type { GammaGammaParams } from './gamma-gamma.js';
 import { parameterTable, type ParameterRow } from './hessian.js';
 import { purchaseLogLikelihood, PURCHASE_PARAMETERS, type FittedPurchaseModel } from './models.js';
@@ -13,7 +14,8 @@ import type { CustomerSummary } from './summary.js';
  */
 export function purchaseParameterRows(model: FittedPurchaseModel, s: CustomerSummary, saved: boolean, spend: GammaGammaParams | undefined): ParameterRow[] {
   const names = [...PURCHASE_PARAMETERS[model.name]];
-  const ll = purchaseLogLikelihood(model.name, s);
+  // On the distinct histories with their counts: the same likelihood, so the same Hessian, fewer terms.
+  const ll = purchaseLogLikelihood(model.name, compressHistories(s));
   const rows: ParameterRow[] = saved
     ? names.map((parameter) => ({ parameter, estimate: model.params[parameter]!, se: null, ci_low: null, ci_high: null }))
     : parameterTable(names, names.map((k) => model.params[k]!), (v) => -ll(Object.fromEntries(names.map((k, i) => [k, v[i]!]))));

@@ -2,7 +2,8 @@ import { throwIfAborted } from '../errors.js';
 import type { Progress } from '../types.js';
 import type { FittedPurchaseModel } from './models.js';
 import type { CustomerSummary } from './summary.js';
-import { discountedPurchases } from './value.js';
+import { distinctRows } from './distinct.js';
+import { discountedSum } from './value.js';
 
 /** Per-customer columns of the `customers` table. */
 export interface CustomerScores {
@@ -32,25 +33,33 @@ export function scoreCustomers(
   const expected = new Float64Array(n);
   const value = new Float64Array(n);
   const clv = new Float64Array(n);
-  // P(alive) and the discounted purchases depend on (frequency, recency, T) only, which many
-  // customers share (days on a calendar): each is computed once per distinct triple.
-  const byHistory = new Map<string, { alive: number; discounted: number; expectedPurchases: number }>();
-  for (let i = 0; i < n; i++) {
-    if (i % 500 === 0) {
+  // E[Y(t) | x, tₓ, T] = P(alive | x, tₓ, T) · E[Y(t) | alive, x, T]: P(alive) is computed once per
+  // distinct (frequency, recency, T) and the discounted live expectation (the 2F1 series, one per
+  // unit of the horizon) once per distinct (frequency, T), which far fewer customers split into.
+  const histories = distinctRows([s.frequency, s.recency, s.T]);
+  const ages = distinctRows([s.frequency, s.T]);
+  const alive = Float64Array.from(histories.first, (i) => model.pAlive(s.frequency[i]!, s.recency[i]!, s.T[i]!));
+  const discounted = new Float64Array(ages.first.length);
+  const live = new Float64Array(ages.first.length);
+  for (let k = 0; k < ages.first.length; k++) {
+    if (k % 100 === 0) {
       throwIfAborted(signal);
-      progress(0.65 + (0.3 * i) / n, 'valuing customers');
+      progress(0.65 + (0.3 * k) / ages.first.length, 'valuing customers');
     }
-    const key = `${s.frequency[i]} ${s.recency[i]} ${s.T[i]}`;
-    let h = byHistory.get(key);
-    if (!h) {
-      const x = s.frequency[i]!;
-      h = { alive: model.pAlive(x, s.recency[i]!, s.T[i]!), ...discountedPurchases(model, { x, recency: s.recency[i]!, T: s.T[i]!, horizon: o.horizon, unitRate: o.unitRate }) };
-      byHistory.set(key, h);
-    }
-    pAlive[i] = h.alive;
+    const i = ages.first[k]!;
+    const x = s.frequency[i]!;
+    const T = s.T[i]!;
+    const sum = discountedSum((t) => model.liveExpected(t, x, T), o.horizon, o.unitRate);
+    discounted[k] = sum.discounted;
+    live[k] = sum.expectedPurchases;
+  }
+  for (let i = 0; i < n; i++) {
+    const a = alive[histories.index[i]!]!;
+    const k = ages.index[i]!;
+    pAlive[i] = a;
     value[i] = spendValue(i);
-    expected[i] = h.expectedPurchases;
-    clv[i] = h.discounted * value[i]! * o.margin;
+    expected[i] = a * live[k]!;
+    clv[i] = a * discounted[k]! * value[i]! * o.margin;
   }
   return { pAlive, expected, value, clv };
 }

@@ -19,6 +19,25 @@ export function unitDiscountRate(annualRate: number, unitDays: number): number {
 }
 
 /**
+ * Σᵢ (E(i) − E(i−1)) / (1 + d)^i over the horizon's units for a cumulative expectation E, and
+ * E(horizon).
+ *
+ * @example
+ * discountedSum((t) => t, 52, 0.0018); // one purchase a unit: a geometric sum, and 52
+ */
+export function discountedSum(cumulative: (t: number) => number, horizon: number, unitRate: number): { discounted: number; expectedPurchases: number } {
+  let previous = 0;
+  let discounted = 0;
+  const steps = Math.ceil(horizon);
+  for (let i = 1; i <= steps; i++) {
+    const e = cumulative(Math.min(i, horizon));
+    discounted += (e - previous) / Math.pow(1 + unitRate, i);
+    previous = e;
+  }
+  return { discounted, expectedPurchases: previous };
+}
+
+/**
  * The discounted expected purchases of a customer over the horizon, Σᵢ (E(i) − E(i−1)) / (1 + d)^i,
  * and the undiscounted E(horizon): what CLV is made of before the value and margin, the same for
  * every customer with the same frequency, recency and T.
@@ -30,16 +49,7 @@ export function discountedPurchases(
   model: FittedPurchaseModel,
   c: { x: number; recency: number; T: number; horizon: number; unitRate: number },
 ): { discounted: number; expectedPurchases: number } {
-  let previous = 0;
-  let discounted = 0;
-  const steps = Math.ceil(c.horizon);
-  for (let i = 1; i <= steps; i++) {
-    const t = Math.min(i, c.horizon);
-    const cumulative = model.conditionalExpected(t, c.x, c.recency, c.T);
-    discounted += (cumulative - previous) / Math.pow(1 + c.unitRate, i);
-    previous = cumulative;
-  }
-  return { discounted, expectedPurchases: previous };
+  return discountedSum((t) => model.conditionalExpected(t, c.x, c.recency, c.T), c.horizon, c.unitRate);
 }
 
 /**
