@@ -78,7 +78,7 @@ export async function recipeCommand(args: string[]): Promise<number> {
     bar.stop();
     const json = resultToJSON(id, run.params, run.result, run.engine);
     const text =
-      format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? (await import('./result-text.js')).resultText(json) : (await import('../report/recipe-report.js')).recipeReportHtml(json);
+      format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? (await import('./result-text.js')).resultText(json) : await (await import('../report/recipe-report.js')).recipeReportHtml(json);
     await emit(text, values.out);
     return 0;
   } finally {

@@ -43,7 +43,7 @@ export async function runCommand(args: string[]): Promise<number> {
   for (const d of run.doc.diagnostics) process.stderr.write(`liftbook: ${file}:${d.line}: ${d.message}\n`);
 
   if (values.html) {
-    const html = notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])), {
+    const html = await notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])), {
       title: path.basename(file, path.extname(file)),
       params: run.params,
     });

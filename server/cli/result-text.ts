@@ -1,5 +1,5 @@
 import type { RecipeResultJSON } from '../../recipes/result-json.js';
-import { formatValue as formatCell } from '../report/format-value.js';
+import { formatValue as formatCell } from './format-value.js';
 import { textTable } from './text-table.js';
 
 /**

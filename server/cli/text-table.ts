@@ -1,4 +1,4 @@
-import { formatValue } from '../report/format-value.js';
+import { formatValue } from './format-value.js';
 
 /**
  * Formats row objects as an aligned plain-text table (numbers right-aligned, 4 significant

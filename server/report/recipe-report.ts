@@ -1,22 +1,21 @@
+import { recipeReport } from '../../notebook/report/recipe-report.js';
 import type { RecipeResultJSON } from '../../recipes/result-json.js';
-import { recipeResultHtml } from './blocks.js';
-import { escapeHtml } from './format-value.js';
-import { htmlPage } from './page.js';
+import { serverReportEnv } from './report-env.js';
 
 /**
- * A self-contained HTML report of one recipe run (`liftbook recipe … --format html`): notes,
- * metric cards, charts as inline SVG, tables, and the resolved parameters.
+ * `liftbook recipe … --format html`: one recipe run as a report, drawn as its result would be in a
+ * notebook report (the JSON's row arrays become table summaries).
  *
  * @example
- * writeFileSync('lift.html', recipeReportHtml(resultToJSON('lift', params, result)));
+ * writeFileSync('lift.html', await recipeReportHtml(resultToJSON('lift', params, result)));
  */
-export function recipeReportHtml(json: RecipeResultJSON, generatedAt = new Date()): string {
-  const body = recipeResultHtml({
-    metrics: json.metrics,
-    tables: Object.fromEntries(Object.entries(json.tables).map(([name, rows]) => [name, { rows, numRows: rows.length }])),
-    charts: json.charts,
-    notes: json.notes,
-  });
-  const params = `<details><summary>Parameters</summary><pre class="text">${escapeHtml(JSON.stringify(json.params, null, 2))}</pre></details>`;
-  return htmlPage(`Recipe ${json.recipe}`, `${body}\n${params}`, `liftbook recipe ${json.recipe} · ${generatedAt.toISOString()}`);
+export function recipeReportHtml(json: RecipeResultJSON, generatedAt = new Date()): Promise<string> {
+  const tables = Object.fromEntries(
+    Object.entries(json.tables).map(([name, rows]) => [
+      name,
+      { kind: 'table' as const, columns: [...new Set(rows.flatMap((r) => Object.keys(r)))], types: [], numRows: rows.length, offset: 0, rows },
+    ]),
+  );
+  const result = { kind: 'recipe-result' as const, metrics: json.metrics, tables, charts: json.charts as unknown as Record<string, unknown>[], notes: json.notes };
+  return recipeReport({ recipe: json.recipe, params: json.params, result }, serverReportEnv(), generatedAt);
 }

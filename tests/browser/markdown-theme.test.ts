@@ -291,7 +291,7 @@ describe.skipIf(!hasChromium)('Markdown math and dark mode in the browser', () =
       reports.push(readFileSync((await download.path())!, 'utf8'));
     });
     await page.close();
-    reports.push(notebookReportHtml(parseNotebook(notebook('Math', `${PROSE}\n`)), {}, { generatedAt: new Date(0) }));
+    reports.push(await notebookReportHtml(parseNotebook(notebook('Math', `${PROSE}\n`)), {}, { generatedAt: new Date(0) }));
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const [i, html] of reports.entries()) {
       expect(html).toContain('@font-face');

@@ -233,7 +233,8 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       expect(readFileSync((await markdown.path())!, 'utf8')).toBe(saved.source);
       const [report] = await Promise.all([page.waitForEvent('download'), page.locator('.export-html').click()]);
       const html = readFileSync((await report.path())!, 'utf8');
-      expect(html).toContain('<h1 class="report-title">Save me</h1>');
+      expect(html).toContain('<title>Save me</title>');
+      expect(html).toContain('<h1>Save me</h1>');
       expect(html).toContain('after the edit');
     });
     await page.close();

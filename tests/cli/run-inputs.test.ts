@@ -48,7 +48,7 @@ describe('liftbook run with inputs', () => {
     expect(cell('uses')).toMatchObject({ status: 'done', value: { kind: 'text', text: 'email over 6 weeks' } });
     expect(cell('pick').displays).toEqual([expect.objectContaining({ kind: 'input', key: '0', value: 6, text: '6', input: expect.objectContaining({ type: 'range', label: 'Weeks' }) })]);
     expect(cell('bad')).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/Inputs.range: option "transform" is not supported here/) } });
-    const html = notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])), { params: run.params });
+    const html = await notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])), { params: run.params });
     expect(html).toMatch(/<span class="input-label">Weeks<\/span> <b>6<\/b>/);
     expect(html).toMatch(/<span class="input-label">Arm<\/span> <b>email<\/b>/);
   }, 60_000);

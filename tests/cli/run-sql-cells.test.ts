@@ -61,7 +61,7 @@ describe('liftbook run with SQL cells', () => {
     expect(cell('remote')).toMatchObject({ status: 'error', error: { message: 'There is no source "wh": run with --source wh=URL or set LIFTBOOK_SOURCE_WH=URL (e.g. clickhouse://user:password@host:8123/database).' } });
     expect(cell('down')).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/^Source "pg" \(postgres:\/\/reader:\*\*\*@127\.0\.0\.1:1\/shop\) cannot be reached/) } });
     expect(JSON.stringify(run.cells)).not.toContain('Run-pw4');
-    const html = notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])));
+    const html = await notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])));
     expect(html).toContain('big · SQL on local · done');
     expect(html).toContain('12.25');
   }, 120_000);

@@ -6,15 +6,18 @@ import { activeParts, XSS_PAYLOADS } from '../../../tests/security/xss-payloads.
 import type { CellUiState } from '../cells/cell-status.js';
 import { htmlReport } from './html-report.js';
 
+// The report itself is tested in notebook/report/; here the page's parts: its sanitizer, Plot in its
+// document, KaTeX's stylesheet through Vite.
+
 describe('the ⤓ Report download', () => {
   it('keeps no active markup from prose or a cell\'s HTML output, under a no-script, no-network CSP', async () => {
     const doc = parseNotebook(['---', 'title: Hostile', '---', ...XSS_PAYLOADS.map((p) => `Prose ${p} end.\n`), '```js id=shown', 'display(x)', '```'].join('\n'));
-    const states = new Map([['shown', { displays: XSS_PAYLOADS.map((html) => ({ kind: 'html', html })) } as unknown as CellUiState]]);
+    const states = new Map([['shown', { status: 'done', displays: XSS_PAYLOADS.map((html) => ({ kind: 'html', html })) } as unknown as CellUiState]]);
     const report = await htmlReport(doc, 'Hostile', states);
     const page = new DOMParser().parseFromString(report, 'text/html');
     expect(page.head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(REPORT_CSP);
     expect(page.querySelectorAll('script')).toHaveLength(0);
-    expect(page.body.querySelectorAll('.html')).toHaveLength(XSS_PAYLOADS.length);
+    expect(page.body.querySelectorAll('.html-output')).toHaveLength(XSS_PAYLOADS.length);
     expect(activeParts(page.body.innerHTML)).toEqual([]);
   });
 });

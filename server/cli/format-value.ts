@@ -1,6 +1,6 @@
 /**
- * One value as short display text: numbers to 4 significant digits (integers whole), dates as
- * ISO strings (date only at midnight UTC), null as blank, objects as JSON.
+ * One value as short display text for the CLI's text output: numbers to 4 significant digits
+ * (integers whole), dates as ISO strings (date only at midnight UTC), null as blank, objects as JSON.
  *
  * @example
  * formatValue(0.0123456); // → '0.01235'
@@ -22,12 +22,3 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/**
- * Escapes text for HTML element content and attribute values.
- *
- * @example
- * escapeHtml('<b> & "q"'); // → '&lt;b&gt; &amp; &quot;q&quot;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
