@@ -1,8 +1,8 @@
 import type * as monacoApi from 'monaco-editor';
 
 // The real .d.ts files of Arquero and Plot, so hover and autocomplete show their actual signatures.
-const arqueroTypes = import.meta.glob('../../node_modules/arquero/dist/types/**/*.d.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const plotTypes = import.meta.glob('../../node_modules/@observablehq/plot/src/**/*.d.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const arqueroTypes = import.meta.glob('../../../node_modules/arquero/dist/types/**/*.d.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const plotTypes = import.meta.glob('../../../node_modules/@observablehq/plot/src/**/*.d.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 type Defaults = typeof monacoApi.typescript.typescriptDefaults;
 
