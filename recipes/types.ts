@@ -124,6 +124,11 @@ export interface AggregateContext<P> {
  */
 export interface AggregationPlan {
   queries: Record<string, string>;
+  /**
+   * Relations to build once as tables before the queries, by name (SELECT text), and drop after;
+   * only on a dialect that shares by table. Build them with `sharedRelations` (recipes/sql/shared.ts).
+   */
+  shared?: Record<string, string>;
   /** Inputs fully replaced by the queries: `run` does not receive them. */
   consumes: string[];
 }

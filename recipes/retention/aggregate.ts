@@ -1,6 +1,7 @@
 import { parseDate } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
 import { aliasPrefix, relationColumn } from '../sql/relation.js';
+import { sharedRelations } from '../sql/shared.js';
 import { dateValue, isMissing } from '../sql/values.js';
 import type { AggregateContext, AggregationPlan } from '../types.js';
 import { bucketOf, bucketStart, type RetentionPeriod, type WeekStart } from './buckets.js';
@@ -92,9 +93,14 @@ export function retentionAggregate({ params: p, inputs, sql }: AggregateContext<
   const gCol = group ? `${P}g, ` : '';
   const gOut = group ? `${P}g` : g;
   const rows = `(SELECT ${c} AS ${P}c, ${group ? `${g} AS ${P}g, ` : ''}${bucket} AS ${P}b FROM ${events.from} WHERE ${valid}) AS ${P}rows`;
-  const active = (window: boolean) => `(SELECT ${P}c, ${gCol}${P}b FROM ${rows} ${window ? `WHERE ${within(`${P}b`)} ` : ''}GROUP BY ${P}c, ${gCol}${P}b)`;
-  // Per customer straight from the rows (a minimum or maximum needs no distinct pairs first).
-  const perCustomer = (extra: string) => `(SELECT ${P}c, ${group ? `min(${P}g) AS ${P}g, ` : ''}min(${P}b) AS ${P}f${extra} FROM ${rows} GROUP BY ${P}c)`;
+  // The distinct customer × bucket pairs, built once (a table on the embedded engine, a
+  // materialized CTE on Postgres) and read by both sides of the self-join and the per-customer
+  // query: the pairs are fewer than the events, and grouping them again is the costly part.
+  const shared = sharedRelations(sql, { [`${P}pairs`]: `SELECT ${P}c, ${gCol}${P}b FROM ${rows} GROUP BY ${P}c, ${gCol}${P}b` });
+  const pairs = shared.from(`${P}pairs`);
+  const active = `(SELECT ${P}c, ${gCol}${P}b FROM ${pairs} AS ${P}p WHERE ${within(`${P}b`)})`;
+  // Per customer from the pairs (the first bucket of the pairs is the first bucket of the events).
+  const perCustomer = (extra: string) => `(SELECT ${P}c, ${group ? `min(${P}g) AS ${P}g, ` : ''}min(${P}b) AS ${P}f${extra} FROM ${pairs} AS ${P}p GROUP BY ${P}c)`;
 
   const queries: Record<string, string> = { checks };
   if (group) {
@@ -103,20 +109,23 @@ export function retentionAggregate({ params: p, inputs, sql }: AggregateContext<
       `(SELECT ${c} AS ${P}c, ${g} AS ${P}g FROM ${events.from} WHERE ${valid}) AS ${P}rows GROUP BY ${P}c HAVING min(${P}g) <> max(${P}g) LIMIT 1`;
   }
   if (p.mode === 'recurring') {
-    queries.cells =
-      `SELECT ${gOut} AS grp, ${P}b AS cohort_start, ${P}b2 AS active_start, ${sql.double('count(*)')} AS n FROM ${active(true)} AS ${P}x ` +
-      `JOIN (SELECT ${P}c, ${P}b AS ${P}b2 FROM ${active(true)} AS ${P}a) AS ${P}y USING (${P}c) WHERE ${P}b2 >= ${P}b GROUP BY ${gCol}${P}b, ${P}b2`;
+    queries.cells = shared.query(
+      `SELECT ${gOut} AS grp, ${P}b AS cohort_start, ${P}b2 AS active_start, ${sql.double('count(*)')} AS n FROM ${active} AS ${P}x ` +
+        `JOIN (SELECT ${P}c, ${P}b AS ${P}b2 FROM ${active} AS ${P}a) AS ${P}y USING (${P}c) WHERE ${P}b2 >= ${P}b GROUP BY ${gCol}${P}b, ${P}b2`,
+    );
     // Per customer: first bucket ever and whether any activity falls in the literal window, so the
     // model phase can count distinct customers in the window and list every group.
-    queries.customers =
+    queries.customers = shared.query(
       `SELECT ${gOut} AS grp, ${P}f AS first_start, ${P}w AS in_window, ${sql.double('count(*)')} AS n FROM ` +
-      `${perCustomer(`, max(CASE WHEN ${within(`${P}b`)} THEN 1 ELSE 0 END) AS ${P}w`)} AS ${P}per GROUP BY ${gCol}${P}f, ${P}w`;
+        `${perCustomer(`, max(CASE WHEN ${within(`${P}b`)} THEN 1 ELSE 0 END) AS ${P}w`)} AS ${P}per GROUP BY ${gCol}${P}f, ${P}w`,
+    );
   } else {
-    queries.cells =
+    queries.cells = shared.query(
       `SELECT ${gOut} AS grp, ${P}f AS cohort_start, ${P}b AS active_start, ${sql.double('count(*)')} AS n FROM ` +
-      `${perCustomer('')} AS ${P}first ` +
-      `JOIN (SELECT ${P}c, ${P}b FROM ${active(true)} AS ${P}w) AS ${P}act USING (${P}c) WHERE ${P}b >= ${P}f AND ${within(`${P}f`)} GROUP BY ${gCol}${P}f, ${P}b`;
-    queries.customers = `SELECT ${gOut} AS grp, ${sql.double('count(*)')} AS n FROM ${perCustomer('')} AS ${P}per GROUP BY ${group ? `${P}g` : '1'}`;
+        `${perCustomer('')} AS ${P}first ` +
+        `JOIN (SELECT ${P}c, ${P}b FROM ${active} AS ${P}w) AS ${P}act USING (${P}c) WHERE ${P}b >= ${P}f AND ${within(`${P}f`)} GROUP BY ${gCol}${P}f, ${P}b`,
+    );
+    queries.customers = shared.query(`SELECT ${gOut} AS grp, ${sql.double('count(*)')} AS n FROM ${perCustomer('')} AS ${P}per GROUP BY ${group ? `${P}g` : '1'}`);
   }
-  return { queries, consumes: ['events'] };
+  return { queries, ...(shared.tables ? { shared: shared.tables } : {}), consumes: ['events'] };
 }

@@ -39,4 +39,12 @@ export interface Dialect {
   argMin(expr: string, key: string): string;
   /** The 1-based position of a row in the scan of a file or inline table (for errors naming a row). */
   rowNumber(): string;
+  /**
+   * How a plan shares a relation that its queries read more than once (see `sharedRelations`):
+   * `table` — the engine builds it once as a table before the queries (the embedded DuckDB, one
+   * database per run); `cte` — each query that reads it gets `WITH … AS MATERIALIZED` (Postgres: a
+   * source is read-only, so no tables); `inline` — the subquery is repeated where it is read
+   * (ClickHouse 18.16 has no table expressions in WITH).
+   */
+  readonly sharing: 'table' | 'cte' | 'inline';
 }

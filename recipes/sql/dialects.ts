@@ -42,6 +42,7 @@ const duckdb: Dialect = {
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS VARCHAR), ${duckdbLiteral(sep)} ORDER BY ${orderBy}, ${e})`,
   argMin: (e, key) => `arg_min(${e}, ${key})`,
   rowNumber: () => 'row_number() OVER ()',
+  sharing: 'table',
 };
 function duckdbLiteral(s: string) {
   return duckdb.literal(s);
@@ -59,6 +60,7 @@ const postgres: Dialect = {
   orderedJoin: (e, orderBy, sep) => `string_agg(CAST(${e} AS TEXT), ${postgres.literal(sep)} ORDER BY ${orderBy}, ${e})`,
   argMin: (e, key) => `(array_agg(${e} ORDER BY ${key}))[1]`,
   rowNumber: () => 'row_number() OVER ()',
+  sharing: 'cte',
 };
 
 // date_trunc('week') starts weeks on Monday in both DuckDB and Postgres; a Sunday week is the
@@ -95,6 +97,7 @@ const clickhouse: Dialect = {
   argMin: (e, key) => `argMin(${e}, ${key})`,
   // 18.16 has no window functions.
   rowNumber: () => '(rowNumberInAllBlocks() + 1)',
+  sharing: 'inline',
 };
 
 export const dialects: Record<DialectName, Dialect> = { duckdb, postgres, clickhouse };

@@ -113,7 +113,7 @@ const isTextFile = (file: string) => {
  * place: copying would only add memory. Returns the most rows copied (an exact count), or null.
  */
 async function copyRescannedFiles(engine: LocalEngine, plan: AggregationPlan, files: string[], relations: Record<string, SqlRelation>): Promise<number | null> {
-  const sql = Object.values(plan.queries);
+  const sql = [...Object.values(plan.shared ?? {}), ...Object.values(plan.queries)];
   const count = (text: string) => sql.reduce((n, q) => n + q.split(text).length - 1, 0);
   let rows: number | null = null;
   for (const name of files) {
