@@ -84,6 +84,28 @@ function frequencyIndex(frequency: ArrayLike<number>): { values: number[]; index
 }
 
 /**
+ * The distinct recency and T values (one list; both are times in the same unit) and each row's
+ * index into it, so α + t and its logarithm are computed once per distinct time and evaluation:
+ * customers' times fall on a calendar, so hundreds of times serve hundreds of thousands of histories.
+ */
+function timeIndex(recency: ArrayLike<number>, T: ArrayLike<number>): { times: Float64Array; atRecency: Int32Array; atT: Int32Array } {
+  const positions = new Map<number, number>();
+  const times: number[] = [];
+  const indexOf = (t: number) => {
+    let k = positions.get(t);
+    if (k === undefined) {
+      k = times.length;
+      positions.set(t, k);
+      times.push(t);
+    }
+    return k;
+  };
+  const atRecency = Int32Array.from({ length: recency.length }, (_, i) => indexOf(recency[i]!));
+  const atT = Int32Array.from({ length: T.length }, (_, i) => indexOf(T[i]!));
+  return { times: Float64Array.from(times), atRecency, atT };
+}
+
+/**
  * A reusable log-likelihood for one data set: ln L = Σᵢ ln[Γ(r+x)αʳ/Γ(r) · B(a,b+x)/B(a,b) ·
  * ((α+T)^−(r+x) + δ(x>0) a/(b+x−1) (α+tₓ)^−(r+x))] (FHL 2005, eq. 6), summed in log space.
  *
@@ -93,11 +115,14 @@ function frequencyIndex(frequency: ArrayLike<number>): { values: number[]; index
  */
 export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
   const { values, index } = frequencyIndex(data.frequency);
+  const { times, atRecency, atT } = timeIndex(data.recency, data.T);
+  const lnTime = new Float64Array(times.length);
   const constant = new Float64Array(values.length);
   const repeatTerm = new Float64Array(values.length);
   const n = data.frequency.length;
   const weights = data.weights;
   return ({ r, alpha, a, b }) => {
+    for (let j = 0; j < times.length; j++) lnTime[j] = Math.log(alpha + times[j]!);
     const lnAlpha = Math.log(alpha);
     const lnBetaAB = betaln(a, b);
     const lnGammaR = gammaln(r);
@@ -110,8 +135,8 @@ export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
     for (let i = 0; i < n; i++) {
       const k = index[i];
       const rx = r + values[k];
-      const alive = -rx * Math.log(alpha + data.T[i]);
-      const dropped = repeatTerm[k] - rx * Math.log(alpha + data.recency[i]);
+      const alive = -rx * lnTime[atT[i]!]!;
+      const dropped = repeatTerm[k] - rx * lnTime[atRecency[i]!]!;
       sum += weights ? weights[i]! * (constant[k] + logAddExp(alive, dropped)) : constant[k] + logAddExp(alive, dropped);
     }
     return sum;
@@ -136,7 +161,14 @@ export function bgnbdScore(data: RfmData): (p: BgNbdParams, out: number[]) => vo
   const db = new Float64Array(values.length);
   const repeatTerm = new Float64Array(values.length);
   const weights = data.weights;
+  const { times, atRecency, atT } = timeIndex(data.recency, data.T);
+  const lnTime = new Float64Array(times.length);
+  const shifted = new Float64Array(times.length);
   return ({ r, alpha, a, b }, out) => {
+    for (let j = 0; j < times.length; j++) {
+      shifted[j] = alpha + times[j]!;
+      lnTime[j] = Math.log(shifted[j]!);
+    }
     const psiR = digamma(r);
     const psiAB = digamma(a + b);
     const psiB = digamma(b);
@@ -156,14 +188,14 @@ export function bgnbdScore(data: RfmData): (p: BgNbdParams, out: number[]) => vo
       const k = index[i];
       const x = values[k];
       const rx = r + x;
-      const lnT = Math.log(alpha + data.T[i]);
-      const lnTx = Math.log(alpha + data.recency[i]);
+      const lnT = lnTime[atT[i]!]!;
+      const lnTx = lnTime[atRecency[i]!]!;
       const alive = -rx * lnT;
       const dropped = repeatTerm[k] - rx * lnTx;
       const w = x > 0 ? 1 / (1 + Math.exp(alive - dropped)) : 0;
       const c = weights ? weights[i]! : 1;
       gr += c * (dr[k] - (1 - w) * lnT - w * lnTx);
-      gAlpha += c * (r / alpha - rx * ((1 - w) / (alpha + data.T[i]) + w / (alpha + data.recency[i])));
+      gAlpha += c * (r / alpha - rx * ((1 - w) / shifted[atT[i]!]! + w / shifted[atRecency[i]!]!));
       ga += c * (da[k] + (x > 0 ? w / a : 0));
       gb += c * (db[k] - (x > 0 ? w / (b + x - 1) : 0));
     }
