@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { column } from '../column.js';
+import { splitCommas } from '../comma-list.js';
+import { journeyConverted, touchChannel, touchPersonalized, touchTime } from '../column-roles.js';
 
 export const MODELS = ['first', 'last', 'linear', 'position', 'time_decay', 'markov', 'shapley'] as const;
 export type Model = (typeof MODELS)[number];
 
-/** A list parameter that also accepts `a,b,c` from the command line. */
-const split = () =>
-  z.string().transform((s) =>
-    s
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean),
-  );
+/** A list parameter that also accepts `a,b,c` from the command line (may be empty, unlike commaList). */
+const split = () => z.string().transform(splitCommas);
 const modelList = z.union([z.array(z.enum(MODELS)), split().pipe(z.array(z.enum(MODELS)))]);
 const nameList = z.union([z.array(z.string().min(1)), split()]);
 
@@ -46,36 +42,10 @@ export const attributionParams = z.strictObject({
     description: 'Column with the journey (default {default}).',
     role: 'journey (or customer) id',
   }),
-  timestamp: column({
-    default: 'timestamp',
-    defaultWhenRead: true,
-    nonEmpty: true,
-    required: true,
-    description: 'Column with the touch time (default {default}).',
-    role: 'touch time',
-  }),
-  channel: column({
-    default: 'channel',
-    defaultWhenRead: true,
-    nonEmpty: true,
-    required: true,
-    description: 'Column with the channel (default {default}).',
-    role: 'channel of the touch',
-  }),
-  converted: column({
-    default: 'converted',
-    defaultWhenRead: true,
-    nonEmpty: true,
-    description: 'Column with the 0/1 conversion flag of the journey (default {default}).',
-    role: '1 when the journey converted',
-  }),
-  personalized: column({
-    default: 'personalized',
-    defaultWhenRead: true,
-    nonEmpty: true,
-    description: 'Column with the 0/1 personalized flag of each touch (default {default}).',
-    role: '1 when the touch was personalized',
-  }),
+  timestamp: touchTime,
+  channel: touchChannel,
+  converted: journeyConverted,
+  personalized: touchPersonalized,
   path: column({
     default: 'path',
     defaultWhenRead: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { column } from '../column.js';
+import { customerId } from '../column-roles.js';
 
 /**
  * The `clv` parameters: the transactions or summary input's columns, the purchase and spend models,
@@ -10,7 +11,7 @@ import { column } from '../column.js';
  */
 export const clvParams = z
   .object({
-    customer: column({ default: 'customer', required: true, description: 'Column with the customer id.', role: 'customer id' }),
+    customer: customerId,
     timestamp: column({ default: 'timestamp', required: true, description: 'transactions: column with the purchase date/time (UTC).', role: 'purchase date/time (UTC)' }),
     amount: column({ default: 'amount', description: 'transactions: column with the purchase value (optional: without it CLV counts purchases).', role: 'purchase value' }),
     frequency: column({ default: 'frequency', required: true, description: 'summary: repeat purchases in calibration.', role: 'repeat purchases' }),

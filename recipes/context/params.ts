@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { column } from '../column.js';
-import { compareParams } from '../stats/compare-params.js';
+import { experimentArm } from '../column-roles.js';
+import { compareParams, controlArm } from '../stats/compare-params.js';
 
 /** Context columns read when none are named (those present). */
 export const DEFAULT_CONTEXTS = ['hour', 'weekday', 'device', 'region', 'journey_stage'];
@@ -12,8 +13,8 @@ export const DEFAULT_CONTEXTS = ['hour', 'weekday', 'device', 'region', 'journey
  * contextParams.parse({}).outcome; // → 'converted'
  */
 export const contextParams = z.strictObject({
-  variant: column({ default: 'variant', required: true, description: 'Column with the experiment arm.', role: 'experiment arm' }),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  variant: experimentArm,
+  control: controlArm,
   outcome: column({
     default: 'converted',
     required: true,

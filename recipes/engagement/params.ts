@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { column } from '../column.js';
-import { compareParams } from '../stats/compare-params.js';
+import { experimentArm } from '../column-roles.js';
+import { compareParams, controlArm } from '../stats/compare-params.js';
 
 /**
  * The `engagement` parameters. variant, session and timestamp default in the schema; the sessions
@@ -11,8 +12,8 @@ import { compareParams } from '../stats/compare-params.js';
  * engagementParams.parse({}).session; // → 'session_id'
  */
 export const engagementParams = z.strictObject({
-  variant: column({ default: 'variant', required: true, description: 'Column with the experiment arm.', role: 'experiment arm' }),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  variant: experimentArm,
+  control: controlArm,
   session: column({
     default: 'session_id',
     required: true,

@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { column } from '../column.js';
+import { commaList } from '../comma-list.js';
 
-const list = z.union([
-  z.array(z.string().min(1)).min(1),
-  z
-    .string()
-    .min(1)
-    .transform((s) =>
-      s
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
-    ),
-]);
 /**
  * The `fairness` parameters.
  *
@@ -23,7 +12,7 @@ export const fairnessParams = z.strictObject({
   group: column({
     role: 'sensitive column(s)',
     required: true,
-    schema: list
+    schema: commaList(z.string().min(1))
       .default(['group'])
       .describe('Sensitive column(s); several columns make intersectional groups (e.g. ["age_group", "gender"] or "age_group,gender").'),
   }),

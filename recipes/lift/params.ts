@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { column } from '../column.js';
+import { commaList } from '../comma-list.js';
 
 /** A ratio metric: Σ numerator / Σ denominator over the arm's units (e.g. revenue per order). */
 const ratioMetric = z
@@ -45,20 +46,7 @@ export const liftParams = z
       ),
     metrics: column({
       role: 'Metric columns (default: every numeric column).',
-      schema: z
-        .union([
-          z.array(z.union([z.string().min(1), ratioMetric])).min(1),
-          // `--param metrics=converted,revenue` on the command line: a comma-separated list of columns.
-          z
-            .string()
-            .min(1)
-            .transform((s) =>
-              s
-                .split(',')
-                .map((c) => c.trim())
-                .filter(Boolean),
-            ),
-        ])
+      schema: commaList(z.union([z.string().min(1), ratioMetric]))
         .optional()
         .describe(
           'Metric columns, or {name, numerator, denominator} for ratios (a comma-separated string of columns also works). Default: every numeric column except the variant, covariates and id-like columns (units), or every metric in the summary.',

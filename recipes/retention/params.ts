@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { column } from '../column.js';
+import { customerId } from '../column-roles.js';
 
 /**
  * The `retention` parameters: the events input's columns and the cohort calendar.
@@ -9,7 +10,7 @@ import { column } from '../column.js';
  */
 export const retentionParams = z
   .object({
-    customer: column({ default: 'customer', required: true, description: 'Column with the customer id.', role: 'customer id' }),
+    customer: customerId,
     timestamp: column({
       default: 'timestamp',
       required: true,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { column } from '../column.js';
+import { controlArm } from '../stats/compare-params.js';
+import { experimentArm } from '../column-roles.js';
 
 /**
  * The `roi` parameters: the units input's columns and the economics of the personalization.
@@ -8,8 +10,8 @@ import { column } from '../column.js';
  * roiParams.parse({}).revenue; // → 'revenue'
  */
 export const roiParams = z.strictObject({
-  variant: column({ default: 'variant', required: true, description: 'Column with the experiment arm.', role: 'experiment arm' }),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  variant: experimentArm,
+  control: controlArm,
   treatment: z
     .string()
     .optional()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column } from '../column.js';
-import { compareParams } from '../stats/compare-params.js';
+import { compareParams, controlArm } from '../stats/compare-params.js';
 import { SEGMENT_METRICS } from './metrics.js';
 
 /**
@@ -18,7 +18,7 @@ export const segmentsParams = z.strictObject({
     description: 'Column with the experiment arm (default {default}; without one the segments are only described).',
     role: 'experiment arm',
   }),
-  control: z.string().optional().describe('The control arm (default "control" when present, else the first variant).'),
+  control: controlArm,
   margin: z
     .number()
     .min(0)

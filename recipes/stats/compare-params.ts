@@ -10,3 +10,6 @@ export const compareParams = {
   sided: z.enum(['two', 'greater', 'less']).default('two').describe('Alternative hypothesis: two-sided, treatment greater, or treatment less.'),
   method: z.enum(['frequentist', 'bayesian', 'both']).default('both').describe('Frequentist (Welch t), Bayesian (chance to win, risk) or both.'),
 };
+
+/** The `control` parameter of the "versus control" recipes (lift declares its own, worded for its summary input too). */
+export const controlArm = z.string().optional().describe('The control arm (default "control" when present, else the first variant).');
