@@ -1,6 +1,6 @@
 import type { CalibrationRow, GainsRow } from '../ml/deciles.js';
 import type { ImportanceRow } from '../ml/importance.js';
-import type { ChartSpec } from '../types.js';
+import type { ChartSpec, MarkSpec } from '../types.js';
 
 /**
  * The three pictures of a churn model: are its probabilities honest (calibration), how many
@@ -8,10 +8,24 @@ import type { ChartSpec } from '../types.js';
  * features it relies on (permutation importance).
  */
 
-const diagonal = [
-  { x: 0, y: 0 },
-  { x: 1, y: 1 },
-];
+/**
+ * A line of dots read against the dashed diagonal y = x (perfect calibration, or contacting at
+ * random), on `share` axes.
+ */
+function overDiagonal(data: Record<string, unknown>[], x: string, y: string, color: string): MarkSpec[] {
+  const diagonal = [
+    { x: 0, y: 0 },
+    { x: 1, y: 1 },
+  ];
+  return [
+    { mark: 'line', data: diagonal, options: { x: 'x', y: 'y', stroke: '#999', strokeDasharray: '4,3' } },
+    { mark: 'line', data, options: { x, y, stroke: color } },
+    { mark: 'dot', data, options: { x, y, fill: color, tip: true } },
+  ];
+}
+
+/** An axis of shares from 0 to 1, labelled as percentages. */
+const share = (label: string) => ({ label, domain: [0, 1], tickFormat: '%' });
 
 /**
  * Observed churn rate against mean predicted probability per decile; the dashed diagonal is
@@ -25,13 +39,9 @@ export function calibrationChart(rows: CalibrationRow[]): ChartSpec {
     id: 'calibration',
     title: 'Calibration: predicted vs observed churn, by decile',
     caption: 'Each dot is a tenth of the held-out customers; on the dashed line the predicted probability equals the observed rate.',
-    marks: [
-      { mark: 'line', data: diagonal, options: { x: 'x', y: 'y', stroke: '#999', strokeDasharray: '4,3' } },
-      { mark: 'line', data: rows as unknown as Record<string, unknown>[], options: { x: 'mean_predicted', y: 'observed_rate', stroke: 'steelblue' } },
-      { mark: 'dot', data: rows as unknown as Record<string, unknown>[], options: { x: 'mean_predicted', y: 'observed_rate', fill: 'steelblue', tip: true } },
-    ],
-    x: { label: 'Mean predicted churn probability', domain: [0, 1], tickFormat: '%' },
-    y: { label: 'Observed churn rate', domain: [0, 1], tickFormat: '%', grid: true },
+    marks: overDiagonal(rows as unknown as Record<string, unknown>[], 'mean_predicted', 'observed_rate', 'steelblue'),
+    x: share('Mean predicted churn probability'),
+    y: { ...share('Observed churn rate'), grid: true },
   };
 }
 
@@ -47,13 +57,9 @@ export function gainsChart(rows: GainsRow[]): ChartSpec {
     id: 'gains',
     title: 'Cumulative gains: churners reached by contacting the riskiest customers first',
     caption: 'The dashed diagonal is contacting customers at random.',
-    marks: [
-      { mark: 'line', data: diagonal, options: { x: 'x', y: 'y', stroke: '#999', strokeDasharray: '4,3' } },
-      { mark: 'line', data, options: { x: 'contacted', y: 'reached', stroke: 'darkorange' } },
-      { mark: 'dot', data, options: { x: 'contacted', y: 'reached', fill: 'darkorange', tip: true } },
-    ],
-    x: { label: 'Share of customers contacted', domain: [0, 1], tickFormat: '%' },
-    y: { label: 'Share of churners reached', domain: [0, 1], tickFormat: '%', grid: true },
+    marks: overDiagonal(data, 'contacted', 'reached', 'darkorange'),
+    x: share('Share of customers contacted'),
+    y: { ...share('Share of churners reached'), grid: true },
   };
 }
 
