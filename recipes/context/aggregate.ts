@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan, SqlColumn, SqlRelation } from '../types.js';
 import { A_DATE, column, keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
-import { aliases, countWhere, numberChecks, numeric, optionalRelationColumn, relationColumn, sumOf, timestampSeconds } from '../sql/relation.js';
+import { aliases, countWhere, momentSums, numberChecks, numeric, optionalRelationColumn, relationColumn, timestampSeconds } from '../sql/relation.js';
 import type { MeanStats } from '../stats/moments.js';
 import { defaultColumn } from '../column.js';
 import { contextParams, DEFAULT_CONTEXTS } from './params.js';
@@ -63,11 +63,7 @@ export function contextPlan({ params: p, inputs, sql }: AggregateContext<Context
   const time = timeColumn(units, p);
   const seconds = time ? timestampSeconds(sql, time, 'units', 'timestamp') : null;
   const day = seconds ? `floor(${seconds} / 86400)` : null;
-  const moments = [
-    `${sql.double('count(*)')} AS ${as('n')}`,
-    `${sumOf(sql, y)} AS ${as('sum')}`,
-    `${sumOf(sql, `${y} * ${y}`)} AS ${as('sum_squares')}`,
-  ];
+  const moments = momentSums(sql, as, y);
   const queries: Record<string, string> = {};
   contexts.forEach((c, i) => {
     const checks = [...numberChecks(sql, as, outcomeCol, y, 'outcome'), `${countWhere(sql, `NOT (${y} = 0 OR ${y} = 1)`)} AS ${as('nonbinary')}`];

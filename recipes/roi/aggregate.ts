@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { RecipeInputError } from '../errors.js';
 import type { AggregateContext, AggregationPlan } from '../types.js';
 import { keys, numbers, numbersOk, requireKeys } from '../sql/aggregates.js';
-import { aliases, numberChecks, numeric, relationColumn, sumOf } from '../sql/relation.js';
+import { aliases, momentSums, numberChecks, numeric, relationColumn, sumOf } from '../sql/relation.js';
 import type { CupedStats, MeanStats } from '../stats/moments.js';
 
 export interface RoiColumns {
@@ -27,9 +27,7 @@ export function roiPlan({ params: p, inputs, sql }: AggregateContext<RoiColumns>
   const y = numeric(sql, revenueCol, 'units', 'revenue');
   const select = [
     `${variant} AS ${as('variant')}`,
-    `${sql.double('count(*)')} AS ${as('n')}`,
-    `${sumOf(sql, y)} AS ${as('sum')}`,
-    `${sumOf(sql, `${y} * ${y}`)} AS ${as('sum_squares')}`,
+    ...momentSums(sql, as, y),
     ...numberChecks(sql, as, revenueCol, y, 'revenue'),
   ];
   if (p.covariate) {

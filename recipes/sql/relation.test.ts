@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RecipeInputError } from '../errors.js';
 import { dialects } from './dialects.js';
-import { aliases, aliasPrefix, badRows, countWhere, numeric, optionalRelationColumn, relationColumn } from './relation.js';
+import * as aq from 'arquero';
+import { withLocalEngine } from '../../server/engine/test-engine.js';
+import { aliases, aliasPrefix, badRows, countWhere, momentSums, numeric, optionalRelationColumn, relationColumn } from './relation.js';
 import type { SqlRelation } from '../types.js';
 
 const units: SqlRelation = {
@@ -52,5 +54,21 @@ describe('relation roles', () => {
   it('a validation count reads as the in-memory row error, with a count instead of a row number', () => {
     expect(badRows('units', 'revenue', 'revenue', null, 1, 'a number').message).toBe('units.revenue (the revenue column) has null in 1 row, which is not a number. Fix or remove that row, or point "revenue" at another column.');
     expect(badRows('units', 'converted', 'converted', 2, 3, '0 or 1').message).toMatch(/has 2 in 3 rows, which is not 0 or 1\. Fix or remove those rows/);
+  });
+
+  it('moment sums are n, Σy and Σy² per group, on the embedded DuckDB', async () => {
+    const table = aq.table({ arm: ['a', 'a', 'b', 'a', 'b'], revenue: [1, 2, 10, 4, 0.5] });
+    const rows = await withLocalEngine({ t: table }, async (engine) => {
+      const d = engine.dialect;
+      const rel: SqlRelation = { from: '"t"', columns: [{ name: 'arm', type: 'string' }, { name: 'revenue', type: 'number' }] };
+      const as = aliases(d, rel);
+      const y = numeric(d, rel.columns[1]!, 't', 'revenue');
+      const out = await engine.query(`SELECT "arm", ${momentSums(d, as, y).join(', ')} FROM ${rel.from} GROUP BY "arm" ORDER BY "arm"`);
+      return out.table.objects();
+    });
+    expect(rows).toEqual([
+      { arm: 'a', lb_n: 3, lb_sum: 7, lb_sum_squares: 21 },
+      { arm: 'b', lb_n: 2, lb_sum: 10.5, lb_sum_squares: 100.25 },
+    ]);
   });
 });

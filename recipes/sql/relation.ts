@@ -99,6 +99,17 @@ export function sumOf(sql: Dialect, expr: string): string {
 }
 
 /**
+ * n, Σy and Σy² of a number expression, as `n`, `sum` and `sum_squares`: what a mean's statistics
+ * (MeanStats) are built from, and sums, so groups (days, context values) add up.
+ *
+ * @example
+ * `SELECT ${variant}, ${momentSums(sql, as, y).join(', ')} FROM ${units.from} GROUP BY ${variant}`;
+ */
+export function momentSums(sql: Dialect, as: (name: string) => string, y: string): string[] {
+  return [`${sql.double('count(*)')} AS ${as('n')}`, `${sumOf(sql, y)} AS ${as('sum')}`, `${sumOf(sql, `${y} * ${y}`)} AS ${as('sum_squares')}`];
+}
+
+/**
  * The prefix of the names a plan gives its aggregate columns: `lb_`, or `lb1_`, `lb2_`, … when an
  * input column already starts with it. ClickHouse resolves an alias anywhere in the query, so an
  * alias equal to a column the query reads (`sum(x) AS x`) would refer to itself.
