@@ -14,20 +14,14 @@ export interface Random {
 }
 
 /**
- * A seeded random source (seedrandom's Alea: fast and well mixed).
+ * Gamma(shape, rate) draws from a uniform and a standard normal source: Marsaglia & Tsang (2000),
+ * with their squeeze, and shapes below 1 boosted as Gamma(k) = Gamma(k+1)·U^(1/k). Each caller
+ * keeps its own sources, so its seeded draws stay what they were.
  *
  * @example
- * const rng = createRandom(42); rng.poisson(3);
+ * const gamma = gammaSampler(Math.random, normal); gamma(2, 0.5); // mean 4
  */
-export function createRandom(seed: number | string): Random {
-  const u = seedrandom.alea(String(seed));
-  const uniform = () => u();
-  const normal = (mean = 0, sd = 1) => {
-    // Box–Muller; 1 − u avoids log(0).
-    const r = Math.sqrt(-2 * Math.log(1 - uniform()));
-    return mean + sd * r * Math.cos(2 * Math.PI * uniform());
-  };
-  // Marsaglia–Tsang; shape < 1 boosted by U^(1/shape).
+export function gammaSampler(uniform: () => number, normal: () => number): (shape: number, rate: number) => number {
   const gamma = (shape: number, rate: number): number => {
     if (shape < 1) return gamma(shape + 1, rate) * Math.pow(uniform(), 1 / shape);
     const d = shape - 1 / 3;
@@ -44,6 +38,24 @@ export function createRandom(seed: number | string): Random {
       if (w < 1 - 0.0331 * x ** 4 || Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) return (d * v) / rate;
     }
   };
+  return gamma;
+}
+
+/**
+ * A seeded random source (seedrandom's Alea: fast and well mixed).
+ *
+ * @example
+ * const rng = createRandom(42); rng.poisson(3);
+ */
+export function createRandom(seed: number | string): Random {
+  const u = seedrandom.alea(String(seed));
+  const uniform = () => u();
+  const normal = (mean = 0, sd = 1) => {
+    // Box–Muller; 1 − u avoids log(0).
+    const r = Math.sqrt(-2 * Math.log(1 - uniform()));
+    return mean + sd * r * Math.cos(2 * Math.PI * uniform());
+  };
+  const gamma = gammaSampler(uniform, normal);
   const poisson = (mean: number): number => {
     if (mean <= 0) return 0;
     if (mean > 60) return Math.max(0, Math.round(normal(mean, Math.sqrt(mean))));

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { gammaSampler } from '../../datasets/shop/random.js';
 import type { BgNbdParams } from './bgnbd.js';
 
 /**
@@ -7,23 +8,14 @@ import type { BgNbdParams } from './bgnbd.js';
  * gaps at rate λ, and a coin with probability p after each purchase decides dropout.
  */
 
-function gammaDraw(shape: number, rng: () => number): number {
-  // Marsaglia & Tsang (2000); shapes below 1 use the boost Gamma(k) = Gamma(k+1)·U^(1/k).
-  if (shape < 1) return gammaDraw(shape + 1, rng) * Math.pow(rng(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      const u1 = rng() || 1e-300;
-      x = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * rng());
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rng();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
+/** Gamma(shape, 1) draws on `rng`, with the Box–Muller normal these simulations have always used. */
+function gammaDraws(rng: () => number): (shape: number) => number {
+  const normal = () => {
+    const u1 = rng() || 1e-300;
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * rng());
+  };
+  const gamma = gammaSampler(rng, normal);
+  return (shape) => gamma(shape, 1);
 }
 
 /**
@@ -41,6 +33,7 @@ export function simulateBgNbd(
   o: { customers: number; seed: number; start?: number; cohortDays?: number; days?: number; spend?: { p: number; q: number; v: number }; treatedRateBoost?: number; treatedSpendBoost?: number },
 ): { customers: string[]; times: number[]; amounts: number[]; groups: string[] } {
   const rng = seedrandom(String(o.seed));
+  const gammaDraw = gammaDraws(rng);
   const start = o.start ?? Date.UTC(2024, 0, 1);
   const days = o.days ?? 7 * 78;
   const cohortDays = o.cohortDays ?? 84;
@@ -48,15 +41,15 @@ export function simulateBgNbd(
   const out = { customers: [] as string[], times: [] as number[], amounts: [] as number[], groups: [] as string[] };
   for (let i = 0; i < o.customers; i++) {
     const group = i % 2 === 0 ? 'control' : 'treated';
-    const lambda = (gammaDraw(p.r, rng) / p.alpha) * (group === 'treated' ? (o.treatedRateBoost ?? 1) : 1);
-    const x = gammaDraw(p.a, rng);
-    const dropout = x / (x + gammaDraw(p.b, rng));
-    const nu = gammaDraw(spend.q, rng) / spend.v / (group === 'treated' ? (o.treatedSpendBoost ?? 1) : 1);
+    const lambda = (gammaDraw(p.r) / p.alpha) * (group === 'treated' ? (o.treatedRateBoost ?? 1) : 1);
+    const x = gammaDraw(p.a);
+    const dropout = x / (x + gammaDraw(p.b));
+    const nu = gammaDraw(spend.q) / spend.v / (group === 'treated' ? (o.treatedSpendBoost ?? 1) : 1);
     let t = Math.floor(rng() * cohortDays) + rng();
     const push = (time: number) => {
       out.customers.push(`c${i}`);
       out.times.push(start + time * 86_400_000);
-      out.amounts.push(Math.max(0.01, Math.round((gammaDraw(spend.p, rng) / nu) * 100) / 100));
+      out.amounts.push(Math.max(0.01, Math.round((gammaDraw(spend.p) / nu) * 100) / 100));
       out.groups.push(group);
     };
     push(t);
@@ -80,10 +73,11 @@ export function simulateBgNbd(
  */
 export function simulateParetoNbdCounts(p: { r: number; alpha: number; s: number; beta: number }, t: number, o: { customers: number; seed: number }): Int32Array {
   const rng = seedrandom(String(o.seed));
+  const gammaDraw = gammaDraws(rng);
   const counts = new Int32Array(o.customers);
   for (let i = 0; i < o.customers; i++) {
-    const lambda = gammaDraw(p.r, rng) / p.alpha;
-    const mu = gammaDraw(p.s, rng) / p.beta;
+    const lambda = gammaDraw(p.r) / p.alpha;
+    const mu = gammaDraw(p.s) / p.beta;
     const end = Math.min(t, -Math.log(1 - rng()) / mu);
     let clock = -Math.log(1 - rng()) / lambda;
     while (clock < end) {
