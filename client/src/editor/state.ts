@@ -41,6 +41,9 @@ export type NewBlock =
 /** Enough to undo a morning of edits; older changes drop off. */
 export const HISTORY_LIMIT = 100;
 
+/** A new Markdown block's text (an empty one would not be drawn, so it could not be selected). */
+export const NEW_PROSE = '_New text: double-click to edit._';
+
 /**
  * The blocks the editor draws, in order: every cell and every prose block with text (blank prose
  * between cells is not drawn and cannot be selected).

@@ -1,4 +1,6 @@
 import { datasetPath, failure } from '../shell/api.js';
+import type { SqlRequest } from '../../../notebook/protocol.js';
+import { runSqlRequest } from './sql-host.js';
 import { runRecipeStream } from './recipe-stream.js';
 
 type Progress = (fraction: number | null, label?: string) => void;
@@ -53,4 +55,24 @@ export function runRecipe(args: unknown[], progress: Progress, signal: AbortSign
   if (typeof id !== 'string') throw new Error('recipe(id, inputs, params): the first argument must be a recipe id such as "lift".');
   progress(0, `Running ${id}`);
   return runRecipeStream(id, { inputs: inputs ?? {}, params: params ?? {} }, (f, label) => progress(f, label ?? `Running ${id}`), signal);
+}
+
+/**
+ * The page's answer to every host call a cell makes (`load`, `recipe`, `sql`), showing progress
+ * on the calling cell (`progressOf(cellId)`) until the call settles.
+ *
+ * @example
+ * new Kernel({ onMessage, onRestart, hostCall: hostCalls((id) => (f, label) => views.get(id)?.setProgress(f, label)) });
+ */
+export function hostCalls(progressOf: (cellId: string) => Progress) {
+  return (fn: string, args: unknown[], cellId: string, signal: AbortSignal): Promise<unknown> => {
+    const progress = progressOf(cellId);
+    if (fn === 'load') return loadDataset(String(args[0]), args[1] as Record<string, unknown> | undefined, progress, signal).finally(() => progress(null));
+    if (fn === 'recipe') return runRecipe(args, progress, signal).finally(() => progress(null));
+    if (fn === 'sql') {
+      progress(NaN, 'Running the query');
+      return runSqlRequest(args[0] as SqlRequest, signal).finally(() => progress(null));
+    }
+    return Promise.reject(new Error(`Unknown host function ${fn}`));
+  };
 }
