@@ -193,6 +193,71 @@ describe.skipIf(!hasChromium)('keyboard: command and edit mode', () => {
     await page.close();
   }, 120_000);
 
+  it('M and Y turn cells into Markdown and back; C, X, V and Shift-V copy, cut and paste cells', async () => {
+    const page = await open('Keys clip', notebook('Keys clip', fence('a', 'const a = 2'), fence('b', 'a * 10')));
+    const code = (id: string) => cell(page, id).locator('.view-lines').textContent();
+    let copy = '';
+    await step(page, 'keys-clipboard', async () => {
+      await waitForText(cell(page, 'b').locator('.outputs'), '20');
+      await cell(page, 'b').locator('.monaco-editor .view-lines').click();
+      await page.keyboard.press('Escape');
+      // C then V: a copy of b below it, with a new id, running as b does.
+      await page.keyboard.press('c');
+      expect(await order(page)).toEqual(['a', 'b']);
+      await page.keyboard.press('v');
+      copy = (await order(page))[2]!;
+      expect(copy).toMatch(/^c[0-9a-z]{5}$/);
+      expect(await selected(page)).toEqual([copy]);
+      expect(await code(copy)).toBe('a\u00a0*\u00a010');
+      await waitForText(cell(page, copy).locator('.outputs'), '20');
+      // Shift-V pastes above the selection; X cuts, and V puts the cut cell back elsewhere.
+      await page.keyboard.press('k');
+      await page.keyboard.press('k');
+      expect(await selected(page)).toEqual(['a']);
+      await page.keyboard.press('Shift+V');
+      const above = (await order(page))[0]!;
+      expect(await order(page)).toEqual([above, 'a', 'b', copy]);
+      await page.keyboard.press('x');
+      expect(await order(page)).toEqual(['a', 'b', copy]);
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('v');
+      const pasted = (await order(page))[3]!;
+      expect(await order(page)).toEqual(['a', 'b', copy, pasted]);
+      // Ctrl-Z undoes a paste like any insertion.
+      await page.keyboard.press('Control+z');
+      expect(await order(page)).toEqual(['a', 'b', copy]);
+    });
+
+    await step(page, 'keys-change-kind', async () => {
+      // M: the selected cell becomes Markdown with its code as the text.
+      expect(await selected(page)).toEqual([copy]);
+      await page.keyboard.press('m');
+      expect(await order(page)).toEqual(['a', 'b']);
+      const markdown = page.locator('.markdown-cell.selected .markdown-body');
+      await waitForText(markdown, 'a * 10');
+      // Y: back to a code cell, which waits to be run (marked edited) rather than running text.
+      await page.keyboard.press('y');
+      const [, , back] = await order(page);
+      expect(await selected(page)).toEqual([back]);
+      expect(await code(back!)).toBe('a\u00a0*\u00a010');
+      expect(await cell(page, back!).getAttribute('class')).toContain('edited');
+      await page.keyboard.press('Shift+Enter');
+      await waitForText(cell(page, back!).locator('.outputs'), '20');
+      // Undo takes both back: Markdown again, then the cell as it was.
+      await page.keyboard.press('z');
+      await waitForText(page.locator('.markdown-cell.selected .markdown-body'), 'a * 10');
+      await page.keyboard.press('z');
+      expect(await order(page)).toEqual(['a', 'b', copy]);
+      // The palette and the key help list the new keys from the same action list.
+      await page.keyboard.press('h');
+      for (const label of ['Change cell to Markdown', 'Copy selected cell', 'Cut selected cell', 'Paste cell above']) await waitForText(page.locator('.key-help'), label);
+      await waitForText(page.locator('.key-help'), 'Shift-V');
+      await page.keyboard.press('Escape');
+    });
+    await page.close();
+  }, 120_000);
+
   it('Enter opens a Markdown block for writing, Esc renders it and goes back to command mode', async () => {
     const page = await open('Keys md', notebook('Keys md', fence('x', 'const x = 1')));
     await step(page, 'keys-markdown', async () => {

@@ -4,13 +4,13 @@ import { editorActions, keyBindings, keyHelp, keyLabel, paletteCommands, type Ed
 import { createKeymap, parseKeys } from './keymap.js';
 
 const HANDLER_NAMES = ['runCell', 'runAndAdvance', 'runAll', 'stopAll', 'restart', 'toggleLazy', 'save', 'addCell', 'insertCell', 'editSelected', 'commandMode', 'selectNext',
-  'moveSelected', 'toggleCollapse', 'deleteSelected', 'undo', 'redo', 'exportMarkdown', 'exportHtml', 'toggleDatasets', 'share', 'history', 'saveCopy', 'deleteNotebook', 'palette', 'showKeys'] as const;
+  'moveSelected', 'toggleCollapse', 'deleteSelected', 'changeKind', 'copySelected', 'cutSelected', 'paste', 'undo', 'redo', 'exportMarkdown', 'exportHtml', 'toggleDatasets', 'share', 'history', 'saveCopy', 'deleteNotebook', 'palette', 'showKeys'] as const;
 
 /** Handlers that record their calls (`name:arg`), with the flags the actions read. */
 function handlers(overrides: Partial<EditorHandlers> = {}): { handlers: EditorHandlers; calls: string[] } {
   const calls: string[] = [];
   const recorders = Object.fromEntries(HANDLER_NAMES.map((name) => [name, (...args: unknown[]) => void calls.push([name, ...args].join(':'))]));
-  const flags = { lazy: () => false, canUndo: () => true, canRedo: () => false, hasSelection: () => true, cellSelected: () => true, isOwner: () => false };
+  const flags = { lazy: () => false, canUndo: () => true, canRedo: () => false, hasSelection: () => true, cellSelected: () => true, isOwner: () => false, canPaste: () => true };
   return { handlers: { ...recorders, ...flags, ...overrides } as EditorHandlers, calls };
 }
 
@@ -59,6 +59,31 @@ describe('the editor action list', () => {
     press('z', { ctrlKey: true });
     press('Z', { ctrlKey: true, shiftKey: true });
     expect(calls).toEqual(['insertCell:above', 'insertCell:below', 'selectNext:1', 'selectNext:-1', 'deleteSelected', 'editSelected', 'commandMode', 'runAndAdvance', 'runCell', 'undo', 'redo']);
+  });
+
+  it('binds Jupyter\'s M, Y, C, X, V and Shift-V in command mode only', () => {
+    const { handlers: h, calls } = handlers();
+    const actions = editorActions(h);
+    const keymap = createKeymap(keyBindings(actions));
+    const press = (key: string, shiftKey = false, inEditor = false) => {
+      const id = keymap.press({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey }, inEditor);
+      actions.find((a) => a.id === id)?.run();
+    };
+    for (const key of ['m', 'y', 'c', 'x', 'v']) press(key);
+    press('V', true);
+    // Typing the same letters in a cell's editor is typing.
+    for (const key of ['m', 'y', 'c', 'x', 'v']) press(key, false, true);
+    expect(calls).toEqual(['changeKind:markdown', 'changeKind:code', 'copySelected', 'cutSelected', 'paste:below', 'paste:above']);
+  });
+
+  it('offers M for a code cell, Y for Markdown, and paste only once something was copied', () => {
+    const ids = (overrides: Partial<EditorHandlers>) => paletteCommands(editorActions(handlers(overrides).handlers)).map((c) => c.id);
+    expect(ids({ cellSelected: () => true })).toContain('to-markdown');
+    expect(ids({ cellSelected: () => true })).not.toContain('to-code');
+    expect(ids({ cellSelected: () => false })).toContain('to-code');
+    expect(ids({ cellSelected: () => false })).not.toContain('to-markdown');
+    expect(ids({ canPaste: () => false })).not.toContain('paste-below');
+    expect(ids({ canPaste: () => true })).toEqual(expect.arrayContaining(['copy', 'cut', 'paste-below', 'paste-above']));
   });
 
   it('lists in the palette what would do something now, with its keys; keys-only actions stay out', () => {

@@ -41,6 +41,13 @@ export interface EditorHandlers {
   moveSelected: (delta: -1 | 1) => void;
   toggleCollapse: () => void;
   deleteSelected: () => void;
+  /** M, Y: the selected block becomes Markdown, or a code cell. */
+  changeKind: (to: 'markdown' | 'code') => void;
+  copySelected: () => void;
+  cutSelected: () => void;
+  paste: (side: 'above' | 'below') => void;
+  /** A block was copied or cut: there is something to paste. */
+  canPaste: () => boolean;
   undo: () => void;
   redo: () => void;
   canUndo: () => boolean;
@@ -97,6 +104,12 @@ export function editorActions(a: EditorHandlers): EditorAction[] {
     { id: 'move-down', label: 'Move selected cell down', keys: ['Ctrl/Cmd-Shift-Down'], enabled: a.hasSelection, run: () => a.moveSelected(1) },
     { id: 'collapse', label: 'Collapse / expand selected cell', enabled: a.cellSelected, run: a.toggleCollapse },
     { id: 'delete', label: 'Delete selected cell', keys: ['D D'], enabled: a.hasSelection, run: a.deleteSelected },
+    { id: 'to-markdown', label: 'Change cell to Markdown', keys: ['M'], enabled: a.cellSelected, run: () => a.changeKind('markdown') },
+    { id: 'to-code', label: 'Change Markdown to a code cell', keys: ['Y'], enabled: () => a.hasSelection() && !a.cellSelected(), run: () => a.changeKind('code') },
+    { id: 'copy', label: 'Copy selected cell', keys: ['C'], enabled: a.hasSelection, run: a.copySelected },
+    { id: 'cut', label: 'Cut selected cell', keys: ['X'], enabled: a.hasSelection, run: a.cutSelected },
+    { id: 'paste-below', label: 'Paste cell below', keys: ['V'], enabled: a.canPaste, run: () => a.paste('below') },
+    { id: 'paste-above', label: 'Paste cell above', keys: ['Shift-V'], enabled: a.canPaste, run: () => a.paste('above') },
     { id: 'undo', label: 'Undo cell deletion, move or insert', keys: ['Ctrl/Cmd-Z', 'Z'], enabled: a.canUndo, run: a.undo },
     { id: 'redo', label: 'Redo cell deletion, move or insert', keys: ['Ctrl/Cmd-Shift-Z', 'Shift-Z'], enabled: a.canRedo, run: a.redo },
     { id: 'export-md', label: 'Export as Markdown (.md)', run: a.exportMarkdown, button: { text: '⤓ .md', class: 'export-md' } },

@@ -126,6 +126,29 @@ export function editorSession(initial: NotebookDoc, hooks: SessionHooks) {
       const label = (verb === 'Undone' ? ui.undo : ui.redo).at(-1)?.label;
       if (structural((state) => S.enterCommand(step(state))) && label) hooks.toast(`${verb}: ${label}.`);
     },
+    /**
+     * M, Y: the selected block as Markdown or as a code cell. A cell made from text waits to be
+     * run, as in Jupyter (text is rarely code that runs).
+     */
+    changeKind(to: 'markdown' | 'code'): void {
+      const id = ui.selected;
+      if (id === null) return;
+      const newId = newCellId(ui.doc);
+      const fromText = to === 'code' && ui.doc.blocks.find((b) => b.id === id)?.kind === 'prose';
+      if (fromText) list.holdBack(newId);
+      structural((state) => S.changeKind(state, id, to, newId));
+    },
+    /** C: nothing on the page changes; V pastes it. */
+    copy(): void {
+      if (ui.selected !== null) change(S.copyBlock(ui, ui.selected), false);
+    },
+    cut(): void {
+      const id = ui.selected;
+      if (id !== null) structural((state) => S.cutBlock(state, id));
+    },
+    paste(side: 'above' | 'below'): void {
+      structural((state) => S.pasteBlock(state, side, newCellId(state.doc)));
+    },
     toggleCollapse(cellId: string): void {
       edit((doc) => toggleCollapsed(doc, cellId));
       const block = ui.doc.blocks.find((b) => b.id === cellId);

@@ -62,6 +62,8 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
     insertCell: (side) => session.insertCodeCell(side), editSelected: () => session.editSelected(), commandMode: () => session.commandMode(),
     selectNext: (delta) => session.change(S.selectNext(session.state, delta)), moveSelected: (delta) => session.state.selected && session.move(session.state.selected, delta),
     toggleCollapse: () => selectedCell() && session.toggleCollapse(session.state.selected!), deleteSelected: () => session.state.selected && session.remove(session.state.selected),
+    changeKind: (to) => session.changeKind(to), copySelected: () => session.copy(), cutSelected: () => session.cut(), paste: (side) => session.paste(side),
+    canPaste: () => session.state.clipboard !== null,
     undo: () => session.stepHistory(S.undo, 'Undone'), redo: () => session.stepHistory(S.redo, 'Redone'), canUndo: () => session.state.undo.length > 0, canRedo: () => session.state.redo.length > 0,
     hasSelection: () => session.state.selected !== null, cellSelected: () => selectedCell() !== undefined,
     exportMarkdown, exportHtml, toggleDatasets: () => root.classList.toggle('hide-datasets'),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNotebook, serializeNotebook } from '../../../notebook/format.js';
 import { updateCellCode } from '../../../notebook/edit.js';
 import {
-  besideSelection, deleteBlock, editText, enterCommand, enterEdit, HISTORY_LIMIT, initialState, insertBlock, moveBlock, redo, replaceDocument, select, selectNext, undo, visibleBlocks,
+  besideSelection, changeKind, copyBlock, cutBlock, deleteBlock, editText, enterCommand, enterEdit, HISTORY_LIMIT, initialState, insertBlock, moveBlock, NEW_PROSE, pasteBlock, redo, replaceDocument, select,
+  selectNext, undo, visibleBlocks,
 } from './state.js';
 
 const TEXT = '# Intro\n\n```js id=a\nconst a = 1\n```\n\nMiddle text.\n\n```js id=b\nconst b = a + 1\n```\n\n```js id=c\nconst c = b * 2\n```\n';
@@ -145,5 +146,76 @@ describe('undo and redo', () => {
     expect(editText(state, updateCellCode(state.doc, 'b', 'x')).selected).toBe('b');
     const gone = parseNotebook(TEXT.replace('```js id=b\nconst b = a + 1\n```\n\n', ''));
     expect(editText(state, gone).selected).toBe('c');
+  });
+});
+
+describe('Markdown and code (M, Y)', () => {
+  it('M turns a code cell into Markdown with its code as the text, selected; undo brings the cell back', () => {
+    const state = changeKind(select(start(), 'b'), 'b', 'markdown');
+    // Markdown next to Markdown reads as one block: "Middle text." and the new text join.
+    expect(order(state)).toEqual(['# Intro', 'a', 'Middle text.\n\nconst b = a + 1', 'c']);
+    expect(chosen(state)).toBe('Middle text.\n\nconst b = a + 1');
+    expect(state.undo.at(-1)?.label).toBe('cell b to Markdown');
+    const undone = undo(state);
+    expect(text(undone)).toBe(TEXT);
+    expect(undone.selected).toBe('b');
+  });
+
+  it('Y turns Markdown into a code cell with its text as the code, in place', () => {
+    const middle = visibleBlocks(start().doc)[2]!.id;
+    const state = changeKind(select(start(), middle), middle, 'code', 'n1');
+    expect(order(state)).toEqual(['# Intro', 'a', 'n1', 'b', 'c']);
+    expect(state.selected).toBe('n1');
+    const cell = state.doc.blocks.find((b) => b.id === 'n1');
+    expect(cell).toMatchObject({ kind: 'cell', lang: 'ts', code: 'Middle text.' });
+    expect(text(undo(state))).toBe(TEXT);
+    // The last block, with nothing after it, stays last.
+    const end = initialState(parseNotebook('```js id=a\n1\n```\n\nThe end.\n'));
+    const last = visibleBlocks(end.doc)[1]!.id;
+    expect(order(changeKind(end, last, 'code', 'n2'))).toEqual(['a', 'n2']);
+  });
+
+  it('leaves a block that already is of that kind alone, and an empty cell becomes placeholder text', () => {
+    const state = start();
+    expect(changeKind(state, 'a', 'code', 'x')).toBe(state);
+    expect(changeKind(state, 'md-0', 'markdown')).toBe(state);
+    const empty = insertBlock(state, { kind: 'cell', id: 'e', lang: 'ts', code: '' }, {});
+    expect(chosen(changeKind(empty, 'e', 'markdown'))).toBe(NEW_PROSE);
+  });
+});
+
+describe('copy, cut and paste (C, X, V, Shift-V)', () => {
+  it('C copies without touching the document or the history; V pastes a copy below with a new id', () => {
+    const copied = copyBlock(select(start(), 'a'), 'a');
+    expect(text(copied)).toBe(TEXT);
+    expect(copied.undo).toEqual([]);
+    const pasted = pasteBlock(select(copied, 'c'), 'below', 'p1');
+    expect(order(pasted)).toEqual(['# Intro', 'a', 'Middle text.', 'b', 'c', 'p1']);
+    expect(pasted.selected).toBe('p1');
+    expect(pasted.doc.blocks.find((b) => b.id === 'p1')).toMatchObject({ kind: 'cell', lang: 'js', code: 'const a = 1' });
+    expect(pasted.undo.at(-1)?.label).toBe('paste cell p1');
+    // Shift-V: above; the clipboard stays for more pastes.
+    const above = pasteBlock(select(pasted, 'a'), 'above', 'p2');
+    expect(order(above)).toEqual(['# Intro', 'p2', 'a', 'Middle text.', 'b', 'c', 'p1']);
+  });
+
+  it('X cuts (undoable as a deletion) and V puts the block back elsewhere, attributes and all', () => {
+    const withAttrs = initialState(parseNotebook('```js id=a collapsed\nconst a = 1\n```\n\n```js id=b\nconst b = 2\n```\n'));
+    const cut = cutBlock(withAttrs, 'a');
+    expect(order(cut)).toEqual(['b']);
+    expect(cut.undo.at(-1)?.label).toBe('cut cell a');
+    expect(text(undo(cut))).toBe(text(withAttrs));
+    const pasted = pasteBlock(cut, 'below', 'a2');
+    expect(order(pasted)).toEqual(['b', 'a2']);
+    expect(text(pasted)).toContain('```js id=a2 collapsed\nconst a = 1\n```');
+  });
+
+  it('copies and pastes Markdown; with nothing copied, V does nothing', () => {
+    const pasted = pasteBlock(copyBlock(select(start(), 'c'), 'md-0'), 'below', 'unused');
+    expect(order(pasted)).toEqual(['# Intro', 'a', 'Middle text.', 'b', 'c', '# Intro']);
+    expect(pasted.undo.at(-1)?.label).toBe('paste Markdown');
+    const state = start();
+    expect(pasteBlock(state, 'below', 'p')).toBe(state);
+    expect(() => copyBlock(state, 'zz')).toThrow(/no block with id "zz"/);
   });
 });

@@ -31,7 +31,14 @@ export interface EditorState {
   undo: Change[];
   /** Changes undone, most recently undone last; a new structural change clears them. */
   redo: Change[];
+  /** The block last copied or cut (C, X), for pasting (V); null before any. */
+  clipboard: Copied | null;
 }
+
+/** A copied block: a cell's language, code and attributes (it gets a new id when pasted), or Markdown. */
+export type Copied =
+  | { kind: 'cell'; lang: CellLang; code: string; attrs: Record<string, string | true> }
+  | { kind: 'prose'; text: string };
 
 /** What insertBlock adds: a code cell or a Markdown (prose) block. */
 export type NewBlock =
@@ -96,7 +103,7 @@ function locate(doc: NotebookDoc, block: Block | { kind: 'prose'; text: string }
  * initialState(doc).selected; // → 'md-0'
  */
 export function initialState(doc: NotebookDoc): EditorState {
-  return { doc, selected: idAt(doc, 0), mode: 'command', undo: [], redo: [] };
+  return { doc, selected: idAt(doc, 0), mode: 'command', undo: [], redo: [], clipboard: null };
 }
 
 /**
@@ -196,19 +203,90 @@ export function insertBlock(state: EditorState, block: NewBlock, at: Position): 
   return record(state, block.kind === 'cell' ? `insert cell ${block.id}` : 'insert Markdown', doc, selected ?? validSelection(doc, state.selected));
 }
 
+function blockOf(doc: NotebookDoc, id: string): Block {
+  const block = doc.blocks.find((b) => b.id === id);
+  if (!block) throw new Error(`no block with id "${id}" in this notebook`);
+  return block;
+}
+
 /**
  * Deletes a block (undoable) and selects the one that took its place, or the one above at the end.
  *
  * @example
  * deleteBlock(state, 'a').undo.at(-1)?.label; // → 'delete cell a'
  */
-export function deleteBlock(state: EditorState, id: string): EditorState {
-  const block = state.doc.blocks.find((b) => b.id === id);
-  if (!block) throw new Error(`no block with id "${id}" in this notebook`);
+export function deleteBlock(state: EditorState, id: string, verb = 'delete'): EditorState {
+  const block = blockOf(state.doc, id);
   const index = ids(state.doc).indexOf(id);
   const doc = deleteCell(state.doc, id);
   const selected = state.selected === id || state.selected === null ? idAt(doc, index) : validSelection(doc, state.selected, index);
-  return record(state, block.kind === 'cell' ? `delete cell ${id}` : 'delete Markdown', doc, selected);
+  return record(state, block.kind === 'cell' ? `${verb} cell ${id}` : `${verb} Markdown`, doc, selected);
+}
+
+function copied(block: Block): Copied {
+  return block.kind === 'cell' ? { kind: 'cell', lang: block.lang, code: block.code, attrs: { ...block.attrs } } : { kind: 'prose', text: block.text.trim() };
+}
+
+/**
+ * C: copies a block for pasting (the document and its history stay as they are).
+ *
+ * @example
+ * copyBlock(state, 'a').clipboard; // → { kind: 'cell', lang: 'js', code: 'const a = 1', attrs: {} }
+ */
+export function copyBlock(state: EditorState, id: string): EditorState {
+  return { ...state, clipboard: copied(blockOf(state.doc, id)) };
+}
+
+/**
+ * X: copies a block and deletes it (undoable, as a deletion).
+ *
+ * @example
+ * cutBlock(state, 'a').undo.at(-1)?.label; // → 'cut cell a'
+ */
+export function cutBlock(state: EditorState, id: string): EditorState {
+  const clipboard = copied(blockOf(state.doc, id));
+  return { ...deleteBlock(state, id, 'cut'), clipboard };
+}
+
+/**
+ * V, Shift-V: pastes the copied block below or above the selection and selects it (undoable); a
+ * cell gets `newId`, since the copied cell may still be in the notebook. Nothing copied, no change.
+ *
+ * @example
+ * pasteBlock(copyBlock(state, 'a'), 'below', 'c9').selected; // → 'c9'
+ */
+export function pasteBlock(state: EditorState, side: 'above' | 'below', newId: string): EditorState {
+  const clip = state.clipboard;
+  if (!clip) return state;
+  const block: NewBlock = clip.kind === 'cell' ? { ...clip, id: newId } : clip;
+  const pasted = insertBlock(state, block, besideSelection(state, side));
+  const change = pasted.undo.at(-1)!;
+  return { ...pasted, undo: [...pasted.undo.slice(0, -1), { ...change, label: clip.kind === 'cell' ? `paste cell ${newId}` : 'paste Markdown' }] };
+}
+
+/**
+ * M, Y: turns a code cell into Markdown (its code becomes the text) or Markdown into a code cell
+ * (its text becomes the code, in a cell `newId`), undoable, and selects the result. A block that
+ * already is of that kind stays as it is.
+ *
+ * @example
+ * changeKind(state, 'a', 'markdown').undo.at(-1)?.label; // → 'cell a to Markdown'
+ */
+export function changeKind(state: EditorState, id: string, to: 'markdown' | 'code', newId = ''): EditorState {
+  const block = blockOf(state.doc, id);
+  const index = ids(state.doc).indexOf(id);
+  if (block.kind === 'cell' && to === 'markdown') {
+    const text = block.code.trim() || NEW_PROSE;
+    const doc = deleteCell(insertProse(state.doc, text, { before: id }), id);
+    return record(state, `cell ${id} to Markdown`, doc, locate(doc, { kind: 'prose', text }, index) ?? validSelection(doc, null, index));
+  }
+  if (block.kind === 'prose' && to === 'code') {
+    // Placed before the next cell (cell ids stay; prose ids are positional and shift), or at the end.
+    const next = state.doc.blocks.slice(state.doc.blocks.indexOf(block) + 1).find((b) => b.kind === 'cell');
+    const doc = insertCell(deleteCell(state.doc, id), { id: newId, lang: 'ts', code: block.text.trim(), attrs: {} }, next ? { before: next.id } : {});
+    return record(state, `Markdown to cell ${newId}`, doc, newId);
+  }
+  return state;
 }
 
 /**
