@@ -237,6 +237,45 @@ describe.skipIf(!hasChromium)('Markdown math and dark mode in the browser', () =
     await page.close();
   }, 120_000);
 
+  it('downloads a chart in dark mode as it is seen: light marks and text on the dark background (SVG and PNG)', async () => {
+    const context = await contextWith('dark');
+    const { status, body } = await asAdmin('POST', '/api/notebooks', {
+      title: 'Dark chart',
+      source: notebook('Dark chart', fence('chart', 'Plot.plot({ marks: [Plot.barY([{ x: "a", y: 1 }, { x: "b", y: 2 }], { x: "x", y: "y" })] })')),
+    });
+    expect(status).toBe(201);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#/notebook/${(body as { id: string }).id}`);
+    await step(page, 'dark-chart-download', async () => {
+      await cell(page, 'chart').locator('.chart svg').first().waitFor({ timeout: 60_000 });
+      await cell(page, 'chart').locator('.chart').hover();
+      const [svgFile] = await Promise.all([page.waitForEvent('download'), cell(page, 'chart').locator('.chart-svg').click()]);
+      const style = /^<svg[^>]*style="([^"]*)"/.exec(readFileSync((await svgFile.path())!, 'utf8'))?.[1] ?? '';
+      const color = /(?:^|;)\s*color:\s*([^;]+)/.exec(style)?.[1] ?? '';
+      const background = /background-color:\s*([^;]+)/.exec(style)?.[1] ?? '';
+      expect({ color: isDark(color), background: isDark(background) }).toEqual({ color: false, background: true });
+      const [pngFile] = await Promise.all([page.waitForEvent('download'), cell(page, 'chart').locator('.chart-png').click()]);
+      const png = readFileSync((await pngFile.path())!).toString('base64');
+      const pixels = await page.evaluate(async (data) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+        const context2d = canvas.getContext('2d')!;
+        context2d.drawImage(image, 0, 0);
+        const { data: rgba } = context2d.getImageData(0, 0, canvas.width, canvas.height);
+        let lightest = 0;
+        for (let i = 0; i < rgba.length; i += 4) lightest = Math.max(lightest, rgba[i]! + rgba[i + 1]! + rgba[i + 2]!);
+        return { corner: `rgb(${rgba[0]}, ${rgba[1]}, ${rgba[2]})`, alpha: rgba[3], lightest };
+      }, png);
+      // An opaque dark ground (not transparent, not white), and light marks and text on it.
+      expect(pixels.alpha).toBe(255);
+      expect(isDark(pixels.corner)).toBe(true);
+      expect(pixels.lightest).toBeGreaterThan(3 * 180);
+    });
+    await page.close();
+  }, 120_000);
+
   it('switches with the toolbar toggle, remembers it across reloads, and goes back to following the system', async () => {
     const context = await contextWith('light');
     const page = await openNotebook(context);

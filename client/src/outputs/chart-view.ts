@@ -74,7 +74,29 @@ function roomForAxisLabels(spec: ChartSpecLike): Record<string, number> {
   return room;
 }
 
-/** The chart's SVG as a standalone file (namespaces set, the page's font inlined). */
+/**
+ * The first opaque background colour from `colors` (an element's, then its ancestors'), else
+ * white: what a chart is seen on in the page, light or dark theme.
+ *
+ * @example
+ * opaqueBackground(['rgba(0, 0, 0, 0)', 'rgb(23, 27, 34)']); // → 'rgb(23, 27, 34)'
+ */
+export function opaqueBackground(colors: readonly string[]): string {
+  return colors.find((c) => c && c !== 'transparent' && !/^rgba\(.*,\s*0(\.0*)?\)$/.test(c)) ?? '#fff';
+}
+
+/** The theme's colours around the chart: its text colour and the background it is drawn on. */
+function themeColors(svg: SVGSVGElement): { color: string; background: string } {
+  const backgrounds: string[] = [];
+  for (let el: Element | null = svg; el; el = el.parentElement) backgrounds.push(getComputedStyle(el).backgroundColor);
+  return { color: getComputedStyle(svg).color, background: opaqueBackground(backgrounds) };
+}
+
+/**
+ * The chart's SVG as a standalone file (namespaces set, the page's font inlined), with the theme's
+ * text colour and background: Plot draws in `currentColor` and the page's CSS variables, which a
+ * file on its own does not have (dark-mode text would land on a white or transparent ground).
+ */
 function svgText(host: HTMLElement): string {
   const svg = host.querySelector('svg');
   if (!svg) return '';
@@ -82,6 +104,9 @@ function svgText(host: HTMLElement): string {
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   copy.setAttribute('font-family', getComputedStyle(svg).fontFamily || 'system-ui, sans-serif');
+  const { color, background } = themeColors(svg);
+  copy.style.color = color;
+  copy.style.backgroundColor = background;
   return new XMLSerializer().serializeToString(copy);
 }
 
@@ -99,7 +124,7 @@ function pngBlob(host: HTMLElement): Promise<Blob> {
       canvas.width = width * 2;
       canvas.height = height * 2;
       const context = canvas.getContext('2d')!;
-      context.fillStyle = '#fff';
+      context.fillStyle = svg ? themeColors(svg).background : '#fff';
       context.fillRect(0, 0, canvas.width, canvas.height);
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
       URL.revokeObjectURL(url);
