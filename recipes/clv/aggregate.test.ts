@@ -46,6 +46,15 @@ describe('the clv summary built in SQL', () => {
     expect(engine?.rows_fetched).toBeLessThan(transactions.numRows() / 2);
   });
 
+  it('lists customers in code-unit order of their ids, also where the engine\'s text order differs (UTF-8 bytes put U+FF58 before U+1F600)', async () => {
+    const prefixes = ['a', '\uFF58', '\u{1F600}'];
+    const ids = customers.map((c) => prefixes[Number(c.replace(/\D/g, '')) % 3]! + c);
+    const { result } = await runRecipe(clv, { inputs: { transactions: transactions.assign({ customer: ids }) } });
+    const listed = result.tables.customers.array('customer') as string[];
+    expect(listed).toEqual([...new Set(ids)].sort());
+    expect(listed.findIndex((id) => id.startsWith('\u{1F600}'))).toBeLessThan(listed.findIndex((id) => id.startsWith('\uFF58')));
+  });
+
   it('names the column and the fix for missing or unreadable values', async () => {
     const bad = (rows: Record<string, unknown>[], params = {}) => runRecipe(clv, { inputs: { transactions: aq.from(rows) }, params });
     await expect(bad([{ customer: 'a', timestamp: '2024-01-01', amount: 'ten' }])).rejects.toThrow(/transactions\.amount \(the amount column\) has "ten" in 1 row, which is not a number/);

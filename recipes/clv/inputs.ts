@@ -46,6 +46,12 @@ function groupOf(table: ColumnTable, input: string, column: string, ids: string[
   return out;
 }
 
+/** Whether `ids` at the positions `order` are in code-unit order. */
+function inTextOrder(order: number[], ids: (string | null)[]): boolean {
+  for (let k = 1; k < order.length; k++) if (!(ids[order[k - 1]!]! <= ids[order[k]!]!)) return false;
+  return true;
+}
+
 const DATE_FORMATS = 'a date (ISO-8601, YYYYMMDD or YYYY-MM-DD HH:MM:SS)';
 
 /**
@@ -79,8 +85,11 @@ function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvCo
     const i = groupOf.findIndex((g, k) => g !== otherGroup[k]);
     if (i >= 0) throw new RecipeInputError(`transactions.${p.group} (the group column) gives customer "${ids[i]}" two groups ("${groupOf[i]}" and "${otherGroup[i]}"); each customer must belong to one group.`);
   }
-  // Customers in code-unit order of their ids, so every engine gives the same table.
-  const order = ids.map((_, i) => i).filter((i) => firstDay[i]! <= calDay).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  // Customers in code-unit order of their ids, so every engine gives the same table. The query
+  // orders them already; a collation that disagrees (Postgres's locale, a non-ASCII id) is sorted here.
+  const order: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (firstDay[i]! <= calDay) order.push(i);
+  if (!inTextOrder(order, ids)) order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   if (order.length === 0) {
     throw new RecipeInputError(`No customer in transactions made a first purchase on or before calibration_end (${new Date(calibrationEnd).toISOString().slice(0, 10)}); move calibration_end later.`);
   }
