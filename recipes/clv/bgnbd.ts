@@ -67,7 +67,7 @@ function logAddExp(u: number, v: number): number {
 }
 
 /** Groups customers by frequency once, so terms that depend only on x are computed per distinct x. */
-function frequencyIndex(frequency: ArrayLike<number>): { values: number[]; index: Int32Array } {
+export function frequencyIndex(frequency: ArrayLike<number>): { values: number[]; index: Int32Array } {
   const positions = new Map<number, number>();
   const index = new Int32Array(frequency.length);
   const values: number[] = [];
@@ -88,7 +88,7 @@ function frequencyIndex(frequency: ArrayLike<number>): { values: number[]; index
  * index into it, so α + t and its logarithm are computed once per distinct time and evaluation:
  * customers' times fall on a calendar, so hundreds of times serve hundreds of thousands of histories.
  */
-function timeIndex(recency: ArrayLike<number>, T: ArrayLike<number>): { times: Float64Array; atRecency: Int32Array; atT: Int32Array } {
+export function timeIndex(recency: ArrayLike<number>, T: ArrayLike<number>): { times: Float64Array; atRecency: Int32Array; atT: Int32Array } {
   const positions = new Map<number, number>();
   const times: number[] = [];
   const indexOf = (t: number) => {
