@@ -1,6 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import betaln from '@stdlib/math-base-special-betaln';
 import digamma from '@stdlib/math-base-special-digamma';
+import { bgnbdHessian } from './bgnbd-hessian.js';
 import { distinctRows } from './distinct.js';
 import { hyp2f1 } from './hyp2f1.js';
 import { maximizeLogLikelihood, type FitReport, type MinimizeOptions } from './optimize.js';
@@ -223,12 +224,14 @@ export interface ModelFit<P> {
 export function fitBgNbd(data: RfmData, options: MinimizeOptions = {}): ModelFit<BgNbdParams> {
   const ll = bgnbdLogLikelihood(data);
   const score = bgnbdScore(data);
+  const hessian = bgnbdHessian(data);
   const fit = maximizeLogLikelihood(
     ([r, alpha, a, b]) => ll({ r, alpha, a, b }),
     totalWeight(data),
     [1, 1, 1, 1],
     options,
     ([r, alpha, a, b], out) => score({ r, alpha, a, b }, out),
+    ([r, alpha, a, b], g, H) => hessian({ r, alpha, a, b }, g, H),
   );
   const [r, alpha, a, b] = fit.params;
   return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, report: fit.report };

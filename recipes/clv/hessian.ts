@@ -67,7 +67,17 @@ function invert(m: number[][]): number[][] | null {
  * parameterTable(['p'], [0.3], ([p]) => -(30 * Math.log(p) + 70 * Math.log(1 - p))); // se √(0.3·0.7/100)
  */
 export function parameterTable(names: string[], estimate: number[], negLogLikelihood: (x: number[]) => number, alpha = 0.05): ParameterRow[] {
-  const inverse = invert(hessian(negLogLikelihood, estimate));
+  return parameterTableFrom(names, estimate, hessian(negLogLikelihood, estimate), alpha);
+}
+
+/**
+ * The `parameters` table from the Hessian of −ℓ at the estimate, when the model has it exactly.
+ *
+ * @example
+ * parameterTableFrom(['p'], [0.3], [[100 / (0.3 * 0.7)]]); // se √(0.3·0.7/100)
+ */
+export function parameterTableFrom(names: string[], estimate: number[], information: number[][], alpha = 0.05): ParameterRow[] {
+  const inverse = invert(information);
   const z = phiInv(1 - alpha / 2);
   return names.map((parameter, i) => {
     const v = inverse?.[i]?.[i];

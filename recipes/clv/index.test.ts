@@ -17,6 +17,13 @@ describe('clv recipe', () => {
     const m = result.metrics;
     for (const [key, [value, digits]] of Object.entries(CDNOW_ESTIMATES)) expect(m[key], key).toBeCloseTo(value, digits);
     expect(m.converged).toBe('yes');
+    // Standard errors as lifetimes' BetaGeoFitter.summary prints them for CDNOW (its quickstart):
+    // r 0.012557, alpha 0.378221, a 0.185719, b 0.705345.
+    const se = Object.fromEntries(result.tables.parameters.objects().map((row) => [row.parameter as string, row.se as number]));
+    expect(se.r).toBeCloseTo(0.012557, 4);
+    expect(se.alpha).toBeCloseTo(0.378221, 3);
+    expect(se.a).toBeCloseTo(0.185719, 3);
+    expect(se.b).toBeCloseTo(0.705345, 3);
     const rows = result.tables.customers.objects() as Record<string, number>[];
     // Customer 1 of Hardie's spreadsheet: x = 2, tₓ = 30.43, T = 38.86 → 1.226 purchases in 39 weeks.
     expect(rows[0].expected_purchases).toBeCloseTo(1.226, 3);

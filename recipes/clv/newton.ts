@@ -90,10 +90,14 @@ export function solve(A: number[][], b: number[]): number[] | undefined {
   return y.every(Number.isFinite) ? y : undefined;
 }
 
+/** The gradient (written into `g`) and the Hessian of an objective at `x`, from one evaluation. */
+export type Curvature = (x: number[], g: number[]) => number[][];
+
 /**
  * Up to `steps` damped Newton steps from `x` (halving a step until it does not increase f).
- * Returns the improved point and its value; stops when a step no longer helps. With an analytic
- * `grad`, the Hessian comes from its differences, which is cheaper and more accurate.
+ * Returns the improved point and its value; stops when a step no longer helps. With `curvature`
+ * the exact Hessian is used; else with an analytic `grad` the Hessian comes from its differences,
+ * which is cheaper and more accurate than differencing f.
  *
  * @example
  * newtonPolish(([a, b]) => (a - 1) ** 2 + (a - b) ** 2, (x, g) => { g[0] = 2 * (x[0] - 1) + 2 * (x[0] - x[1]); g[1] = -2 * (x[0] - x[1]); }, [0, 0]);
@@ -105,13 +109,18 @@ export function newtonPolish(
   x0: number[],
   steps = 20,
   analyticGradient = false,
+  curvature?: Curvature,
 ): { x: number[]; fx: number } {
   let x = x0.slice();
   let fx = f(x);
   const g = new Array<number>(x.length).fill(0);
   for (let k = 0; k < steps; k++) {
-    grad(x.slice(), g);
-    const H = analyticGradient ? hessianFromGradient(grad, x) : hessian(f, x);
+    let H: number[][];
+    if (curvature) H = curvature(x.slice(), g);
+    else {
+      grad(x.slice(), g);
+      H = analyticGradient ? hessianFromGradient(grad, x) : hessian(f, x);
+    }
     const step = solve(H, g.map((v) => -v));
     if (!step) break;
     let t = 1;

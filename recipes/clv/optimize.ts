@@ -1,7 +1,7 @@
 import 'fmin';
 import type { conjugateGradient as ConjugateGradient } from 'fmin';
 import { throwIfAborted } from '../errors.js';
-import { newtonPolish } from './newton.js';
+import { newtonPolish, type Curvature } from './newton.js';
 
 // fmin 0.0.4 publishes a UMD bundle under "type": "module": loaded as ESM it registers itself on
 // globalThis.fmin instead of exporting, so that is where its functions are read from. Its
@@ -36,6 +36,8 @@ export interface MinimizeOptions {
   polish?: boolean;
   /** The analytic gradient of the objective, written into `out`; central differences otherwise. */
   gradient?: (x: number[], out: number[]) => void;
+  /** The exact gradient and Hessian of the objective, for the Newton steps (else differenced). */
+  curvature?: Curvature;
 }
 
 /** Central differences: the likelihoods are cheap and smooth, and this keeps each model one formula. */
@@ -123,7 +125,7 @@ export function minimize(f: (x: number[]) => number, x0: number[], options: Mini
     if (norm(g) <= tolerance) break;
     if (options.polish !== false) {
       throwIfAborted(options.signal);
-      const polished = newtonPolish(safe, grad, best.x, 20, options.gradient !== undefined);
+      const polished = newtonPolish(safe, grad, best.x, 20, options.gradient !== undefined, options.curvature);
       if (polished.fx <= best.fx) best = polished;
       grad(best.x.slice(), g);
       if (norm(g) <= tolerance) break;
@@ -151,8 +153,22 @@ export function maximizeLogLikelihood(
   start: number[],
   options: MinimizeOptions = {},
   score?: (params: number[], out: number[]) => void,
+  information?: (params: number[], g: number[], H: number[][]) => void,
 ): { params: number[]; logLikelihood: number; report: FitReport } {
   const scale = 1 / Math.max(1, n);
+  // With θ = eˣ: ∂²(−ℓ/n)/∂xᵢ∂xⱼ = −(θᵢθⱼ ∂²ℓ/∂θᵢ∂θⱼ + [i = j] θᵢ ∂ℓ/∂θᵢ) / n.
+  const curvature = information
+    ? (x: number[], g: number[]): number[][] => {
+        const theta = x.map(Math.exp);
+        const H = theta.map(() => new Array<number>(theta.length).fill(0));
+        information(theta, g, H);
+        for (let i = 0; i < theta.length; i++) {
+          for (let j = 0; j < theta.length; j++) H[i]![j] = -scale * (theta[i]! * theta[j]! * H[i]![j]! + (i === j ? theta[i]! * g[i]! : 0));
+        }
+        for (let i = 0; i < theta.length; i++) g[i] = -scale * theta[i]! * g[i]!;
+        return H;
+      }
+    : undefined;
   // d(−ℓ/n)/d ln θ = −θ · (dℓ/dθ) / n: the score in natural parameters, moved to log space.
   const gradient = score
     ? (x: number[], out: number[]) => {
@@ -161,6 +177,6 @@ export function maximizeLogLikelihood(
         for (let i = 0; i < out.length; i++) out[i] = -scale * theta[i] * out[i];
       }
     : undefined;
-  const report = minimize((x) => -logLikelihood(x.map(Math.exp)) * scale, start.map(Math.log), { ...options, ...(gradient ? { gradient } : {}) });
+  const report = minimize((x) => -logLikelihood(x.map(Math.exp)) * scale, start.map(Math.log), { ...options, ...(gradient ? { gradient } : {}), ...(curvature ? { curvature } : {}) });
   return { params: report.x.map(Math.exp), logLikelihood: -report.fx / scale, report };
 }
