@@ -19,7 +19,7 @@ describe('clv recipe', () => {
     expect(m.converged).toBe('yes');
     // Standard errors as lifetimes' BetaGeoFitter.summary prints them for CDNOW (its quickstart):
     // r 0.012557, alpha 0.378221, a 0.185719, b 0.705345.
-    const se = Object.fromEntries(result.tables.parameters.objects().map((row) => [row.parameter as string, row.se as number]));
+    const se = Object.fromEntries((result.tables.parameters.objects() as { parameter: string; se: number }[]).map((row) => [row.parameter, row.se]));
     expect(se.r).toBeCloseTo(0.012557, 4);
     expect(se.alpha).toBeCloseTo(0.378221, 3);
     expect(se.a).toBeCloseTo(0.185719, 3);
