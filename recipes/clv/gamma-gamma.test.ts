@@ -1,7 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, it } from 'vitest';
 import { loadCdnowSummary } from './cdnow-fixture.js';
-import { expectedAverageValue, fitGammaGamma, gammaGammaLogLikelihood, gammaGammaScore } from './gamma-gamma.js';
+import { expectedAverageValue, fitGammaGamma, gammaGammaHessian, gammaGammaLogLikelihood, gammaGammaScore } from './gamma-gamma.js';
 
 const repeaters = loadCdnowSummary().filter((c) => c.x > 0);
 
@@ -51,5 +51,27 @@ describe('Gamma-Gamma on CDNOW repeat buyers (Fader, Hardie & Lee 2005, "RFM and
     // At the fitted estimates the score vanishes (per customer, to the fit's tolerance).
     gammaGammaScore(x, m)(fit.params, out);
     out.forEach((v, i) => expect(Math.abs(v * [fit.params.p, fit.params.q, fit.params.v][i]!) / x.length).toBeLessThan(1e-5));
+  });
+
+  it('has an exact Hessian equal to central differences of the analytic score, with the score beside it', () => {
+    const x = repeaters.map((c) => c.x);
+    const m = repeaters.map((c) => c.zbar);
+    const score = gammaGammaScore(x, m);
+    for (const g of [{ p: 2, q: 3, v: 4 }, fit.params]) {
+      const out = [0, 0, 0];
+      const H = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+      gammaGammaHessian(x, m)(g, out, H);
+      const direct = [0, 0, 0];
+      score(g, direct);
+      expect(out).toEqual(direct);
+      (['p', 'q', 'v'] as const).forEach((k, i) => {
+        const h = 1e-6 * g[k];
+        const up = [0, 0, 0];
+        const down = [0, 0, 0];
+        score({ ...g, [k]: g[k] + h }, up);
+        score({ ...g, [k]: g[k] - h }, down);
+        up.forEach((u, j) => expect(H[i]![j]! / ((u - down[j]!) / (2 * h))).toBeCloseTo(1, 6));
+      });
+    }
   });
 });
