@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, typeCode, waitForText, type TestServer, fence, notebook } from './harness.js';
+import type { Page } from 'playwright-core';
+import { cell, hasChromium, step, typeCode, waitForText, fence, notebook, startWorkbench, type Workbench } from './harness.js';
 
 // Issue 12: which cells feed a cell and which it feeds, from the runtime's graph, with a way to
 // go to each, and the whole notebook as a graph.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 describe.skipIf(!hasChromium)('dependency view in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let wb: Workbench;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    context = await signedInContext(browser, server.url, server.token);
+    wb = await startWorkbench();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => wb?.close());
 
   const inView = (page: Page, id: string) => cell(page, id).evaluate((el) => {
     const box = el.getBoundingClientRect();
@@ -37,10 +29,7 @@ describe.skipIf(!hasChromium)('dependency view in the browser', () => {
       fence('sum', 'const revenue = orders.reduce((a, b) => a + b, 0)\nconst count = orders.length'),
       filler,
       fence('chart', 'const average = revenue / count + orders.length * 0'));
-    const { body } = await apiAs(server.url, server.token)('POST', '/api/notebooks', { title: 'Deps', source });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/#/notebook/${body.id}`);
-    await page.locator('.cells').waitFor();
+    const page = await wb.openNew('Deps', source);
     await step(page, 'dependency-popover', async () => {
       await waitForText(cell(page, 'chart').locator('.outputs'), '20');
       await cell(page, 'sum').locator('.deps').click();

@@ -240,3 +240,57 @@ export const fence = (id: string, code: string, attrs = '', lang = 'js') => `\`\
 
 /** A notebook source with a title and the given cells. */
 export const notebook = (title: string, ...cells: string[]) => `---\ntitle: ${title}\n---\n# ${title}\n\n${cells.join('\n')}`;
+
+if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
+
+/** A test file's workbench: the real server, Chromium, and the local admin signed in once. */
+export interface Workbench {
+  server: TestServer;
+  browser: Browser;
+  /** The admin's browser context: every page of it has the session cookie. */
+  context: BrowserContext;
+  asAdmin: ApiCall;
+  /** Saves a notebook as the admin; returns its id. */
+  create: (title: string, source: string) => Promise<string>;
+  /** Opens a saved notebook in a new page of the admin's context and waits for its cells. */
+  open: (id: string, viewport?: { width: number; height: number }) => Promise<Page>;
+  /** `create` then `open`. */
+  openNew: (title: string, source: string, viewport?: { width: number; height: number }) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the client if stale, starts a server and Chromium, and signs the local admin in.
+ *
+ * @example
+ * let wb: Workbench;
+ * beforeAll(async () => { wb = await startWorkbench(); }, 240_000);
+ * afterAll(() => wb?.close());
+ * const page = await wb.openNew('Deps', notebook('Deps', fence('a', 'const a = 1')));
+ */
+export async function startWorkbench(): Promise<Workbench> {
+  ensureClientBuilt();
+  const [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const asAdmin = apiAs(server.url, server.token);
+  const context = await signedInContext(browser, server.url, server.token);
+  const create = async (title: string, source: string) => {
+    const { status, body } = await asAdmin('POST', '/api/notebooks', { title, source });
+    if (status !== 201) throw new Error(`POST /api/notebooks ${title}: ${status} ${JSON.stringify(body)}`);
+    return (body as { id: string }).id;
+  };
+  const open = async (id: string, viewport = { width: 1400, height: 900 }) => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${server.url}/#/notebook/${id}`);
+    await page.locator('.cells').waitFor();
+    return page;
+  };
+  return {
+    server, browser, context, asAdmin, create, open,
+    openNew: async (title, source, viewport) => open(await create(title, source), viewport),
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, fence, hasChromium, launchBrowser, signedInContext, startTestServer, step, waitForText, type ApiCall, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { cell, fence, hasChromium, step, waitForText, startWorkbench, type Workbench } from './harness.js';
 
 // Inputs in the workbench: `view(Inputs.…)` draws a live input (from a plain description the
 // sandbox sends), moving it re-runs the cells that read its name, the input survives those runs
 // (a drag is not interrupted), and the notebook's params are inputs too.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 const SOURCE = [
   '---',
@@ -28,29 +27,15 @@ const SOURCE = [
 ].join('\n');
 
 describe.skipIf(!hasChromium)('Inputs and view() in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let asAdmin: ApiCall;
+  let wb: Workbench;
   let page: Page;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    asAdmin = apiAs(server.url, server.token);
-    context = await signedInContext(browser, server.url, server.token);
-    const { status, body } = await asAdmin('POST', '/api/notebooks', { title: 'Inputs', source: SOURCE });
-    expect(status).toBe(201);
-    page = await context.newPage();
-    await page.setViewportSize({ width: 1400, height: 1000 });
-    await page.goto(`${server.url}/#/notebook/${(body as { id: string }).id}`);
-    await page.locator('.cells').waitFor();
+    wb = await startWorkbench();
+    page = await wb.openNew('Inputs', SOURCE, { width: 1400, height: 1000 });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => wb?.close());
 
   it('dragging a slider re-runs the cells that read it, and the slider is never redrawn under the pointer', async () => {
     await step(page, 'inputs-drag', async () => {

@@ -1,35 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, fence, hasChromium, launchBrowser, notebook, signedInContext, startTestServer, step, waitForText, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { cell, fence, hasChromium, notebook, startWorkbench, step, waitForText, type Workbench } from './harness.js';
 
 // Jupyter's keys in the real client (Debian's Chromium): command/edit mode, moving the
 // selection, adding and deleting cells, running, and undo of deletions and moves.
-if (!hasChromium) console.warn('\n*** SKIPPING the keyboard browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
-
 describe.skipIf(!hasChromium)('keyboard: command and edit mode', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let wb: Workbench;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    context = await signedInContext(browser, server.url, server.token);
+    wb = await startWorkbench();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => wb?.close());
 
-  async function open(title: string, source: string): Promise<Page> {
-    const { status, body } = await apiAs(server.url, server.token)('POST', '/api/notebooks', { title, source });
-    expect(status).toBe(201);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/#/notebook/${(body as { id: string }).id}`);
-    await page.locator('.cells').waitFor();
-    return page;
-  }
+  const open = (title: string, source: string) => wb.openNew(title, source);
 
   const order = (page: Page) => page.locator('.code-cell').evaluateAll((els) => els.map((el) => el.getAttribute('data-cell')));
   const selected = (page: Page) => page.locator('.cell.selected').evaluateAll((els) => els.map((el) => el.getAttribute('data-block')));

@@ -7,7 +7,6 @@ import { notebookReportHtml } from '../../server/report/notebook-report.js';
 import { ARTIFACTS, apiAs, cell, ensureClientBuilt, fence, hasChromium, launchBrowser, notebook, signIn, startTestServer, step, waitForText, type ApiCall, type TestServer } from './harness.js';
 
 // Markdown with math, tables and a live preview; dark mode from the system and from the toggle.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 const PROSE = [
   'The relative lift is $\\frac{p_B}{p_A} - 1$, with standard error',

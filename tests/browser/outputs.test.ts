@@ -1,40 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, waitForText, type ApiCall, type TestServer, fence, notebook } from './harness.js';
+import { cell, hasChromium, step, waitForText, fence, notebook, startWorkbench, type Workbench } from './harness.js';
 
 // What a cell shows: tables whose headers stand over their columns, declared values, inspectors.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 const tsFence = (id: string, code: string) => fence(id, code, '', 'ts');
 
 describe.skipIf(!hasChromium)('cell outputs in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let asAdmin: ApiCall;
+  let wb: Workbench;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    asAdmin = apiAs(server.url, server.token);
-    context = await signedInContext(browser, server.url, server.token);
+    wb = await startWorkbench();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => wb?.close());
 
-  async function open(title: string, source: string): Promise<Page> {
-    const { status, body } = await asAdmin('POST', '/api/notebooks', { title, source });
-    expect(status).toBe(201);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(`${server.url}/#/notebook/${(body as { id: string }).id}`);
-    await page.locator('.cells').waitFor();
-    return page;
-  }
+  const open = (title: string, source: string) => wb.openNew(title, source);
 
   it('lines every table header up with its column (2 to 40 columns, within 1 px)', async () => {
     const widths = [2, 3, 5, 12, 40];
@@ -182,7 +163,7 @@ describe.skipIf(!hasChromium)('cell outputs in the browser', () => {
       // CSV of the raw values, and the same rows on the clipboard.
       const [csv] = await Promise.all([page.waitForEvent('download'), plain.locator('.table-csv').click()]);
       expect(readFileSync((await csv.path())!, 'utf8')).toBe('segment,revenue,conversion_rate\r\nstudents,1234.5,0.0312\r\ncollectors,99.125,0.5\r\n');
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: wb.server.url });
       await plain.locator('.table-copy').click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('segment\trevenue\tconversion_rate\r\nstudents\t1234.5\t0.0312\r\ncollectors\t99.125\t0.5\r\n');
       // The chart fills the cell and follows a resize.

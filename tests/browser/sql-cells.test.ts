@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, ROOT, signedInContext, startTestServer, step, typeCode, waitForText, type ApiCall, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { cell, hasChromium, ROOT, step, typeCode, waitForText, startWorkbench, type Workbench } from './harness.js';
 
 // SQL cells in the workbench: a query on a bundled dataset whose ${…} reads a JS cell and whose
 // result feeds another JS cell, re-running when the value changes; the source picker and the
 // Sources panel; completion of table names; a refused query shown on its cell.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 // The expected counts straight from the CSV, not through any engine.
 const csv = readFileSync(path.join(ROOT, 'datasets/open/online_shoppers_intention_sample.csv'), 'utf8').trim().split('\n');
@@ -43,29 +42,15 @@ const NOTEBOOK = [
 ].join('\n');
 
 describe.skipIf(!hasChromium)('SQL cells in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let asAdmin: ApiCall;
+  let wb: Workbench;
   let page: Page;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    asAdmin = apiAs(server.url, server.token);
-    context = await signedInContext(browser, server.url, server.token);
-    const { status, body } = await asAdmin('POST', '/api/notebooks', { title: 'SQL cells', source: NOTEBOOK });
-    expect(status).toBe(201);
-    page = await context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(`${server.url}/#/notebook/${(body as { id: string }).id}`);
-    await page.locator('.cells').waitFor();
+    wb = await startWorkbench();
+    page = await wb.openNew('SQL cells', NOTEBOOK);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => wb?.close());
 
   it('a SQL cell on a bundled dataset feeds a JS cell, and re-runs when the value it binds changes', async () => {
     await step(page, 'sql-feeds-js', async () => {
@@ -89,7 +74,7 @@ describe.skipIf(!hasChromium)('SQL cells in the browser', () => {
       await expect(picker.inputValue()).resolves.toBe('local');
       await waitForText(page.locator('.sources-panel .source-list'), 'local');
       await expect(page.locator('.sources-panel .source-form').count()).resolves.toBe(1); // the admin may add sources
-      const { status } = await asAdmin('POST', '/api/sources', { name: 'wh', url: 'postgres://reader:pw@127.0.0.1:1/shop' });
+      const { status } = await wb.asAdmin('POST', '/api/sources', { name: 'wh', url: 'postgres://reader:pw@127.0.0.1:1/shop' });
       expect(status).toBe(201);
       await page.locator('.sources-panel .test-source').first().click();
       await waitForText(page.locator('.sources-panel .source-status').first(), /answered in \d+ ms/);

@@ -8,7 +8,6 @@ import {
 // Issue 7 in the browser: sign-in, sharing and roles, conflict-safe saves with a cell-level merge,
 // history, trash, and unsaved text that survives the session ending. One server, one browser;
 // each person is a browser context of their own (their own cookie), signed in once.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 
 // Each person keeps one page and moves between routes by the hash, as a user clicking links

@@ -7,7 +7,6 @@ import {
 
 // Issue 12, what a user test found: each check below failed before its fix. One server, one
 // browser; the local admin (who owns the examples nobody owns) and a member, ana.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 const EXAMPLE = 'did-personalization-work';
 

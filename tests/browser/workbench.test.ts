@@ -1,42 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, cell, ensureClientBuilt, hasChromium, launchBrowser, signedInContext, startTestServer, step, typeCode, waitForText, type ApiCall, type TestServer, fence, notebook } from './harness.js';
+import type { Page } from 'playwright-core';
+import { cell, hasChromium, step, typeCode, waitForText, fence, notebook, startWorkbench, type Workbench } from './harness.js';
 
 // End-to-end: the real server (temp data dir) and the built client in Debian's Chromium.
-if (!hasChromium) console.warn('\n*** SKIPPING the browser tests: /usr/bin/chromium is missing (apt-get install -y chromium). ***\n');
 
 
 describe.skipIf(!hasChromium)('workbench in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  // The local admin, signed in once: every page of this context has the session cookie.
-  let context: BrowserContext;
-  let asAdmin: ApiCall;
+  let wb: Workbench;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    asAdmin = apiAs(server.url, server.token);
-    context = await signedInContext(browser, server.url, server.token);
+    wb = await startWorkbench();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => wb?.close());
 
-  async function create(title: string, source: string): Promise<string> {
-    const { status, body } = await asAdmin('POST', '/api/notebooks', { title, source });
-    expect(status).toBe(201);
-    return (body as { id: string }).id;
-  }
+  const create = (title: string, source: string) => wb.create(title, source);
 
   async function open(id: string): Promise<Page> {
-    const page = await context.newPage();
+    const page = await wb.open(id);
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.url}/#/notebook/${id}`);
-    await page.locator('.cells').waitFor();
     return page;
   }
 
@@ -224,7 +207,7 @@ describe.skipIf(!hasChromium)('workbench in the browser', () => {
       await page.reload();
       await waitForText(cell(page, 's').locator('.view-lines'), 'after the edit');
       await waitForText(cell(page, 's').locator('.outputs'), 'after the edit');
-      const saved = (await asAdmin('GET', `/api/notebooks/${id}`)).body as { source: string; version: number };
+      const saved = (await wb.asAdmin('GET', `/api/notebooks/${id}`)).body as { source: string; version: number };
       expect(saved.source).toContain('const s = "after the edit"');
       expect(saved.version).toBe(2);
       // Exports: the notebook file and a self-contained HTML report, built in the page.
