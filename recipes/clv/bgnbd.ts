@@ -2,7 +2,7 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import betaln from '@stdlib/math-base-special-betaln';
 import digamma from '@stdlib/math-base-special-digamma';
 import { bgnbdHessian } from './bgnbd-hessian.js';
-import { distinctRows } from './distinct.js';
+import { distinctRows, type DistinctRows } from './distinct.js';
 import { hyp2f1 } from './hyp2f1.js';
 import { maximizeLogLikelihood, type FitReport, type MinimizeOptions } from './optimize.js';
 
@@ -36,15 +36,27 @@ export interface RfmData {
  * compressHistories({ frequency: [1, 1, 0], recency: [2, 2, 0], T: [5, 5, 5] }); // → { frequency: [1, 0], recency: [2, 0], T: [5, 5], weights: [2, 1] }
  */
 export function compressHistories(data: RfmData): Required<RfmData> {
+  return groupHistories(data).compressed;
+}
+
+/** Each row's distinct history (`index`, `first` as distinctRows gives them) and the compressed histories. */
+export interface GroupedHistories extends DistinctRows {
+  compressed: Required<RfmData>;
+}
+
+/**
+ * The histories grouped once, for everything a run does per distinct history: the fit, the
+ * standard errors and P(alive) (each grouping of 500k customers costs a few hundred ms).
+ *
+ * @example
+ * groupHistories({ frequency: [1, 1, 0], recency: [2, 2, 0], T: [5, 5, 5] }).index; // → Int32Array [0, 0, 1]
+ */
+export function groupHistories(data: RfmData): GroupedHistories {
   const { index, first } = distinctRows([data.frequency, data.recency, data.T]);
-  const weights = new Array<number>(first.length).fill(0);
+  const weights = new Float64Array(first.length);
   for (let i = 0; i < index.length; i++) weights[index[i]!]! += data.weights?.[i] ?? 1;
-  return {
-    frequency: first.map((i) => data.frequency[i]!),
-    recency: first.map((i) => data.recency[i]!),
-    T: first.map((i) => data.T[i]!),
-    weights,
-  };
+  const pick = (column: ArrayLike<number>) => Float64Array.from(first, (i) => column[i]!);
+  return { index, first, compressed: { frequency: pick(data.frequency), recency: pick(data.recency), T: pick(data.T), weights } };
 }
 
 /**

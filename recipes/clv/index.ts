@@ -5,6 +5,7 @@ import { RecipeInputError } from '../errors.js';
 import { finiteOrNull } from '../format.js';
 import type { MetricValue, Progress } from '../types.js';
 import { clvAggregate } from './aggregate.js';
+import { groupHistories, type RfmData } from './bgnbd.js';
 import { runBgBb } from './bgbb-run.js';
 import { clvCharts } from './charts.js';
 import { groupLift } from './group-lift.js';
@@ -23,12 +24,12 @@ import { trackingCurve } from './tracking.js';
 import { unitDiscountRate } from './value.js';
 
 /** The purchase model: scored at the saved parameters of the `model` input, else fitted. */
-function purchaseModel(p: ClvParams & { model: 'bgnbd' | 'pnbd' }, s: CustomerSummary, saved: Record<string, number> | undefined, progress: Progress, signal: AbortSignal): FittedPurchaseModel {
-  if (saved) return purchaseModelAt(p.model, Object.fromEntries(PURCHASE_PARAMETERS[p.model].map((k) => [k, saved[k]!])), s);
+function purchaseModel(p: ClvParams & { model: 'bgnbd' | 'pnbd' }, s: CustomerSummary, histories: Required<RfmData>, saved: Record<string, number> | undefined, progress: Progress, signal: AbortSignal): FittedPurchaseModel {
+  if (saved) return purchaseModelAt(p.model, Object.fromEntries(PURCHASE_PARAMETERS[p.model].map((k) => [k, saved[k]!])), s, histories);
   return fitPurchaseModel(p.model, s, {
     signal,
     onIteration: (i) => progress(0.05 + 0.55 * (i / (i + 10)), `fitting ${p.model} (iteration ${i})`),
-  });
+  }, histories);
 }
 
 /** The fit's metrics: parameters, log-likelihood and convergence of both models, and the customer count. */
@@ -76,11 +77,13 @@ export const clv = defineRecipe({
     const saved = inputs.model ? readParameters(inputs.model, PURCHASE_PARAMETERS[purchase.model], purchase.model) : undefined;
     if (!saved && n < 20) throw new RecipeInputError(`Only ${n} customers to fit; the CLV models need at least 20 (ideally hundreds).`);
     progress(0.05, 'summarised customers');
-    const model = purchaseModel(purchase, s, saved, progress, signal);
+    // Grouped once for the fit, the standard errors and the valuation.
+    const histories = groupHistories(s);
+    const model = purchaseModel(purchase, s, histories.compressed, saved, progress, signal);
     const notes = fitNotes(model, saved !== undefined);
     progress(0.6, 'fitting spend model');
     const spend = spendModel(p.monetary, s, data.hasAmounts, savedSpendParams(saved), notes);
-    const scores = scoreCustomers(model, s, spend.value, { horizon: p.horizon, unitRate: unitDiscountRate(p.discount_rate, UNIT_DAYS[p.unit]), margin: p.margin }, progress, signal);
+    const scores = scoreCustomers(model, s, spend.value, { horizon: p.horizon, unitRate: unitDiscountRate(p.discount_rate, UNIT_DAYS[p.unit]), margin: p.margin }, progress, signal, histories);
     const metrics = fitMetrics(model, spend, n);
     // Extreme saved parameters can make P(alive) uncomputable (NaN) for some histories: those
     // customers stay empty in the table, the means skip them, and a note says how many.
@@ -105,7 +108,7 @@ export const clv = defineRecipe({
       ...(data.groups ? { group: data.groups } : {}),
     });
     tables.customers = customers;
-    tables.parameters = aq.from(purchaseParameterRows(model, s, saved !== undefined, spend.params));
+    tables.parameters = aq.from(purchaseParameterRows(model, s, saved !== undefined, spend.params, histories.compressed));
     const pmf = purchasePmf(model, p.horizon);
     if (pmf) tables.pmf = aq.from(pmf);
     else notes.push(noPmfNote(model));

@@ -71,9 +71,9 @@ function modelAt(name: 'bgnbd' | 'pnbd', params: Record<string, number>, logLike
  * @example
  * purchaseModelAt('bgnbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, data).pAlive(2, 30, 39);
  */
-export function purchaseModelAt(name: 'bgnbd' | 'pnbd', params: Record<string, number>, data: RfmData): FittedPurchaseModel {
+export function purchaseModelAt(name: 'bgnbd' | 'pnbd', params: Record<string, number>, data: RfmData, histories = compressHistories(data)): FittedPurchaseModel {
   const report = { x: [], fx: NaN, iterations: 0, restarts: 0, gradientNorm: NaN, converged: true };
-  return modelAt(name, params, purchaseLogLikelihood(name, compressHistories(data))(params), report);
+  return modelAt(name, params, purchaseLogLikelihood(name, histories)(params), report);
 }
 
 /**
@@ -84,8 +84,7 @@ export function purchaseModelAt(name: 'bgnbd' | 'pnbd', params: Record<string, n
  * const model = fitPurchaseModel('bgnbd', { frequency: [2, 0, 5], recency: [30, 0, 35], T: [39, 39, 38] });
  * model.pAlive(2, 30, 39);
  */
-export function fitPurchaseModel(name: 'bgnbd' | 'pnbd', data: RfmData, options: MinimizeOptions = {}): FittedPurchaseModel {
-  const histories = compressHistories(data);
+export function fitPurchaseModel(name: 'bgnbd' | 'pnbd', data: RfmData, options: MinimizeOptions = {}, histories = compressHistories(data)): FittedPurchaseModel {
   const fit = name === 'bgnbd' ? fitBgNbd(histories, options) : fitParetoNbd(histories, options);
   return modelAt(name, fit.params as unknown as Record<string, number>, fit.logLikelihood, fit.report);
 }

@@ -25,12 +25,12 @@ function fittedRows(model: FittedPurchaseModel, names: string[], histories: RfmD
  * @example
  * purchaseParameterRows(model, summary, false, spend.params);
  */
-export function purchaseParameterRows(model: FittedPurchaseModel, s: CustomerSummary, saved: boolean, spend: GammaGammaParams | undefined): ParameterRow[] {
+export function purchaseParameterRows(model: FittedPurchaseModel, s: CustomerSummary, saved: boolean, spend: GammaGammaParams | undefined, histories = compressHistories(s)): ParameterRow[] {
   const names = [...PURCHASE_PARAMETERS[model.name]];
   // On the distinct histories with their counts: the same likelihood, so the same Hessian, fewer terms.
   const rows: ParameterRow[] = saved
     ? names.map((parameter) => ({ parameter, estimate: model.params[parameter]!, se: null, ci_low: null, ci_high: null }))
-    : fittedRows(model, names, compressHistories(s));
+    : fittedRows(model, names, histories);
   if (spend) for (const k of ['p', 'q', 'v'] as const) rows.push({ parameter: k, estimate: spend[k], se: null, ci_low: null, ci_high: null });
   return rows;
 }

@@ -2,6 +2,7 @@ import { throwIfAborted } from '../errors.js';
 import type { Progress } from '../types.js';
 import type { FittedPurchaseModel } from './models.js';
 import type { CustomerSummary } from './summary.js';
+import { groupHistories, type GroupedHistories } from './bgnbd.js';
 import { distinctRows } from './distinct.js';
 import { discountedSum } from './value.js';
 
@@ -27,6 +28,7 @@ export function scoreCustomers(
   o: { horizon: number; unitRate: number; margin: number },
   progress: Progress,
   signal: AbortSignal,
+  histories: GroupedHistories = groupHistories(s),
 ): CustomerScores {
   const n = s.frequency.length;
   const pAlive = new Float64Array(n);
@@ -36,8 +38,9 @@ export function scoreCustomers(
   // E[Y(t) | x, tₓ, T] = P(alive | x, tₓ, T) · E[Y(t) | alive, x, T]: P(alive) is computed once per
   // distinct (frequency, recency, T) and the discounted live expectation (the 2F1 series, one per
   // unit of the horizon) once per distinct (frequency, T), which far fewer customers split into.
-  const histories = distinctRows([s.frequency, s.recency, s.T]);
-  const ages = distinctRows([s.frequency, s.T]);
+  // The ages are grouped over the distinct histories, not the customers.
+  const h = histories.compressed;
+  const ages = distinctRows([h.frequency, h.T]);
   const alive = Float64Array.from(histories.first, (i) => model.pAlive(s.frequency[i]!, s.recency[i]!, s.T[i]!));
   const discounted = new Float64Array(ages.first.length);
   const live = new Float64Array(ages.first.length);
@@ -46,16 +49,17 @@ export function scoreCustomers(
       throwIfAborted(signal);
       progress(0.65 + (0.3 * k) / ages.first.length, 'valuing customers');
     }
-    const i = ages.first[k]!;
-    const x = s.frequency[i]!;
-    const T = s.T[i]!;
+    const j = ages.first[k]!;
+    const x = h.frequency[j]!;
+    const T = h.T[j]!;
     const sum = discountedSum((t) => model.liveExpected(t, x, T), o.horizon, o.unitRate);
     discounted[k] = sum.discounted;
     live[k] = sum.expectedPurchases;
   }
   for (let i = 0; i < n; i++) {
-    const a = alive[histories.index[i]!]!;
-    const k = ages.index[i]!;
+    const history = histories.index[i]!;
+    const a = alive[history]!;
+    const k = ages.index[history]!;
     pAlive[i] = a;
     value[i] = spendValue(i);
     expected[i] = a * live[k]!;
