@@ -15,6 +15,14 @@ describe('reading aggregated tables', () => {
     expect(keyText(Number.NaN)).toBeNull();
   });
 
+  it('reads a column in place, and only the rows a filtered or ordered table shows', () => {
+    const values = [3, 1, 2];
+    const t = aq.table({ lb_n: values });
+    expect(column(t, 'n')).toBe(values);
+    expect(Array.from(column(t.filter((d: { lb_n: number }) => d.lb_n > 1), 'n'))).toEqual([3, 2]);
+    expect(Array.from(column(t.orderby('lb_n'), 'n'))).toEqual([1, 2, 3]);
+  });
+
   it('finds the prefix the plan chose, whatever it is', () => {
     const t = aq.table({ lb3_variant: ['a'], lb3_n: [2] });
     expect(aggregateColumns(t)).toEqual(['variant', 'n']);

@@ -39,6 +39,10 @@ export function hasColumn(table: ColumnTable, name: string): boolean {
 export function column(table: ColumnTable, name: string): ArrayLike<unknown> {
   const full = prefixOf(table) + name;
   if (!table.columnNames().includes(full)) throw new Error(`The aggregated table has no column ${full}; the plan and run() disagree.`);
+  // An engine's result table holds its columns as arrays: read them in place rather than copy
+  // them row by row through `array` (half a second for a 500k-customer aggregate).
+  const values: unknown = table.column(full);
+  if (!table.isFiltered() && !table.isOrdered() && (Array.isArray(values) || ArrayBuffer.isView(values))) return values as ArrayLike<unknown>;
   return table.array(full) as ArrayLike<unknown>;
 }
 
