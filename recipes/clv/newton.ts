@@ -123,9 +123,15 @@ export function newtonPolish(
     }
     const step = solve(H, g.map((v) => -v));
     if (!step) break;
+    // Halving a step that does not descend (H not positive definite here) cannot help; and once
+    // the predicted gain −g·step/2 is below rounding, the full step is the last one, so its
+    // outcome is not worth twenty halvings of f.
+    const slope = g.reduce((sum, v, i) => sum + v * step[i]!, 0);
+    if (!(slope < 0)) break;
+    const last = -slope <= 1e-15 * Math.max(1, Math.abs(fx));
     let t = 1;
     let moved = false;
-    for (let half = 0; half < 20; half++, t /= 2) {
+    for (let half = 0; half < (last ? 1 : 20); half++, t /= 2) {
       const y = x.map((v, i) => v + t * step[i]);
       const fy = f(y);
       if (fy <= fx) {
@@ -135,7 +141,7 @@ export function newtonPolish(
         break;
       }
     }
-    if (!moved) break;
+    if (!moved || last) break;
   }
   return { x, fx };
 }
