@@ -55,7 +55,11 @@ export function groupHistories(data: RfmData): GroupedHistories {
   const { index, first } = distinctRows([data.frequency, data.recency, data.T]);
   const weights = new Float64Array(first.length);
   for (let i = 0; i < index.length; i++) weights[index[i]!]! += data.weights?.[i] ?? 1;
-  const pick = (column: ArrayLike<number>) => Float64Array.from(first, (i) => column[i]!);
+  const pick = (column: ArrayLike<number>) => {
+    const out = new Float64Array(first.length);
+    for (let k = 0; k < first.length; k++) out[k] = column[first[k]!]!;
+    return out;
+  };
   return { index, first, compressed: { frequency: pick(data.frequency), recency: pick(data.recency), T: pick(data.T), weights } };
 }
 
@@ -113,8 +117,10 @@ export function timeIndex(recency: ArrayLike<number>, T: ArrayLike<number>): { t
     }
     return k;
   };
-  const atRecency = Int32Array.from({ length: recency.length }, (_, i) => indexOf(recency[i]!));
-  const atT = Int32Array.from({ length: T.length }, (_, i) => indexOf(T[i]!));
+  const atRecency = new Int32Array(recency.length);
+  const atT = new Int32Array(T.length);
+  for (let i = 0; i < recency.length; i++) atRecency[i] = indexOf(recency[i]!);
+  for (let i = 0; i < T.length; i++) atT[i] = indexOf(T[i]!);
   return { times: Float64Array.from(times), atRecency, atT };
 }
 

@@ -79,8 +79,9 @@ function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvCo
   const table = inputs.customers!;
   const ids = Array.from(column(table, 'customer'), keyText);
   const firstDay = numbers(table, 'first_day');
-  const groupOf = Array.from(column(table, 'group'), keyText);
-  const otherGroup = Array.from(column(table, 'other_group'), keyText);
+  // Without a group column the query selects a constant: nothing to read.
+  const groupOf = p.group ? Array.from(column(table, 'group'), keyText) : [];
+  const otherGroup = p.group ? Array.from(column(table, 'other_group'), keyText) : [];
   if (p.group) {
     const i = groupOf.findIndex((g, k) => g !== otherGroup[k]);
     if (i >= 0) throw new RecipeInputError(`transactions.${p.group} (the group column) gives customer "${ids[i]}" two groups ("${groupOf[i]}" and "${otherGroup[i]}"); each customer must belong to one group.`);
@@ -99,7 +100,12 @@ function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvCo
   const holdout = numbers(table, 'holdout');
   const hasAmounts = hasColumn(checks, 'missing_amount');
   const unit = UNIT_DAYS[p.unit];
-  const pick = (f: (i: number) => number) => Float64Array.from(order, f);
+  // A plain loop: Float64Array.from with a map function goes through the iterator protocol.
+  const pick = (f: (i: number) => number) => {
+    const out = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) out[k] = f(order[k]!);
+    return out;
+  };
   const summary: CustomerSummary = {
     customers: order.map((i) => ids[i]!),
     frequency: pick((i) => repeats[i]!),

@@ -41,7 +41,11 @@ export function scoreCustomers(
   // The ages are grouped over the distinct histories, not the customers.
   const h = histories.compressed;
   const ages = distinctRows([h.frequency, h.T]);
-  const alive = Float64Array.from(histories.first, (i) => model.pAlive(s.frequency[i]!, s.recency[i]!, s.T[i]!));
+  const alive = new Float64Array(histories.first.length);
+  for (let k = 0; k < alive.length; k++) {
+    const i = histories.first[k]!;
+    alive[k] = model.pAlive(s.frequency[i]!, s.recency[i]!, s.T[i]!);
+  }
   const discounted = new Float64Array(ages.first.length);
   const live = new Float64Array(ages.first.length);
   for (let k = 0; k < ages.first.length; k++) {
