@@ -9,5 +9,11 @@ describe('tableRows', () => {
       { id: 'a', x: null, d: null, n: 2, list: [] },
       { id: 'b', x: 2, d: '1970-01-01T00:00:00.000Z', n: 1, list: [1, null] },
     ]);
+    // Unfiltered and unordered, the columns are read in place: the same conversions apply.
+    expect(tableRows(t)).toEqual([
+      { id: 'b', x: 2, d: '1970-01-01T00:00:00.000Z', n: 1, list: [1, null] },
+      { id: 'a', x: null, d: null, n: 2, list: [] },
+      { id: 'c', x: 1, d: '1970-01-02T00:00:00.000Z', n: 3, list: [2] },
+    ]);
   });
 });

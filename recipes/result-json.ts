@@ -38,7 +38,12 @@ export function tableRows(table: ColumnTable): Record<string, unknown>[] {
   // objects(): a clv run writes half a million customer rows, and the intermediate objects and
   // their entries cost more than the JSON itself.
   const names = table.columnNames();
-  const columns = names.map((name) => table.array(name) as ArrayLike<unknown>);
+  // A table built from arrays holds them as its columns: read those in place, not copied.
+  const inPlace = !table.isFiltered() && !table.isOrdered();
+  const columns = names.map((name) => {
+    const values: unknown = table.column(name);
+    return inPlace && (Array.isArray(values) || ArrayBuffer.isView(values)) ? (values as ArrayLike<unknown>) : (table.array(name) as ArrayLike<unknown>);
+  });
   const rows = new Array<Record<string, unknown>>(table.numRows());
   for (let i = 0; i < rows.length; i++) {
     const row: Record<string, unknown> = {};
