@@ -23,7 +23,29 @@ export function fitNotes(model: FittedPurchaseModel, saved: boolean): string[] {
   const notes: string[] = [];
   if (saved) notes.push('Scored at the parameters of the model input; the purchase model was not fitted.');
   if (!model.report.converged) notes.push(`Warning: the ${model.name} fit did not converge (gradient norm ${scientific(model.report.gradientNorm, 2)} after ${model.report.iterations} iterations).`);
+  else if (!saved) {
+    const ridge = dropoutRidgeNote(model);
+    if (ridge) notes.push(ridge);
+  }
   return notes;
+}
+
+/** Beyond this a + b the Beta(a, b) of the dropout probability has a spread of under 1% of its mean. */
+const RIDGE = 1e4;
+
+/**
+ * When the BG/NBD fit runs up the ridge a, b → ∞ with a/(a + b) fixed: the likelihood rises
+ * without bound towards one common dropout probability, so there is no maximum to report, and
+ * the fit stops where the rise falls below rounding.
+ */
+function dropoutRidgeNote(model: FittedPurchaseModel): string | undefined {
+  const { a, b } = model.params;
+  if (model.name !== 'bgnbd' || !(a! + b! > RIDGE)) return undefined;
+  return (
+    `The BG/NBD dropout parameters ran off to very large values (a = ${significant(a!, 3)}, b = ${significant(b!, 3)}): these customers show no ` +
+    `heterogeneity in dropout, each drops out after a purchase with about the same probability a/(a+b) = ${significant(a! / (a! + b!), 3)}. ` +
+    'a and b are not identified separately (no standard errors); P(alive) and CLV depend on them almost only through that ratio.'
+  );
 }
 
 /** Customers whose P(alive) the parameters make uncomputable, and what to do about it. */
