@@ -1,6 +1,7 @@
 import { parseDate } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
 import { aliasPrefix, countWhere, numeric, relationColumn } from '../sql/relation.js';
+import { sharedRelations } from '../sql/shared.js';
 import { dateValue, isMissing } from '../sql/values.js';
 import type { AggregateContext, AggregationPlan } from '../types.js';
 import { DAY_MS } from './summary.js';
@@ -93,8 +94,11 @@ export function clvAggregate({ params: p, inputs, sql }: AggregateContext<ClvAgg
   const inObservation = obsDay !== undefined ? `${P}d <= ${sql.literal(obsDay)}` : '1 = 1';
   const inCalibration = cal !== undefined ? `${P}d <= ${cal}` : '1 = 1';
   // One row per customer and day (amounts add), with the day's groups when there is a group column.
-  const days =
-    `(SELECT ${P}c, ${P}d, sum(${P}v) AS ${P}v${group ? `, min(${P}g) AS ${P}g1, max(${P}g) AS ${P}g2` : ''} FROM ${rows} AS ${P}r GROUP BY ${P}c, ${P}d)`;
+  // Built once and read by both queries (the per-customer summary and the repeat days per day).
+  const shared = sharedRelations(sql, {
+    [`${P}days`]: `SELECT ${P}c, ${P}d, sum(${P}v) AS ${P}v${group ? `, min(${P}g) AS ${P}g1, max(${P}g) AS ${P}g2` : ''} FROM ${rows} AS ${P}r GROUP BY ${P}c, ${P}d`,
+  });
+  const days = shared.from(`${P}days`);
 
   // Per customer straight from the days: the first day is always in calibration for a customer kept
   // (first day ≤ calibration end), so the repeat days are the calibration days less one and their
@@ -114,13 +118,13 @@ export function clvAggregate({ params: p, inputs, sql }: AggregateContext<ClvAgg
 
   // Repeat purchases per day of the customers first seen by the calibration end. Without
   // calibration_end that is every customer: each day's customer-days less its first days.
-  const dayCounts = `(SELECT ${P}c, ${P}d FROM ${rows} AS ${P}r GROUP BY ${P}c, ${P}d)`;
-  const firsts = `(SELECT ${P}c, min(${P}d) AS ${P}first FROM ${rows} AS ${P}r GROUP BY ${P}c)`;
+  const dayCounts = days;
+  const firsts = `(SELECT ${P}c, min(${P}d) AS ${P}first FROM ${days} AS ${P}r GROUP BY ${P}c)`;
   const repeatDays =
     cal === undefined
       ? `SELECT ${P}d AS ${as('day')}, ${sql.double(`sum(${P}k)`)} AS ${as('n')} FROM (` +
         `SELECT ${P}d, ${sql.double('1')} AS ${P}k FROM ${dayCounts} AS ${P}days WHERE ${inObservation} ` +
-        `UNION ALL SELECT min(${P}d) AS ${P}d, ${sql.double('-1')} AS ${P}k FROM ${rows} AS ${P}r GROUP BY ${P}c) AS ${P}u GROUP BY ${P}d HAVING sum(${P}k) > 0`
+        `UNION ALL SELECT min(${P}d) AS ${P}d, ${sql.double('-1')} AS ${P}k FROM ${days} AS ${P}r GROUP BY ${P}c) AS ${P}u GROUP BY ${P}d HAVING sum(${P}k) > 0`
       : `SELECT ${P}d AS ${as('day')}, ${sql.double('count(*)')} AS ${as('n')} FROM ${dayCounts} AS ${P}days JOIN ${firsts} AS ${P}firsts USING (${P}c) ` +
         `WHERE ${P}d > ${P}first AND ${P}first <= ${cal} AND ${inObservation} GROUP BY ${P}d`;
   return {
@@ -128,9 +132,10 @@ export function clvAggregate({ params: p, inputs, sql }: AggregateContext<ClvAgg
       checks: `SELECT ${checks.join(', ')} FROM ${tx.from}`,
       // In the ids' text order, which the model phase keeps (a sort of the ids there costs seconds
       // at 500k customers); it checks the order and sorts only when a collation disagrees.
-      customers: `SELECT ${customers.join(', ')} FROM ${days} AS ${P}days GROUP BY ${P}c${having} ORDER BY ${sql.text(`${P}c`)}`,
-      repeat_days: repeatDays,
+      customers: shared.query(`SELECT ${customers.join(', ')} FROM ${days} AS ${P}days GROUP BY ${P}c${having} ORDER BY ${sql.text(`${P}c`)}`),
+      repeat_days: shared.query(repeatDays),
     },
+    ...(shared.tables ? { shared: shared.tables } : {}),
     consumes: ['transactions'],
   };
 }
