@@ -1,7 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, it } from 'vitest';
 import { loadCdnowSummary } from './cdnow-fixture.js';
-import { expectedAverageValue, fitGammaGamma, gammaGammaHessian, gammaGammaLogLikelihood, gammaGammaScore } from './gamma-gamma.js';
+import { expectedAverageValue, fitGammaGamma, gammaGammaHessian, gammaGammaLogLikelihood, gammaGammaLogLikelihoodAndScore, gammaGammaScore } from './gamma-gamma.js';
 
 const repeaters = loadCdnowSummary().filter((c) => c.x > 0);
 
@@ -51,6 +51,18 @@ describe('Gamma-Gamma on CDNOW repeat buyers (Fader, Hardie & Lee 2005, "RFM and
     // At the fitted estimates the score vanishes (per customer, to the fit's tolerance).
     gammaGammaScore(x, m)(fit.params, out);
     out.forEach((v, i) => expect(Math.abs(v * [fit.params.p, fit.params.q, fit.params.v][i]!) / x.length).toBeLessThan(1e-5));
+  });
+
+  it('gives the log-likelihood and the score from one pass, equal to each alone', () => {
+    const x = repeaters.map((c) => c.x);
+    const m = repeaters.map((c) => c.zbar);
+    for (const g of [{ p: 2, q: 3, v: 4 }, fit.params]) {
+      const out = [0, 0, 0];
+      const score = [0, 0, 0];
+      gammaGammaScore(x, m)(g, score);
+      expect(gammaGammaLogLikelihoodAndScore(x, m)(g, out)).toBeCloseTo(gammaGammaLogLikelihood(x, m)(g), 8);
+      out.forEach((v, i) => expect(v).toBeCloseTo(score[i]!, 9));
+    }
   });
 
   it('has an exact Hessian equal to central differences of the analytic score, with the score beside it', () => {

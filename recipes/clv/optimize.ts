@@ -38,6 +38,8 @@ export interface MinimizeOptions {
   gradient?: (x: number[], out: number[]) => void;
   /** The exact gradient and Hessian of the objective, for the Newton steps (else differenced). */
   curvature?: Curvature;
+  /** The objective and its gradient (into `out`) from one pass, for conjugate gradient, which needs both at each point. */
+  valueAndGradient?: (x: number[], out: number[]) => number;
 }
 
 /** Central differences: the likelihoods are cheap and smooth, and this keeps each model one formula. */
@@ -60,6 +62,10 @@ class Converged {
     readonly x: number[],
     readonly fx: number,
   ) {}
+}
+
+function finiteOrInfinity(v: number): number {
+  return Number.isFinite(v) ? v : Infinity;
 }
 
 function norm(v: number[]): number {
@@ -88,10 +94,11 @@ export function minimize(f: (x: number[]) => number, x0: number[], options: Mini
     return Number.isFinite(v) ? v : Infinity;
   };
   const grad = options.gradient ?? ((x: number[], out: number[]) => gradient(safe, x, out));
+  const both = options.valueAndGradient;
   const withGradient = (x: number[], g: number[]): number => {
-    const v = safe(x);
+    const v = both ? finiteOrInfinity(both(x, g)) : safe(x);
     if (v === Infinity) g.fill(NaN);
-    else grad(x, g);
+    else if (!both) grad(x, g);
     return v;
   };
   let iterations = 0;
@@ -154,6 +161,7 @@ export function maximizeLogLikelihood(
   options: MinimizeOptions = {},
   score?: (params: number[], out: number[]) => void,
   information?: (params: number[], g: number[], H: number[][]) => void,
+  logLikelihoodAndScore?: (params: number[], out: number[]) => number,
 ): { params: number[]; logLikelihood: number; report: FitReport } {
   const scale = 1 / Math.max(1, n);
   // With θ = eˣ: ∂²(−ℓ/n)/∂xᵢ∂xⱼ = −(θᵢθⱼ ∂²ℓ/∂θᵢ∂θⱼ + [i = j] θᵢ ∂ℓ/∂θᵢ) / n.
@@ -177,6 +185,19 @@ export function maximizeLogLikelihood(
         for (let i = 0; i < out.length; i++) out[i] = -scale * theta[i] * out[i];
       }
     : undefined;
-  const report = minimize((x) => -logLikelihood(x.map(Math.exp)) * scale, start.map(Math.log), { ...options, ...(gradient ? { gradient } : {}), ...(curvature ? { curvature } : {}) });
+  const valueAndGradient = logLikelihoodAndScore
+    ? (x: number[], out: number[]): number => {
+        const theta = x.map(Math.exp);
+        const value = logLikelihoodAndScore(theta, out);
+        for (let i = 0; i < out.length; i++) out[i] = -scale * theta[i]! * out[i]!;
+        return -value * scale;
+      }
+    : undefined;
+  const report = minimize((x) => -logLikelihood(x.map(Math.exp)) * scale, start.map(Math.log), {
+    ...options,
+    ...(gradient ? { gradient } : {}),
+    ...(curvature ? { curvature } : {}),
+    ...(valueAndGradient ? { valueAndGradient } : {}),
+  });
   return { params: report.x.map(Math.exp), logLikelihood: -report.fx / scale, report };
 }
