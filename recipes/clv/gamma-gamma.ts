@@ -84,35 +84,9 @@ export function gammaGammaLogLikelihood(frequency: ArrayLike<number>, monetary: 
  * gammaGammaScore([2, 1], [22.35, 11.77])({ p: 6.25, q: 3.74, v: 15.44 }, out);
  */
 export function gammaGammaScore(frequency: ArrayLike<number>, monetary: ArrayLike<number>): (g: GammaGammaParams, out: number[]) => void {
-  const d = spendData(frequency, monetary);
-  const sumLog = new Float64Array(d.x.length);
-  const sumInverse = new Float64Array(d.x.length);
-  return ({ p, q, v }, out) => {
-    sumLog.fill(0);
-    sumInverse.fill(0);
-    for (let i = 0; i < d.xm.length; i++) {
-      const k = d.index[i]!;
-      sumLog[k]! += Math.log(v + d.xm[i]!);
-      sumInverse[k]! += 1 / (v + d.xm[i]!);
-    }
-    const psiQ = digamma(q);
-    const lnV = Math.log(v);
-    let gp = 0;
-    let gq = 0;
-    let gv = 0;
-    for (let k = 0; k < d.x.length; k++) {
-      const x = d.x[k]!;
-      const n = d.count[k]!;
-      const px = p * x;
-      const psiPXQ = digamma(px + q);
-      gp += x * (n * (psiPXQ - digamma(px) + Math.log(x)) + d.sumLogM[k]! - sumLog[k]!);
-      gq += n * (psiPXQ - psiQ + lnV) - sumLog[k]!;
-      gv += (n * q) / v - (px + q) * sumInverse[k]!;
-    }
-    out[0] = gp;
-    out[1] = gq;
-    out[2] = gv;
-  };
+  // The likelihood rides along for a few log-gammas per distinct frequency: one pass to keep in step.
+  const both = gammaGammaLogLikelihoodAndScore(frequency, monetary);
+  return (g, out) => void both(g, out);
 }
 
 /**
