@@ -8,8 +8,12 @@ import os from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
 import type { ColumnTable } from 'arquero';
-import { runRecipe } from '../../recipes/define-recipe.js';
+import { runRecipe, setDefaultExecutor } from '../../recipes/define-recipe.js';
 import { attribution } from '../../recipes/attribution/index.js';
+import { inlineExecutor } from '../../server/engine/inline-executor.js';
+
+// Paths are built in SQL (the embedded DuckDB), as the server's recipe workers run them.
+setDefaultExecutor(inlineExecutor);
 
 const n = Number(process.argv[2] ?? 10_000);
 const rng = seedrandom('attribution-bench');
