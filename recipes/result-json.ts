@@ -27,6 +27,18 @@ export function jsonValue(value: unknown): unknown {
   return value;
 }
 
+/** The columns of `table` in its row order: read in place when it is neither filtered nor ordered. */
+export function tableColumns(table: ColumnTable): { names: string[]; columns: ArrayLike<unknown>[] } {
+  const names = table.columnNames();
+  // A table built from arrays holds them as its columns: read those in place, not copied.
+  const inPlace = !table.isFiltered() && !table.isOrdered();
+  const columns = names.map((name) => {
+    const values: unknown = table.column(name);
+    return inPlace && (Array.isArray(values) || ArrayBuffer.isView(values)) ? (values as ArrayLike<unknown>) : (table.array(name) as ArrayLike<unknown>);
+  });
+  return { names, columns };
+}
+
 /**
  * Rows of an Arquero table as JSON-safe objects.
  *
@@ -37,13 +49,7 @@ export function tableRows(table: ColumnTable): Record<string, unknown>[] {
   // Column by column (one array per column, in the table's row order) rather than through
   // objects(): a clv run writes half a million customer rows, and the intermediate objects and
   // their entries cost more than the JSON itself.
-  const names = table.columnNames();
-  // A table built from arrays holds them as its columns: read those in place, not copied.
-  const inPlace = !table.isFiltered() && !table.isOrdered();
-  const columns = names.map((name) => {
-    const values: unknown = table.column(name);
-    return inPlace && (Array.isArray(values) || ArrayBuffer.isView(values)) ? (values as ArrayLike<unknown>) : (table.array(name) as ArrayLike<unknown>);
-  });
+  const { names, columns } = tableColumns(table);
   const rows = new Array<Record<string, unknown>>(table.numRows());
   for (let i = 0; i < rows.length; i++) {
     const row: Record<string, unknown> = {};

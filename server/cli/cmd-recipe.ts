@@ -35,13 +35,14 @@ export async function recipeCommand(args: string[]): Promise<number> {
   const inputFiles = parseKeyValues(values.input, 'input', false, 'recipe') as Record<string, string>;
   const cliParams = parseKeyValues(values.param, 'param', true, 'recipe');
   // The recipes pull in model libraries: load them only once the command line is known to be right.
-  const [{ loadRecipe, recipeIds }, { runRecipe }, { refExecutor }, { trainOnThread }, { resultToJSON }, { cliInputs }, { onInterrupt }, { progressBar }] =
+  const [{ loadRecipe, recipeIds }, { runRecipe }, { refExecutor }, { trainOnThread }, { resultToJSON }, { resultJsonText }, { cliInputs }, { onInterrupt }, { progressBar }] =
     await Promise.all([
       import('../../recipes/catalog.js'),
       import('../../recipes/define-recipe.js'),
       import('../engine/ref-executor.js'),
       import('../runner/train-thread.js'),
       import('../../recipes/result-json.js'),
+      import('../../recipes/result-json-text.js'),
       import('./cli-inputs.js'),
       import('./interrupt.js'),
       import('./progress-bar.js'),
@@ -76,10 +77,16 @@ export async function recipeCommand(args: string[]): Promise<number> {
       },
     });
     bar.stop();
+    if (format === 'json') {
+      // Written as it is made: a clv result holds a row per customer.
+      await emit((function* () {
+        yield* resultJsonText(id, run.params, run.result, run.engine);
+        yield '\n';
+      })(), values.out);
+      return 0;
+    }
     const json = resultToJSON(id, run.params, run.result, run.engine);
-    const text =
-      format === 'json' ? JSON.stringify(json) + '\n' : format === 'table' ? (await import('./result-text.js')).resultText(json) : await (await import('../report/recipe-report.js')).recipeReportHtml(json);
-    await emit(text, values.out);
+    await emit(format === 'table' ? (await import('./result-text.js')).resultText(json) : await (await import('../report/recipe-report.js')).recipeReportHtml(json), values.out);
     return 0;
   } finally {
     bar.stop();
