@@ -1,8 +1,9 @@
 /**
  * Rows of aligned numeric columns grouped by their values, the way the CLV fits and valuations
  * use them: many customers share a history (whole days on a calendar), so the likelihoods and the
- * 2F1 series run once per distinct row. Nested maps on the numbers, not text keys: formatting
- * half a million doubles as text costs more than the work it saves.
+ * 2F1 series run once per distinct row. An open-addressing hash table on the values' bits, not
+ * text keys or nested Maps: formatting half a million doubles as text, or a Map per prefix, costs
+ * more than the work it saves (the nested Maps took 0.4 s on 467k customers, this 30 ms).
  */
 
 export interface DistinctRows {
@@ -12,32 +13,86 @@ export interface DistinctRows {
   first: number[];
 }
 
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
+
+/** A hash of a double's bits, with −0 as 0 and every NaN as one NaN, as a Map's SameValueZero has them. */
+function hashValue(h: number, v: number): number {
+  bits[0] = v === 0 ? 0 : v === v ? v : NaN;
+  h = Math.imul(h ^ words[0]!, 0x9e3779b1);
+  h = Math.imul(h ^ words[1]!, 0x85ebca77);
+  return h ^ (h >>> 15);
+}
+
+function sameValueZero(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
 /**
- * Groups the rows of `columns` (all the same length) by equal values (NaN equals NaN, as in a Map).
+ * Groups the rows of `columns` (all the same length) by equal values (NaN equals NaN and −0
+ * equals 0, as in a Map).
  *
  * @example
  * distinctRows([[1, 1, 0], [2, 2, 0]]); // → { index: Int32Array [0, 0, 1], first: [0, 2] }
  */
 export function distinctRows(columns: ArrayLike<number>[]): DistinctRows {
   const n = columns[0]?.length ?? 0;
+  const width = columns.length;
   const index = new Int32Array(n);
   const first: number[] = [];
-  const last = columns.length - 1;
-  const root = new Map<number, unknown>();
+  // Each slot is (hash, group + 1), 0 for empty, and each group's values sit side by side: a lookup
+  // touches two places in memory, not four (the lookups are cache misses on large inputs). The
+  // table doubles at half full.
+  let mask = 1023;
+  let slots = new Int32Array(2 * (mask + 1));
+  let keys = new Float64Array(1024 * width);
+  const row = new Float64Array(width);
   for (let i = 0; i < n; i++) {
-    let map = root;
-    for (let c = 0; c < last; c++) {
+    let h = 0x2545f491;
+    for (let c = 0; c < width; c++) {
       const v = columns[c]![i]!;
-      let next = map.get(v) as Map<number, unknown> | undefined;
-      if (!next) map.set(v, (next = new Map()));
-      map = next;
+      row[c] = v;
+      h = hashValue(h, v);
     }
-    const v = columns[last]![i]!;
-    let k = map.get(v) as number | undefined;
-    if (k === undefined) {
+    let slot = h & mask;
+    let k = -1;
+    for (;;) {
+      const s = slots[2 * slot + 1]!;
+      if (s === 0) break;
+      if (slots[2 * slot] === h) {
+        const at = (s - 1) * width;
+        let same = true;
+        for (let c = 0; c < width && same; c++) same = sameValueZero(row[c]!, keys[at + c]!);
+        if (same) {
+          k = s - 1;
+          break;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (k < 0) {
       k = first.length;
-      map.set(v, k);
       first.push(i);
+      if ((k + 1) * width > keys.length) {
+        const grown = new Float64Array(2 * keys.length);
+        grown.set(keys);
+        keys = grown;
+      }
+      keys.set(row, k * width);
+      slots[2 * slot] = h;
+      slots[2 * slot + 1] = k + 1;
+      if (2 * first.length > mask) {
+        const old = slots;
+        mask = 2 * mask + 1;
+        slots = new Int32Array(2 * (mask + 1));
+        for (let o = 1; o < old.length; o += 2) {
+          if (old[o] === 0) continue;
+          let t = old[o - 1]! & mask;
+          while (slots[2 * t + 1] !== 0) t = (t + 1) & mask;
+          slots[2 * t] = old[o - 1]!;
+          slots[2 * t + 1] = old[o]!;
+        }
+      }
     }
     index[i] = k;
   }
