@@ -85,19 +85,8 @@ function logAddExp(u: number, v: number): number {
 
 /** Groups customers by frequency once, so terms that depend only on x are computed per distinct x. */
 export function frequencyIndex(frequency: ArrayLike<number>): { values: number[]; index: Int32Array } {
-  const positions = new Map<number, number>();
-  const index = new Int32Array(frequency.length);
-  const values: number[] = [];
-  for (let i = 0; i < frequency.length; i++) {
-    let k = positions.get(frequency[i]);
-    if (k === undefined) {
-      k = values.length;
-      positions.set(frequency[i], k);
-      values.push(frequency[i]);
-    }
-    index[i] = k;
-  }
-  return { values, index };
+  const { index, first } = distinctRows([frequency]);
+  return { values: first.map((i) => frequency[i]!), index };
 }
 
 /**
@@ -106,22 +95,12 @@ export function frequencyIndex(frequency: ArrayLike<number>): { values: number[]
  * customers' times fall on a calendar, so hundreds of times serve hundreds of thousands of histories.
  */
 export function timeIndex(recency: ArrayLike<number>, T: ArrayLike<number>): { times: Float64Array; atRecency: Int32Array; atT: Int32Array } {
-  const positions = new Map<number, number>();
-  const times: number[] = [];
-  const indexOf = (t: number) => {
-    let k = positions.get(t);
-    if (k === undefined) {
-      k = times.length;
-      positions.set(t, k);
-      times.push(t);
-    }
-    return k;
-  };
-  const atRecency = new Int32Array(recency.length);
-  const atT = new Int32Array(T.length);
-  for (let i = 0; i < recency.length; i++) atRecency[i] = indexOf(recency[i]!);
-  for (let i = 0; i < T.length; i++) atT[i] = indexOf(T[i]!);
-  return { times: Float64Array.from(times), atRecency, atT };
+  const n = recency.length;
+  const both = new Float64Array(n + T.length);
+  for (let i = 0; i < n; i++) both[i] = recency[i]!;
+  for (let i = 0; i < T.length; i++) both[n + i] = T[i]!;
+  const { index, first } = distinctRows([both]);
+  return { times: Float64Array.from(first, (i) => both[i]!), atRecency: index.subarray(0, n), atT: index.subarray(n) };
 }
 
 /**

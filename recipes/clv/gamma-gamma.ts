@@ -1,5 +1,6 @@
 import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { distinctRows } from './distinct.js';
 import { maximizeLogLikelihood, type MinimizeOptions } from './optimize.js';
 import type { ModelFit } from './bgnbd.js';
 import { trigamma } from './trigamma.js';
@@ -30,27 +31,18 @@ interface SpendData {
 }
 
 function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): SpendData {
-  const positions = new Map<number, number>();
-  const x: number[] = [];
-  const count: number[] = [];
-  const sumLogM: number[] = [];
-  const index = new Int32Array(frequency.length);
+  const { index, first } = distinctRows([frequency]);
+  const x = Float64Array.from(first, (i) => frequency[i]!);
+  const count = new Float64Array(first.length);
+  const sumLogM = new Float64Array(first.length);
   const xm = new Float64Array(frequency.length);
   for (let i = 0; i < frequency.length; i++) {
-    let k = positions.get(frequency[i]);
-    if (k === undefined) {
-      k = x.length;
-      positions.set(frequency[i], k);
-      x.push(frequency[i]);
-      count.push(0);
-      sumLogM.push(0);
-    }
+    const k = index[i]!;
     count[k]!++;
-    sumLogM[k]! += Math.log(monetary[i]);
-    index[i] = k;
-    xm[i] = frequency[i] * monetary[i];
+    sumLogM[k]! += Math.log(monetary[i]!);
+    xm[i] = frequency[i]! * monetary[i]!;
   }
-  return { x: Float64Array.from(x), count: Float64Array.from(count), sumLogM: Float64Array.from(sumLogM), index, xm };
+  return { x, count, sumLogM, index, xm };
 }
 
 /**
@@ -61,7 +53,10 @@ function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): S
  * gammaGammaLogLikelihood([2, 1], [22.35, 11.77])({ p: 6.25, q: 3.74, v: 15.44 }); // finite
  */
 export function gammaGammaLogLikelihood(frequency: ArrayLike<number>, monetary: ArrayLike<number>): (g: GammaGammaParams) => number {
-  const d = spendData(frequency, monetary);
+  return logLikelihoodOf(spendData(frequency, monetary));
+}
+
+function logLikelihoodOf(d: SpendData): (g: GammaGammaParams) => number {
   return ({ p, q, v }) => {
     let sum = 0;
     const perCustomer = -gammaln(q) + q * Math.log(v);
@@ -84,8 +79,12 @@ export function gammaGammaLogLikelihood(frequency: ArrayLike<number>, monetary: 
  * gammaGammaScore([2, 1], [22.35, 11.77])({ p: 6.25, q: 3.74, v: 15.44 }, out);
  */
 export function gammaGammaScore(frequency: ArrayLike<number>, monetary: ArrayLike<number>): (g: GammaGammaParams, out: number[]) => void {
+  return scoreOf(spendData(frequency, monetary));
+}
+
+function scoreOf(d: SpendData): (g: GammaGammaParams, out: number[]) => void {
   // The likelihood rides along for a few log-gammas per distinct frequency: one pass to keep in step.
-  const both = gammaGammaLogLikelihoodAndScore(frequency, monetary);
+  const both = logLikelihoodAndScoreOf(d);
   return (g, out) => void both(g, out);
 }
 
@@ -99,7 +98,10 @@ export function gammaGammaScore(frequency: ArrayLike<number>, monetary: ArrayLik
  * gammaGammaLogLikelihoodAndScore([2, 1], [22.35, 11.77])({ p: 6.25, q: 3.74, v: 15.44 }, out); // the log-likelihood
  */
 export function gammaGammaLogLikelihoodAndScore(frequency: ArrayLike<number>, monetary: ArrayLike<number>): (g: GammaGammaParams, out: number[]) => number {
-  const d = spendData(frequency, monetary);
+  return logLikelihoodAndScoreOf(spendData(frequency, monetary));
+}
+
+function logLikelihoodAndScoreOf(d: SpendData): (g: GammaGammaParams, out: number[]) => number {
   const sumLog = new Float64Array(d.x.length);
   const sumInverse = new Float64Array(d.x.length);
   return ({ p, q, v }, out) => {
@@ -147,8 +149,11 @@ export function gammaGammaLogLikelihoodAndScore(frequency: ArrayLike<number>, mo
  * gammaGammaHessian([2, 1], [22.35, 11.77])({ p: 6.25, q: 3.74, v: 15.44 }, g, H);
  */
 export function gammaGammaHessian(frequency: ArrayLike<number>, monetary: ArrayLike<number>): (g: GammaGammaParams, out: number[], H: number[][]) => void {
-  const d = spendData(frequency, monetary);
-  const score = gammaGammaScore(frequency, monetary);
+  return hessianOf(spendData(frequency, monetary));
+}
+
+function hessianOf(d: SpendData): (g: GammaGammaParams, out: number[], H: number[][]) => void {
+  const score = scoreOf(d);
   const sumInverse = new Float64Array(d.x.length);
   const sumInverseSquare = new Float64Array(d.x.length);
   return (params, out, H) => {
@@ -193,10 +198,12 @@ export function gammaGammaHessian(frequency: ArrayLike<number>, monetary: ArrayL
  * fitGammaGamma(frequency, monetary).params; // CDNOW repeat buyers: → { p: 6.25, q: 3.74, v: 15.44 }
  */
 export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: MinimizeOptions = {}): ModelFit<GammaGammaParams> {
-  const ll = gammaGammaLogLikelihood(frequency, monetary);
-  const score = gammaGammaScore(frequency, monetary);
-  const hessian = gammaGammaHessian(frequency, monetary);
-  const both = gammaGammaLogLikelihoodAndScore(frequency, monetary);
+  // Grouped once for the likelihood, the score and the Hessian (each grouping is a pass over every customer).
+  const d = spendData(frequency, monetary);
+  const ll = logLikelihoodOf(d);
+  const score = scoreOf(d);
+  const hessian = hessianOf(d);
+  const both = logLikelihoodAndScoreOf(d);
   const fit = maximizeLogLikelihood(
     ([p, q, v]) => ll({ p, q, v }),
     frequency.length,
