@@ -40,15 +40,32 @@ export function spendModel(
     notes.push('No amount column: CLV is in discounted expected purchases (each purchase valued at 1).');
     return { value: () => 1, fit: undefined, params: undefined };
   }
-  const idx = [...x.keys()].filter((i) => x[i]! > 0 && m[i]! > 0);
-  const meanRepeat = idx.reduce((sum, i) => sum + x[i]! * m[i]!, 0) / Math.max(1, idx.reduce((sum, i) => sum + x[i]!, 0));
-  if (monetary === 'none' || idx.length < 10) {
-    if (monetary === 'gamma_gamma') notes.push(`Only ${idx.length} customers have repeat purchases with a value; Gamma-Gamma needs at least 10, so every purchase is valued at the mean repeat purchase value.`);
+  // One pass over the customers into typed arrays: spreading, filtering and mapping index lists of
+  // half a million customers cost more than the Gamma-Gamma fit's grouping.
+  let buyers = 0;
+  let nonPositive = 0;
+  let spent = 0;
+  let purchases = 0;
+  const xs = new Float64Array(x.length);
+  const ms = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    if (!(x[i]! > 0)) continue;
+    if (!(m[i]! > 0)) {
+      nonPositive++;
+      continue;
+    }
+    xs[buyers] = x[i]!;
+    ms[buyers++] = m[i]!;
+    spent += x[i]! * m[i]!;
+    purchases += x[i]!;
+  }
+  const meanRepeat = spent / Math.max(1, purchases);
+  if (monetary === 'none' || buyers < 10) {
+    if (monetary === 'gamma_gamma') notes.push(`Only ${buyers} customers have repeat purchases with a value; Gamma-Gamma needs at least 10, so every purchase is valued at the mean repeat purchase value.`);
     return { value: () => meanRepeat, fit: undefined, params: undefined };
   }
-  const nonPositive = [...x.keys()].filter((i) => x[i]! > 0 && !(m[i]! > 0)).length;
   if (nonPositive > 0) notes.push(`${nonPositive} customers with repeat purchases have a mean repeat value of 0 or less (returns or refunds?); the Gamma-Gamma spend model is fitted without them.`);
-  const fit = fitGammaGamma(idx.map((i) => x[i]!), idx.map((i) => m[i]!));
+  const fit = fitGammaGamma(xs.subarray(0, buyers), ms.subarray(0, buyers));
   if (!fit.report.converged) notes.push(`Warning: the Gamma-Gamma fit did not converge (gradient norm ${scientific(fit.report.gradientNorm, 2)}); treat expected values with care.`);
   if (fit.params.q <= 1) notes.push('Warning: Gamma-Gamma q ≤ 1, so the population mean spend is infinite; expected values are unreliable.');
   return { value: valueAt(fit.params), fit, params: fit.params };
