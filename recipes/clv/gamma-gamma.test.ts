@@ -1,6 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, it } from 'vitest';
 import { loadCdnowSummary } from './cdnow-fixture.js';
+import { maximizeLogLikelihood } from './optimize.js';
 import { expectedAverageValue, fitGammaGamma, gammaGammaHessian, gammaGammaLogLikelihood, gammaGammaLogLikelihoodAndScore, gammaGammaScore } from './gamma-gamma.js';
 
 const repeaters = loadCdnowSummary().filter((c) => c.x > 0);
@@ -14,6 +15,19 @@ describe('Gamma-Gamma on CDNOW repeat buyers (Fader, Hardie & Lee 2005, "RFM and
     expect(fit.params.p).toBeCloseTo(6.25, 2);
     expect(fit.params.q).toBeCloseTo(3.74, 2);
     expect(fit.params.v).toBeCloseTo(15.44, 1);
+  });
+
+  it('starts at the moments of ln m, where Newton converges without conjugate gradient, to the optimum found from (1, 1, 1)', () => {
+    expect(fit.report.iterations).toBe(0);
+    const x = repeaters.map((c) => c.x);
+    const m = repeaters.map((c) => c.zbar);
+    const ll = gammaGammaLogLikelihood(x, m);
+    const score = gammaGammaScore(x, m);
+    const fromOnes = maximizeLogLikelihood(([p, q, v]) => ll({ p: p!, q: q!, v: v! }), x.length, [1, 1, 1], {}, ([p, q, v], out) => score({ p: p!, q: q!, v: v! }, out));
+    expect(fromOnes.report.converged).toBe(true);
+    expect(fromOnes.report.iterations).toBeGreaterThan(0);
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(fromOnes.logLikelihood - 1e-9);
+    fromOnes.params.forEach((v, i) => expect(v / [fit.params.p, fit.params.q, fit.params.v][i]!).toBeCloseTo(1, 6));
   });
 
   it('shrinks a customer\'s mean toward the population mean p·γ/(q−1)', () => {

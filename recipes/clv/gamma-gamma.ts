@@ -26,6 +26,8 @@ interface SpendData {
   x: Float64Array;
   count: Float64Array;
   sumLogM: Float64Array;
+  /** Σ (ln m)² of each distinct x, for the moment start. */
+  sumSquareLogM: Float64Array;
   index: Int32Array;
   xm: Float64Array;
 }
@@ -35,14 +37,17 @@ function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): S
   const x = Float64Array.from(first, (i) => frequency[i]!);
   const count = new Float64Array(first.length);
   const sumLogM = new Float64Array(first.length);
+  const sumSquareLogM = new Float64Array(first.length);
   const xm = new Float64Array(frequency.length);
   for (let i = 0; i < frequency.length; i++) {
     const k = index[i]!;
     count[k]!++;
-    sumLogM[k]! += Math.log(monetary[i]!);
+    const lnM = Math.log(monetary[i]!);
+    sumLogM[k]! += lnM;
+    sumSquareLogM[k]! += lnM * lnM;
     xm[i] = frequency[i]! * monetary[i]!;
   }
-  return { x, count, sumLogM, index, xm };
+  return { x, count, sumLogM, sumSquareLogM, index, xm };
 }
 
 /**
@@ -191,6 +196,45 @@ function hessianOf(d: SpendData): (g: GammaGammaParams, out: number[], H: number
 }
 
 /**
+ * A start for the fit from the moments of ln m, which are finite whatever p and q (those of m
+ * itself are heavy-tailed; on the 467k bench their estimates were negative). Given ν a customer's
+ * mean of x purchases is Gamma(px, xν), and ν ~ Gamma(q, v), so among customers with frequency x
+ * Var[ln m] = ψ₁(px) + ψ₁(q) ≈ 1/(px) + ψ₁(q): the regression of the variance on 1/x over the
+ * frequencies has slope 1/p and intercept ψ₁(q) ≈ 1/q + 1/(2q²). Then E[ln m] = ψ(px) − ln x −
+ * ψ(q) + ln v gives v. Undefined when the regression does not give a positive p and q.
+ */
+function momentStart(d: SpendData): number[] | undefined {
+  let weight = 0, u = 0, y = 0, uu = 0, uy = 0;
+  for (let k = 0; k < d.x.length; k++) {
+    const n = d.count[k]!;
+    if (n < 2) continue;
+    const variance = (d.sumSquareLogM[k]! - (d.sumLogM[k]! * d.sumLogM[k]!) / n) / (n - 1);
+    const inverse = 1 / d.x[k]!;
+    weight += n;
+    u += n * inverse;
+    y += n * variance;
+    uu += n * inverse * inverse;
+    uy += n * inverse * variance;
+  }
+  u /= weight;
+  y /= weight;
+  const slope = (uy / weight - u * y) / (uu / weight - u * u);
+  const intercept = y - slope * u;
+  const p = 1 / slope;
+  // ψ₁(q) ≈ 1/q + 1/(2q²) solved for q.
+  const q = (1 + Math.sqrt(1 + 2 * intercept)) / (2 * intercept);
+  let lnV = 0;
+  let customers = 0;
+  for (let k = 0; k < d.x.length; k++) {
+    const x = d.x[k]!;
+    lnV += d.sumLogM[k]! - d.count[k]! * (digamma(p * x) - Math.log(x));
+    customers += d.count[k]!;
+  }
+  const v = Math.exp(lnV / customers + digamma(q));
+  return [p, q, v].every((t) => Number.isFinite(t) && t > 0) ? [p, q, v] : undefined;
+}
+
+/**
  * Fits p, q, v by maximum likelihood on customers with x > 0 and m > 0 (pass only those), with
  * the analytic score.
  *
@@ -204,11 +248,14 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
   const score = scoreOf(d);
   const hessian = hessianOf(d);
   const both = logLikelihoodAndScoreOf(d);
+  const start = momentStart(d);
   const fit = maximizeLogLikelihood(
     ([p, q, v]) => ll({ p, q, v }),
     frequency.length,
-    [1, 1, 1],
-    options,
+    start ?? [1, 1, 1],
+    // From the moment start Newton converges at once; conjugate gradient rounds from [1, 1, 1]
+    // took a hundred evaluations over every customer.
+    { newtonFirst: start !== undefined, ...options },
     ([p, q, v], out) => score({ p, q, v }, out),
     ([p, q, v], g, H) => hessian({ p, q, v }, g, H),
     ([p, q, v], out) => both({ p, q, v }, out),

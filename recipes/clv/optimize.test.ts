@@ -12,6 +12,31 @@ describe('minimize', () => {
     const fit = minimize(([x, y]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2, [-1.2, 1], { maxIterations: 1, polish: false });
     expect(fit.converged).toBe(false);
   });
+  it('with newtonFirst takes Newton steps before conjugate gradient, and falls back to it when they cannot help', () => {
+    const f = ([x, y]: number[]) => (x! - 1) ** 2 + 10 * (y! + 2) ** 2 + (x! - 1) ** 4;
+    const gradient = ([x, y]: number[], g: number[]) => {
+      g[0] = 2 * (x! - 1) + 4 * (x! - 1) ** 3;
+      g[1] = 20 * (y! + 2);
+    };
+    const curvature = (x: number[], g: number[]) => {
+      gradient(x, g);
+      return [[2 + 12 * (x[0]! - 1) ** 2, 0], [0, 20]];
+    };
+    const near = minimize(f, [1.5, -1], { gradient, curvature, newtonFirst: true });
+    expect(near.converged).toBe(true);
+    expect(near.iterations).toBe(0);
+    expect(near.x[0]).toBeCloseTo(1, 5);
+    // A start where the curvature in x is negative: the Newton step goes uphill, so conjugate gradient takes over.
+    const g = ([x, y]: number[]) => -Math.cos(x!) + 10 * (y! + 2) ** 2;
+    const saddle = minimize(g, [3, -2], {
+      gradient: ([x, y], out) => { out[0] = Math.sin(x!); out[1] = 20 * (y! + 2); },
+      curvature: (x, out) => { out[0] = Math.sin(x[0]!); out[1] = 20 * (x[1]! + 2); return [[Math.cos(x[0]!), 0], [0, 20]]; },
+      newtonFirst: true,
+    });
+    expect(saddle.converged).toBe(true);
+    expect(saddle.iterations).toBeGreaterThan(0);
+    expect(Math.abs(saddle.x[0]! % (2 * Math.PI))).toBeLessThan(1e-5);
+  });
   it('calls onIteration and stops on abort', () => {
     let calls = 0;
     minimize(([x]) => (x - 3) ** 2 + Math.cosh(x - 3), [0], { onIteration: () => calls++ });

@@ -34,6 +34,11 @@ export interface MinimizeOptions {
   gradientTolerance?: number;
   /** Finish with Newton steps when conjugate gradient stops short (default true). */
   polish?: boolean;
+  /**
+   * Try Newton steps from the start before any conjugate gradient (needs `curvature`): for a start
+   * already near the optimum (a moment estimate), where conjugate gradient only spends evaluations.
+   */
+  newtonFirst?: boolean;
   /** The analytic gradient of the objective, written into `out`; central differences otherwise. */
   gradient?: (x: number[], out: number[]) => void;
   /** The exact gradient and Hessian of the objective, for the Newton steps (else differenced). */
@@ -115,6 +120,13 @@ export function minimize(f: (x: number[]) => number, x0: number[], options: Mini
   if (best.fx === Infinity) throw new RangeError('The objective is not finite at the starting point.');
   let restarts = 0;
   const g = new Array<number>(x0.length).fill(0);
+  if (options.newtonFirst && options.curvature && options.polish !== false) {
+    const polished = newtonPolish(safe, grad, best.x, 20, true, options.curvature);
+    if (polished.fx <= best.fx) best = polished;
+    grad(best.x.slice(), g);
+    const gradientNorm = norm(g);
+    if (gradientNorm <= tolerance) return { ...best, iterations, restarts, gradientNorm, converged: true };
+  }
   // Rounds of a few conjugate-gradient iterations (robust far from the optimum) followed by Newton
   // steps (fast near it); a round that cannot improve ends the search.
   for (let round = 0; round <= maxRestarts; round++) {
