@@ -8,7 +8,8 @@ import { DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckD
 import { RecipeCancelledError, RecipeInputError } from '../../recipes/errors.js';
 import { dialects } from '../../recipes/sql/dialects.js';
 import type { SqlColumn, SqlRelation } from '../../recipes/types.js';
-import { jsValues, sqlColumnType } from './duckdb-values.js';
+import { ResultColumns } from './duckdb-chunk.js';
+import { sqlColumnType } from './duckdb-values.js';
 import { appendTable } from './inline-table.js';
 import { readTableFile } from '../io/read-table.js';
 import { fileFormat, fileScan, sqlString } from './local-files.js';
@@ -195,23 +196,20 @@ export class LocalEngine implements Engine {
     let rows = 0;
     let truncated = false;
     const rowsRead = await this.#run(sql, options, async (result) => {
-      for (const name of result.deduplicatedColumnNames()) columns.set(name, []);
-      const names = [...columns.keys()];
+      const names = result.deduplicatedColumnNames();
+      const collected = new ResultColumns(names.length);
       for (;;) {
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) break;
         const take = Math.min(chunk.rowCount, max - rows);
-        const values = chunk.convertColumns(jsValues);
-        values.forEach((column, c) => {
-          const target = columns.get(names[c]!)!;
-          for (let r = 0; r < take; r++) target.push(column[r]);
-        });
+        collected.append(chunk, take);
         rows += take;
         if (take < chunk.rowCount) {
           truncated = true;
           break;
         }
       }
+      collected.arrays().forEach((values, c) => columns.set(names[c]!, values));
     });
     return { table: aq.table(Object.fromEntries(columns)), rowsRead, truncated };
   }
@@ -225,26 +223,20 @@ export class LocalEngine implements Engine {
       const result = await this.#guard(() => connection.stream(sql, bindValues(options.params)), options.signal);
       // A batch is handed out only when full, so the streaming result must stay this connection's.
       const names = result.deduplicatedColumnNames();
-      let batch: unknown[][] = names.map(() => []);
-      let count = 0;
+      const batch = new ResultColumns(names.length);
       let total = 0;
       for (;;) {
         const chunk = await this.#guard(() => result.fetchChunk(), options.signal);
         const done = !chunk || chunk.rowCount === 0;
-        if (!done) {
-          chunk.convertColumns(jsValues).forEach((column, c) => {
-            for (const v of column) batch[c]!.push(v);
-          });
-          count += chunk.rowCount;
-        }
+        if (!done) batch.append(chunk, chunk.rowCount);
+        const count = batch.rows;
         if ((done && count > 0) || count >= batchRows || (options.maxRows !== undefined && total + count >= options.maxRows)) {
-          let table = aq.table(Object.fromEntries(names.map((n, c) => [n, batch[c]!])));
+          const columns = batch.arrays();
+          let table = aq.table(Object.fromEntries(names.map((n, c) => [n, columns[c]!])));
           if (options.maxRows !== undefined && total + count > options.maxRows) table = table.slice(0, options.maxRows - total);
           total += table.numRows();
           options.onProgress?.({ rowsRead: total, fraction: null });
           yield table;
-          batch = names.map(() => []);
-          count = 0;
           if (options.maxRows !== undefined && total >= options.maxRows) return;
         }
         if (done) return;
