@@ -109,9 +109,9 @@ export function clvAggregate({ params: p, inputs, sql }: AggregateContext<ClvAgg
     `max(CASE WHEN ${inCalibration} THEN ${P}d END) AS ${as('last_day')}`,
     `${sql.double(`sum(CASE WHEN ${inCalibration} THEN 1 ELSE 0 END) - 1`)} AS ${as('repeats')}`,
     `${sql.double(`sum(CASE WHEN ${inCalibration} THEN ${P}v ELSE 0 END) - ${sql.argMin(`${P}v`, `${P}d`)}`)} AS ${as('repeat_value')}`,
-    `${countWhere(sql, `NOT (${inCalibration}) AND ${inObservation}`)} AS ${as('holdout')}`,
-    `${group ? `min(${P}g1)` : sql.literal('')} AS ${as('group')}`,
-    `${group ? `max(${P}g2)` : sql.literal('')} AS ${as('other_group')}`,
+    // Without calibration_end every purchase is in calibration: no holdout, and no column of zeros.
+    ...(cal !== undefined ? [`${countWhere(sql, `NOT (${inCalibration}) AND ${inObservation}`)} AS ${as('holdout')}`] : []),
+    ...(group ? [`min(${P}g1) AS ${as('group')}`, `max(${P}g2) AS ${as('other_group')}`] : []),
   ];
   // Customers in two groups are kept whenever they were first seen, so the error can name one.
   const having = cal !== undefined ? ` HAVING min(${P}d) <= ${cal}${group ? ` OR min(${P}g1) <> max(${P}g2)` : ''}` : '';

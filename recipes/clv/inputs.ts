@@ -79,7 +79,6 @@ function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvCo
   const table = inputs.customers!;
   const ids = Array.from(column(table, 'customer'), keyText);
   const firstDay = numbers(table, 'first_day');
-  // Without a group column the query selects a constant: nothing to read.
   const groupOf = p.group ? Array.from(column(table, 'group'), keyText) : [];
   const otherGroup = p.group ? Array.from(column(table, 'other_group'), keyText) : [];
   if (p.group) {
@@ -97,7 +96,7 @@ function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvCo
   const lastDay = numbers(table, 'last_day');
   const repeats = numbers(table, 'repeats');
   const repeatValue = numbers(table, 'repeat_value');
-  const holdout = numbers(table, 'holdout');
+  const holdout = hasColumn(table, 'holdout') ? numbers(table, 'holdout') : undefined;
   const hasAmounts = hasColumn(checks, 'missing_amount');
   const unit = UNIT_DAYS[p.unit];
   // A plain loop: Float64Array.from with a map function goes through the iterator protocol.
@@ -113,7 +112,7 @@ function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvCo
     T: pick((i) => (calDay - firstDay[i]!) / unit),
     monetary: pick((i) => (!hasAmounts ? NaN : repeats[i]! > 0 ? repeatValue[i]! / repeats[i]! : 0)),
     firstDay: pick((i) => firstDay[i]!),
-    holdoutFrequency: pick((i) => holdout[i]!),
+    holdoutFrequency: holdout ? pick((i) => holdout[i]!) : new Float64Array(order.length),
   };
   const perDay = inputs.repeat_days!;
   return {
