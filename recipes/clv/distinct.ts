@@ -28,29 +28,46 @@ function sameValueZero(a: number, b: number): boolean {
   return a === b || (a !== a && b !== b);
 }
 
+/** The hash table: slots of (hash, group + 1), 0 for empty, and each group's values side by side. */
+interface Table {
+  mask: number;
+  slots: Int32Array;
+  keys: Float64Array;
+  first: number[];
+}
+
+/** Doubles the table (its slots and its room for keys), re-placing the groups by their stored hashes. */
+function grow(t: Table, width: number): void {
+  const old = t.slots;
+  const mask = 2 * t.mask + 1;
+  const slots = new Int32Array(2 * (mask + 1));
+  for (let o = 1; o < old.length; o += 2) {
+    if (old[o] === 0) continue;
+    let s = old[o - 1]! & mask;
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = old[o - 1]!;
+    slots[2 * s + 1] = old[o]!;
+  }
+  const keys = new Float64Array(((mask + 1) / 2) * width);
+  keys.set(t.keys);
+  t.mask = mask;
+  t.slots = slots;
+  t.keys = keys;
+}
+
 /**
- * Groups the rows of `columns` (all the same length) by equal values (NaN equals NaN and −0
- * equals 0, as in a Map).
- *
- * @example
- * distinctRows([[1, 1, 0], [2, 2, 0]]); // → { index: Int32Array [0, 0, 1], first: [0, 2] }
+ * Groups rows from `start` on until the table is half full; returns the row it stopped at. Growing
+ * happens outside this loop: inside it, the rarely taken path had no type feedback when the loop
+ * was optimised, and the loop deoptimised at each growth.
  */
-export function distinctRows(columns: ArrayLike<number>[]): DistinctRows {
-  const n = columns[0]?.length ?? 0;
+function insert(columns: ArrayLike<number>[], start: number, t: Table, index: Int32Array): number {
+  const n = index.length;
   const width = columns.length;
-  const index = new Int32Array(n);
-  const first: number[] = [];
-  // Each slot is (hash, group + 1), 0 for empty, and each group's values sit side by side: a lookup
-  // touches two places in memory, not four (the lookups are cache misses on large inputs). Sized
-  // for n groups at most half full, so the loop never grows a table: growing inside it left rare
-  // paths without type feedback, and the optimised loop deoptimised at each growth.
-  let size = 1024;
-  while (size < 2 * n) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(2 * size);
-  const keys = new Float64Array(n * width);
+  const { mask, slots, keys, first } = t;
+  const full = (mask + 1) / 2;
   const row = new Float64Array(width);
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < n; i++) {
+    if (first.length >= full) return i;
     let h = 0x2545f491;
     for (let c = 0; c < width; c++) {
       const v = columns[c]![i]!;
@@ -82,5 +99,23 @@ export function distinctRows(columns: ArrayLike<number>[]): DistinctRows {
     }
     index[i] = k;
   }
-  return { index, first };
+  return n;
+}
+
+/**
+ * Groups the rows of `columns` (all the same length) by equal values (NaN equals NaN and −0
+ * equals 0, as in a Map).
+ *
+ * @example
+ * distinctRows([[1, 1, 0], [2, 2, 0]]); // → { index: Int32Array [0, 0, 1], first: [0, 2] }
+ */
+export function distinctRows(columns: ArrayLike<number>[]): DistinctRows {
+  const n = columns[0]?.length ?? 0;
+  const width = columns.length;
+  const index = new Int32Array(n);
+  // A lookup touches two places in memory (the slot, the group's keys): on large inputs they are
+  // cache misses. Small to start, so few distinct values stay in cache.
+  const t: Table = { mask: 255, slots: new Int32Array(512), keys: new Float64Array(128 * width), first: [] };
+  for (let i = insert(columns, 0, t, index); i < n; i = insert(columns, i, t, index)) grow(t, width);
+  return { index, first: t.first };
 }
