@@ -1,5 +1,5 @@
 import digamma from '@stdlib/math-base-special-digamma';
-import { frequencyIndex, timeIndex, type BgNbdParams, type RfmData } from './bgnbd.js';
+import { historyIndex, type BgNbdParams, type HistoryIndex, type RfmData } from './bgnbd.js';
 import { trigamma } from './trigamma.js';
 
 /**
@@ -16,9 +16,8 @@ import { trigamma } from './trigamma.js';
  * const H = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
  * bgnbdHessian({ frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] })({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, g, H);
  */
-export function bgnbdHessian(data: RfmData): (p: BgNbdParams, g: number[], H: number[][]) => void {
-  const { values, index } = frequencyIndex(data.frequency);
-  const { times, atRecency, atT } = timeIndex(data.recency, data.T);
+export function bgnbdHessian(data: RfmData, ix: HistoryIndex = historyIndex(data)): (p: BgNbdParams, g: number[], H: number[][]) => void {
+  const { values, index, times, atRecency, atT } = ix;
   const n = data.frequency.length;
   const weights = data.weights;
   const lnTime = new Float64Array(times.length);

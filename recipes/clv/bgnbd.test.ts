@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLiveExpected, bgnbdLogLikelihood, bgnbdPAlive, bgnbdScore, compressHistories, fitBgNbd } from './bgnbd.js';
+import { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLiveExpected, bgnbdLogLikelihood, bgnbdLogLikelihoodAndScore, bgnbdPAlive, bgnbdScore, compressHistories, fitBgNbd } from './bgnbd.js';
 import { loadCdnowSummary } from './cdnow-fixture.js';
 
 const cdnow = loadCdnowSummary();
@@ -22,6 +22,17 @@ describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {
     short.forEach((g, i) => expect(g).toBeCloseTo(full[i]!, 6));
     const again = fitBgNbd(compressed);
     for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(again.params[k] / fit.params[k] - 1)).toBeLessThan(1e-9);
+  });
+
+  it('gives the log-likelihood and the score from one pass, equal to each alone to the bit', () => {
+    const compressed = compressHistories(data);
+    for (const p of [published, fit.params, { r: 1, alpha: 1, a: 1, b: 1 }]) {
+      const score = [0, 0, 0, 0];
+      const out = [0, 0, 0, 0];
+      bgnbdScore(compressed)(p, score);
+      expect(bgnbdLogLikelihoodAndScore(compressed)(p, out)).toBe(bgnbdLogLikelihood(compressed)(p));
+      expect(out).toEqual(score);
+    }
   });
 
   it('reproduces the published maximum-likelihood estimates and log-likelihood', () => {

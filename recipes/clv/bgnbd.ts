@@ -103,6 +103,19 @@ export function timeIndex(recency: ArrayLike<number>, T: ArrayLike<number>): { t
   return { times: Float64Array.from(first, (i) => both[i]!), atRecency: index.subarray(0, n), atT: index.subarray(n) };
 }
 
+/** The frequency and time indices of a data set, built once for its likelihood, score and Hessian. */
+export type HistoryIndex = ReturnType<typeof frequencyIndex> & ReturnType<typeof timeIndex>;
+
+/**
+ * Both indices of a data set.
+ *
+ * @example
+ * historyIndex({ frequency: [1, 0], recency: [2, 0], T: [5, 5] }).times; // → Float64Array [2, 0, 5]
+ */
+export function historyIndex(data: RfmData): HistoryIndex {
+  return { ...frequencyIndex(data.frequency), ...timeIndex(data.recency, data.T) };
+}
+
 /**
  * A reusable log-likelihood for one data set: ln L = Σᵢ ln[Γ(r+x)αʳ/Γ(r) · B(a,b+x)/B(a,b) ·
  * ((α+T)^−(r+x) + δ(x>0) a/(b+x−1) (α+tₓ)^−(r+x))] (FHL 2005, eq. 6), summed in log space.
@@ -111,9 +124,8 @@ export function timeIndex(recency: ArrayLike<number>, T: ArrayLike<number>): { t
  * const ll = bgnbdLogLikelihood({ frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] });
  * ll({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }); // → a finite negative number
  */
-export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
-  const { values, index } = frequencyIndex(data.frequency);
-  const { times, atRecency, atT } = timeIndex(data.recency, data.T);
+export function bgnbdLogLikelihood(data: RfmData, ix: HistoryIndex = historyIndex(data)): (p: BgNbdParams) => number {
+  const { values, index, times, atRecency, atT } = ix;
   const lnTime = new Float64Array(times.length);
   const constant = new Float64Array(values.length);
   const repeatTerm = new Float64Array(values.length);
@@ -131,11 +143,13 @@ export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
     }
     let sum = 0;
     for (let i = 0; i < n; i++) {
-      const k = index[i];
-      const rx = r + values[k];
+      const k = index[i]!;
+      const x = values[k]!;
+      const rx = r + x;
       const alive = -rx * lnTime[atT[i]!]!;
-      const dropped = repeatTerm[k] - rx * lnTime[atRecency[i]!]!;
-      sum += weights ? weights[i]! * (constant[k] + logAddExp(alive, dropped)) : constant[k] + logAddExp(alive, dropped);
+      // Without a repeat purchase the dropped term is −∞ and logAddExp returns `alive`: skip it.
+      const both = x > 0 ? logAddExp(alive, repeatTerm[k]! - rx * lnTime[atRecency[i]!]!) : alive;
+      sum += weights ? weights[i]! * (constant[k]! + both) : constant[k]! + both;
     }
     return sum;
   };
@@ -151,15 +165,14 @@ export function bgnbdLogLikelihood(data: RfmData): (p: BgNbdParams) => number {
  * const out = [0, 0, 0, 0];
  * bgnbdScore({ frequency: [2], recency: [30.43], T: [38.86] })({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, out);
  */
-export function bgnbdScore(data: RfmData): (p: BgNbdParams, out: number[]) => void {
-  const { values, index } = frequencyIndex(data.frequency);
+export function bgnbdScore(data: RfmData, ix: HistoryIndex = historyIndex(data)): (p: BgNbdParams, out: number[]) => void {
+  const { values, index, times, atRecency, atT } = ix;
   const n = data.frequency.length;
   const dr = new Float64Array(values.length);
   const da = new Float64Array(values.length);
   const db = new Float64Array(values.length);
   const repeatTerm = new Float64Array(values.length);
   const weights = data.weights;
-  const { times, atRecency, atT } = timeIndex(data.recency, data.T);
   const lnTime = new Float64Array(times.length);
   const shifted = new Float64Array(times.length);
   return ({ r, alpha, a, b }, out) => {
@@ -204,6 +217,82 @@ export function bgnbdScore(data: RfmData): (p: BgNbdParams, out: number[]) => vo
   };
 }
 
+/**
+ * The log-likelihood and its score (into `out`) from one pass over the histories, for conjugate
+ * gradient, which needs both at each point. Each term is computed as bgnbdLogLikelihood and
+ * bgnbdScore compute it and summed in the same order, so the values are theirs to the bit: on a
+ * ridge (a, b → ∞) where the fit stops depends on the path, and rounding-level differences moved it.
+ *
+ * @example
+ * const out = [0, 0, 0, 0];
+ * bgnbdLogLikelihoodAndScore({ frequency: [2], recency: [30.43], T: [38.86] })({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, out); // the log-likelihood
+ */
+export function bgnbdLogLikelihoodAndScore(data: RfmData, ix: HistoryIndex = historyIndex(data)): (p: BgNbdParams, out: number[]) => number {
+  const { values, index, times, atRecency, atT } = ix;
+  const n = data.frequency.length;
+  const weights = data.weights;
+  const m = values.length;
+  const constant = new Float64Array(m);
+  const dr = new Float64Array(m);
+  const da = new Float64Array(m);
+  const db = new Float64Array(m);
+  const repeatTerm = new Float64Array(m);
+  const lnTime = new Float64Array(times.length);
+  const shifted = new Float64Array(times.length);
+  return ({ r, alpha, a, b }, out) => {
+    for (let j = 0; j < times.length; j++) {
+      shifted[j] = alpha + times[j]!;
+      lnTime[j] = Math.log(shifted[j]!);
+    }
+    const lnAlpha = Math.log(alpha);
+    const lnBetaAB = betaln(a, b);
+    const lnGammaR = gammaln(r);
+    const psiR = digamma(r);
+    const psiAB = digamma(a + b);
+    const psiB = digamma(b);
+    for (let k = 0; k < m; k++) {
+      const x = values[k]!;
+      constant[k] = gammaln(r + x) - lnGammaR + r * lnAlpha + betaln(a, b + x) - lnBetaAB;
+      const psiABX = digamma(a + b + x);
+      dr[k] = digamma(r + x) - psiR + Math.log(alpha);
+      da[k] = psiAB - psiABX;
+      db[k] = digamma(b + x) - psiB + psiAB - psiABX;
+      repeatTerm[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+    }
+    let sum = 0;
+    let gr = 0;
+    let gAlpha = 0;
+    let ga = 0;
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const k = index[i]!;
+      const x = values[k]!;
+      const rx = r + x;
+      const lnT = lnTime[atT[i]!]!;
+      const lnTx = lnTime[atRecency[i]!]!;
+      const alive = -rx * lnT;
+      let both = alive;
+      let w = 0;
+      if (x > 0) {
+        const dropped = repeatTerm[k]! - rx * lnTx;
+        both = logAddExp(alive, dropped);
+        w = 1 / (1 + Math.exp(alive - dropped));
+      }
+      const c = weights ? weights[i]! : 1;
+      sum += weights ? c * (constant[k]! + both) : constant[k]! + both;
+      gr += c * (dr[k]! - (1 - w) * lnT - w * lnTx);
+      gAlpha += c * (r / alpha - rx * ((1 - w) / shifted[atT[i]!]! + w / shifted[atRecency[i]!]!));
+      ga += c * (da[k]! + (x > 0 ? w / a : 0));
+      gb += c * (db[k]! - (x > 0 ? w / (b + x - 1) : 0));
+    }
+    out[0] = gr;
+    out[1] = gAlpha;
+    out[2] = ga;
+    out[3] = gb;
+    return sum;
+  };
+}
+
 export interface ModelFit<P> {
   params: P;
   logLikelihood: number;
@@ -219,9 +308,12 @@ export interface ModelFit<P> {
  * fit.params; // CDNOW: → { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }
  */
 export function fitBgNbd(data: RfmData, options: MinimizeOptions = {}): ModelFit<BgNbdParams> {
-  const ll = bgnbdLogLikelihood(data);
-  const score = bgnbdScore(data);
-  const hessian = bgnbdHessian(data);
+  // Indexed once for the four (each index is a pass over the histories).
+  const ix = historyIndex(data);
+  const ll = bgnbdLogLikelihood(data, ix);
+  const score = bgnbdScore(data, ix);
+  const hessian = bgnbdHessian(data, ix);
+  const both = bgnbdLogLikelihoodAndScore(data, ix);
   const fit = maximizeLogLikelihood(
     ([r, alpha, a, b]) => ll({ r, alpha, a, b }),
     totalWeight(data),
@@ -229,6 +321,7 @@ export function fitBgNbd(data: RfmData, options: MinimizeOptions = {}): ModelFit
     options,
     ([r, alpha, a, b], out) => score({ r, alpha, a, b }, out),
     ([r, alpha, a, b], g, H) => hessian({ r, alpha, a, b }, g, H),
+    ([r, alpha, a, b], out) => both({ r, alpha, a, b }, out),
   );
   const [r, alpha, a, b] = fit.params;
   return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, report: fit.report };
