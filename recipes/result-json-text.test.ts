@@ -39,6 +39,15 @@ describe('resultJsonText', () => {
     expect(JSON.parse(pieces.join('')).tables.customers[n - 1]).toEqual({ k: `c${n - 1}`, v: (n - 1) / 7 });
   });
 
+  it('writes columns of few distinct values (whose texts it remembers) the same way', () => {
+    const day = new Date(0);
+    const few = [0, -0, NaN, 1 / 7, 'a"b', undefined, null, day, true, 2n];
+    const n = 5000;
+    const t = aq.table({ few: Array.from({ length: n }, (_, i) => few[i % few.length]), weeks: Float64Array.from({ length: n }, (_, i) => (i % 300) / 7) });
+    const result: RecipeResult = { metrics: {}, tables: { t }, charts: [], notes: [] };
+    expect(text(result)).toBe(expected(result));
+  });
+
   it('writes a result without tables, charts or notes', () => {
     const result = { metrics: { n: 1 }, tables: {} } as unknown as RecipeResult;
     expect(text(result)).toBe(expected(result));

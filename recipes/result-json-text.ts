@@ -11,9 +11,30 @@ function valueText(v: unknown): string | undefined {
   return JSON.stringify(jsonValue(v));
 }
 
+/**
+ * Each value of a column as JSON text. A column of few distinct values (times on a calendar,
+ * groups, counts) remembers the text of each: formatting a double is most of writing it.
+ */
+function columnText(values: ArrayLike<unknown>): (i: number) => string | undefined {
+  const sample = Math.min(values.length, 4096);
+  const seen = new Set<unknown>();
+  for (let i = 0; i < sample; i++) seen.add(values[i]);
+  if (seen.size > sample / 8) return (i) => valueText(values[i]);
+  const texts = new Map<unknown, string | undefined>();
+  return (i) => {
+    const v = values[i];
+    if (texts.has(v)) return texts.get(v);
+    const text = valueText(v);
+    // Bounded, should the values turn out to be many after all.
+    if (texts.size < 65_536) texts.set(v, text);
+    return text;
+  };
+}
+
 /** The rows of `table` as the text of a JSON array, in pieces of ROWS_PER_PIECE rows. */
 function* rowsText(table: ColumnTable): Generator<string> {
-  const { names, columns } = tableColumns(table);
+  const { names, columns: values } = tableColumns(table);
+  const columns = values.map(columnText);
   const keys = names.map((name) => `${JSON.stringify(name)}:`);
   const n = table.numRows();
   yield '[';
@@ -22,7 +43,7 @@ function* rowsText(table: ColumnTable): Generator<string> {
     for (let i = start; i < Math.min(n, start + ROWS_PER_PIECE); i++) {
       let row = '';
       for (let k = 0; k < keys.length; k++) {
-        const text = valueText(columns[k]![i]);
+        const text = columns[k]!(i);
         if (text !== undefined) row += (row ? ',' : '') + keys[k] + text;
       }
       piece += `${i ? ',' : ''}{${row}}`;
