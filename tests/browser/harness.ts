@@ -193,9 +193,21 @@ export async function signIn(page: Page, url: string, token: string): Promise<vo
  */
 export async function signedInContext(browser: Browser, url: string, token: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await signInContext(context, url, token);
+  return context;
+}
+
+/**
+ * Signs a browser context in with `token` through `POST /api/session` (what the sign-in page
+ * posts), without loading a page: the session cookie then serves every page of the context.
+ *
+ * @example
+ * const context = await browser.newContext({ colorScheme: 'dark' });
+ * await signInContext(context, server.url, server.token);
+ */
+export async function signInContext(context: BrowserContext, url: string, token: string): Promise<void> {
   const response = await context.request.post(`${url}/api/session`, { data: { token }, headers: { origin: url } });
   if (response.status() !== 200) throw new Error(`POST /api/session: ${response.status()} ${await response.text()}`);
-  return context;
 }
 
 /**

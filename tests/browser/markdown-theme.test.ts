@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { parseNotebook } from '../../notebook/format.js';
 import { notebookReportHtml } from '../../server/report/notebook-report.js';
-import { ARTIFACTS, apiAs, cell, ensureClientBuilt, fence, hasChromium, launchBrowser, notebook, signIn, startTestServer, step, waitForText, type ApiCall, type TestServer } from './harness.js';
+import { ARTIFACTS, apiAs, cell, ensureClientBuilt, fence, hasChromium, launchBrowser, notebook, signInContext, startTestServer, step, waitForText, type ApiCall, type TestServer } from './harness.js';
 
 // Markdown with math, tables and a live preview; dark mode from the system and from the toggle.
 
@@ -123,9 +123,7 @@ describe.skipIf(!hasChromium)('Markdown math and dark mode in the browser', () =
   async function contextWith(colorScheme: 'light' | 'dark'): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme, acceptDownloads: true });
     contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, server.url, server.token);
-    await page.close();
+    await signInContext(context, server.url, server.token);
     return context;
   }
 
