@@ -3,7 +3,6 @@ import path from 'node:path';
 import { RecipeInputError } from '../../recipes/errors.js';
 import { createSnapshot } from '../../notebook/snapshot.js';
 import { closeSharedPool } from '../runner/run-in-worker.js';
-import { notebookReportHtml } from '../report/notebook-report.js';
 import { parseCommand, parseKeyValues, UsageError } from './args.js';
 import { onInterrupt } from './interrupt.js';
 import { runNotebookFile, type HeadlessRun } from './notebook-host.js';
@@ -43,6 +42,8 @@ export async function runCommand(args: string[]): Promise<number> {
   for (const d of run.doc.diagnostics) process.stderr.write(`liftbook: ${file}:${d.line}: ${d.message}\n`);
 
   if (values.html) {
+    // Loaded only for a report: its sanitizer brings jsdom, a second of start-up every run paid.
+    const { notebookReportHtml } = await import('../report/notebook-report.js');
     const html = await notebookReportHtml(run.doc, Object.fromEntries(run.cells.map((c) => [c.id, c])), {
       title: path.basename(file, path.extname(file)),
       params: run.params,
