@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { numberColumn, requireRows, stringColumn } from '../columns.js';
 import { RecipeInputError } from '../errors.js';
-import { column, hasColumn, keyText, numbers } from '../sql/aggregates.js';
+import { column, hasColumn, keys, numbers } from '../sql/aggregates.js';
 import { badRows } from '../sql/relation.js';
 import { dateParam } from './aggregate.js';
 import { DAY_MS, UNIT_DAYS, type CustomerSummary, type TimeUnit } from './summary.js';
@@ -77,10 +77,10 @@ function readTransactionAggregates(inputs: Record<string, ColumnTable>, p: ClvCo
   }
   const calDay = Math.floor(calibrationEnd / DAY_MS);
   const table = inputs.customers!;
-  const ids = Array.from(column(table, 'customer'), keyText);
+  const ids = keys(table, 'customer');
   const firstDay = numbers(table, 'first_day');
-  const groupOf = p.group ? Array.from(column(table, 'group'), keyText) : [];
-  const otherGroup = p.group ? Array.from(column(table, 'other_group'), keyText) : [];
+  const groupOf = p.group ? keys(table, 'group') : [];
+  const otherGroup = p.group ? keys(table, 'other_group') : [];
   if (p.group) {
     const i = groupOf.findIndex((g, k) => g !== otherGroup[k]);
     if (i >= 0) throw new RecipeInputError(`transactions.${p.group} (the group column) gives customer "${ids[i]}" two groups ("${groupOf[i]}" and "${otherGroup[i]}"); each customer must belong to one group.`);

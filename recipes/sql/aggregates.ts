@@ -70,7 +70,11 @@ export function numbers(table: ColumnTable, name: string): Float64Array {
  * keys(arms, 'variant'); // → ['control', 'personalized']
  */
 export function keys(table: ColumnTable, name: string): (string | null)[] {
-  return Array.from(column(table, name), keyText);
+  // A plain loop: Array.from with a map function goes through the iterator protocol.
+  const values = column(table, name);
+  const out = new Array<string | null>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = keyText(values[i]);
+  return out;
 }
 
 /** One key value as text, or null when it is missing. @example keyText(3n); // → '3' */
