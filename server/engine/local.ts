@@ -82,6 +82,7 @@ export class LocalEngine implements Engine {
   // Where each profiled connection writes its last query's profile (see #scannedRows).
   #profiles = new Map<DuckDBConnection, string>();
   #profileDir: string | undefined;
+  #profileFiles = 0;
 
   constructor(
     readonly instance: DuckDBInstance,
@@ -284,7 +285,8 @@ export class LocalEngine implements Engine {
       // Progress counts a text file's rows from its bytes read (6.1M for a 5M-row CSV); the
       // profile's table scans give the rows read exactly, for the cost of a small JSON file.
       this.#profileDir ??= mkdtempSync(path.join(os.tmpdir(), 'liftbook-duckdb-'));
-      const file = path.join(this.#profileDir, `${this.#all.length}.json`);
+      // Named before any await: connections opened at once must not share a profile.
+      const file = path.join(this.#profileDir, `${this.#profileFiles++}.json`);
       await connection.run("SET enable_profiling = 'json'");
       await connection.run(`SET profiling_output = ${sqlString(file)}`);
       await connection.run(`SET custom_profiling_settings = '{"OPERATOR_TYPE": "true", "OPERATOR_CARDINALITY": "true"}'`);
