@@ -112,7 +112,7 @@ export const clv = defineRecipe({
     const pmf = purchasePmf(model, p.horizon);
     if (pmf) tables.pmf = aq.from(pmf);
     else notes.push(noPmfNote(model));
-    const holdout = holdoutCheck(model, data, p.unit);
+    const holdout = holdoutCheck(model, data, p.unit, histories);
     if (holdout) {
       metrics.predicted_repeat = holdout.predicted;
       metrics.actual_repeat = holdout.actual;
