@@ -31,36 +31,13 @@ export function bgnbdHessian(data: RfmData, ix: HistoryIndex = historyIndex(data
   const hab = new Float64Array(m);
   const hbb = new Float64Array(m);
   const repeatTerm = new Float64Array(m);
-  return ({ r, alpha, a, b }, g, H) => {
-    for (let j = 0; j < times.length; j++) {
-      const s = alpha + times[j]!;
-      lnTime[j] = Math.log(s);
-      inverse[j] = 1 / s;
-    }
-    const psiR = digamma(r);
-    const psiAB = digamma(a + b);
-    const psiB = digamma(b);
-    const triR = trigamma(r);
-    const triAB = trigamma(a + b);
-    const triB = trigamma(b);
-    const lnAlpha = Math.log(alpha);
-    for (let k = 0; k < m; k++) {
-      const x = values[k]!;
-      const psiABX = digamma(a + b + x);
-      const triABX = trigamma(a + b + x);
-      gr[k] = digamma(r + x) - psiR + lnAlpha;
-      ga[k] = psiAB - psiABX;
-      gb[k] = digamma(b + x) - psiB + psiAB - psiABX;
-      hrr[k] = trigamma(r + x) - triR;
-      hab[k] = triAB - triABX;
-      hbb[k] = trigamma(b + x) - triB + triAB - triABX;
-      repeatTerm[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
-    }
-    let sr = 0, sAlpha = 0, sa = 0, sb = 0;
-    let rr = 0, rAlpha = 0, alphaAlpha = 0, aa = 0, ab = 0, bb = 0;
-    let ra = 0, rb = 0, alphaA = 0, alphaB = 0;
-    let customers = 0;
-    for (let i = 0; i < n; i++) {
+  // The rows' sums, in blocks: the first block is a few rows, so the loop has run to its end once
+  // (type feedback for the code after it) before V8 compiles it on the stack; compiled before, it
+  // deoptimised at the end of every pass. The sums run on in row order, so they are unchanged.
+  const sums = new Float64Array(15);
+  const accumulate = (from: number, to: number, r: number, a: number, b: number): void => {
+    let sr = sums[0]!, sAlpha = sums[1]!, sa = sums[2]!, sb = sums[3]!, rr = sums[4]!, rAlpha = sums[5]!, alphaAlpha = sums[6]!, aa = sums[7]!, ab = sums[8]!, bb = sums[9]!, ra = sums[10]!, rb = sums[11]!, alphaA = sums[12]!, alphaB = sums[13]!, customers = sums[14]!;
+    for (let i = from; i < to; i++) {
       const k = index[i]!;
       const x = values[k]!;
       const c = weights ? weights[i]! : 1;
@@ -120,6 +97,51 @@ export function bgnbdHessian(data: RfmData, ix: HistoryIndex = historyIndex(data
       alphaA += c * hAlphaA;
       alphaB += c * hAlphaB;
     }
+    sums[0] = sr;
+    sums[1] = sAlpha;
+    sums[2] = sa;
+    sums[3] = sb;
+    sums[4] = rr;
+    sums[5] = rAlpha;
+    sums[6] = alphaAlpha;
+    sums[7] = aa;
+    sums[8] = ab;
+    sums[9] = bb;
+    sums[10] = ra;
+    sums[11] = rb;
+    sums[12] = alphaA;
+    sums[13] = alphaB;
+    sums[14] = customers;
+  };
+  return ({ r, alpha, a, b }, g, H) => {
+    for (let j = 0; j < times.length; j++) {
+      const s = alpha + times[j]!;
+      lnTime[j] = Math.log(s);
+      inverse[j] = 1 / s;
+    }
+    const psiR = digamma(r);
+    const psiAB = digamma(a + b);
+    const psiB = digamma(b);
+    const triR = trigamma(r);
+    const triAB = trigamma(a + b);
+    const triB = trigamma(b);
+    const lnAlpha = Math.log(alpha);
+    for (let k = 0; k < m; k++) {
+      const x = values[k]!;
+      const psiABX = digamma(a + b + x);
+      const triABX = trigamma(a + b + x);
+      gr[k] = digamma(r + x) - psiR + lnAlpha;
+      ga[k] = psiAB - psiABX;
+      gb[k] = digamma(b + x) - psiB + psiAB - psiABX;
+      hrr[k] = trigamma(r + x) - triR;
+      hab[k] = triAB - triABX;
+      hbb[k] = trigamma(b + x) - triB + triAB - triABX;
+      repeatTerm[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+    }
+    sums.fill(0);
+    accumulate(0, Math.min(n, 64), r, a, b);
+    accumulate(Math.min(n, 64), n, r, a, b);
+    const [sr, sAlpha, sa, sb, rr, rAlpha, alphaAlpha, aa, ab, bb, ra, rb, alphaA, alphaB, customers] = sums as unknown as number[];
     // The terms of C in α alone: ∂α (r ln α) = r/α, ∂rα = 1/α, ∂αα = −r/α².
     g[0] = sr;
     g[1] = sAlpha + (customers * r) / alpha;
