@@ -4,7 +4,7 @@ import type { FittedPurchaseModel } from './models.js';
 import type { CustomerSummary } from './summary.js';
 import { groupHistories, type GroupedHistories } from './bgnbd.js';
 import { distinctRows } from './distinct.js';
-import { discountedSum } from './value.js';
+import { discountFactors, discountedSum } from './value.js';
 
 /** Per-customer columns of the `customers` table. */
 export interface CustomerScores {
@@ -46,6 +46,7 @@ export function scoreCustomers(
     const i = histories.first[k]!;
     alive[k] = model.pAlive(s.frequency[i]!, s.recency[i]!, s.T[i]!);
   }
+  const factors = discountFactors(o.horizon, o.unitRate);
   const discounted = new Float64Array(ages.first.length);
   const live = new Float64Array(ages.first.length);
   for (let k = 0; k < ages.first.length; k++) {
@@ -56,7 +57,7 @@ export function scoreCustomers(
     const j = ages.first[k]!;
     const x = h.frequency[j]!;
     const T = h.T[j]!;
-    const sum = discountedSum((t) => model.liveExpected(t, x, T), o.horizon, o.unitRate);
+    const sum = discountedSum((t) => model.liveExpected(t, x, T), o.horizon, o.unitRate, factors);
     discounted[k] = sum.discounted;
     live[k] = sum.expectedPurchases;
   }

@@ -25,16 +25,30 @@ export function unitDiscountRate(annualRate: number, unitDays: number): number {
  * @example
  * discountedSum((t) => t, 52, 0.0018); // one purchase a unit: a geometric sum, and 52
  */
-export function discountedSum(cumulative: (t: number) => number, horizon: number, unitRate: number): { discounted: number; expectedPurchases: number } {
+export function discountedSum(cumulative: (t: number) => number, horizon: number, unitRate: number, factors = discountFactors(horizon, unitRate)): { discounted: number; expectedPurchases: number } {
   let previous = 0;
   let discounted = 0;
   const steps = Math.ceil(horizon);
   for (let i = 1; i <= steps; i++) {
     const e = cumulative(Math.min(i, horizon));
-    discounted += (e - previous) / Math.pow(1 + unitRate, i);
+    discounted += (e - previous) / factors[i]!;
     previous = e;
   }
   return { discounted, expectedPurchases: previous };
+}
+
+/**
+ * (1 + d)^i for the units i = 0 … ⌈horizon⌉, for discountedSum: a valuation discounts thousands
+ * of histories over the same horizon, so the powers are computed once.
+ *
+ * @example
+ * discountFactors(2, 0.1); // → Float64Array [1, 1.1, ≈1.21]
+ */
+export function discountFactors(horizon: number, unitRate: number): Float64Array {
+  const steps = Math.ceil(horizon);
+  const factors = new Float64Array(Math.max(0, steps) + 1);
+  for (let i = 0; i <= steps; i++) factors[i] = Math.pow(1 + unitRate, i);
+  return factors;
 }
 
 /**
