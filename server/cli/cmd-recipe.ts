@@ -85,8 +85,15 @@ export async function recipeCommand(args: string[]): Promise<number> {
       })(), values.out);
       return 0;
     }
-    const json = resultToJSON(id, run.params, run.result, run.engine);
-    await emit(format === 'table' ? (await import('./result-text.js')).resultText(json) : await (await import('../report/recipe-report.js')).recipeReportHtml(json), values.out);
+    if (format === 'table') {
+      // Only the rows a text table shows are turned into objects (a clv result has a row per customer).
+      const [{ resultText }, { TEXT_TABLE_ROWS }] = await Promise.all([import('./result-text.js'), import('./text-table.js')]);
+      const tables = Object.entries(run.result.tables);
+      const shown = { ...run.result, tables: Object.fromEntries(tables.map(([name, t]) => [name, t.slice(0, TEXT_TABLE_ROWS)])) };
+      await emit(resultText(resultToJSON(id, run.params, shown, run.engine), Object.fromEntries(tables.map(([name, t]) => [name, t.numRows()]))), values.out);
+      return 0;
+    }
+    await emit(await (await import('../report/recipe-report.js')).recipeReportHtml(resultToJSON(id, run.params, run.result, run.engine)), values.out);
     return 0;
   } finally {
     bar.stop();

@@ -1,8 +1,12 @@
 import { formatValue } from './format-value.js';
 
+/** Rows a text table shows. */
+export const TEXT_TABLE_ROWS = 20;
+
 /**
  * Formats row objects as an aligned plain-text table (numbers right-aligned, 4 significant
- * digits), for `--format table`. Shows the first `limit` rows and says how many were left out.
+ * digits), for `--format table`. Shows the first `limit` rows and says how many of `total` were
+ * left out (`rows` may be only the first rows of a larger table).
  *
  * @example
  * textTable([{ variant: 'A', n: 10 }, { variant: 'B', n: 12 }]);
@@ -10,7 +14,7 @@ import { formatValue } from './format-value.js';
  * // A        10
  * // B        12
  */
-export function textTable(rows: Record<string, unknown>[], limit = 20): string {
+export function textTable(rows: Record<string, unknown>[], limit = TEXT_TABLE_ROWS, total = rows.length): string {
   if (rows.length === 0) return '(no rows)';
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const shown = rows.slice(0, limit);
@@ -20,6 +24,7 @@ export function textTable(rows: Record<string, unknown>[], limit = 20): string {
   const line = (values: string[]) =>
     values.map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
   const out = [line(columns), ...cells.map(line)];
-  if (rows.length > limit) out.push(`… ${rows.length - limit} more rows (${rows.length} in all; use --format json for every row)`);
+  const shownRows = Math.min(limit, rows.length);
+  if (total > shownRows) out.push(`… ${total - shownRows} more rows (${total} in all; use --format json for every row)`);
   return out.join('\n');
 }
