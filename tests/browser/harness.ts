@@ -266,11 +266,66 @@ export interface Workbench {
   asAdmin: ApiCall;
   /** Saves a notebook as the admin; returns its id. */
   create: (title: string, source: string) => Promise<string>;
-  /** Opens a saved notebook in a new page of the admin's context and waits for its cells. */
+  /**
+   * Opens a saved notebook in a page of the admin's context and waits for its cells: a new page,
+   * or one an earlier test closed, back home and clean (see reusableTabs), routed to the notebook.
+   */
   open: (id: string, viewport?: { width: number; height: number }) => Promise<Page>;
   /** `create` then `open`. */
   openNew: (title: string, source: string, viewport?: { width: number; height: number }) => Promise<Page>;
   close: () => Promise<void>;
+}
+
+/**
+ * The tabs `Workbench.open` hands out. A tab whose test is done with it (`page.close()`) goes back
+ * home (`#/`, which disposes the notebook as leaving it in the app does) and is kept for the next
+ * `open`, which routes it to its notebook as a link in the app would: a fresh page pays ~9 s of
+ * Chromium CPU (the 5.7 MB bundle, Monaco, the TypeScript worker's libraries), a route ~1.2 s.
+ * A tab is only kept when it is back to what a fresh one shows: no unsaved draft in its
+ * sessionStorage, nothing but the app in the body (no dialog, backdrop or panel left open); the
+ * test's listeners and routes are removed, the mouse is back at the corner and any toast cleared.
+ * Otherwise it is closed for real.
+ */
+function reusableTabs(context: BrowserContext) {
+  const spares: Page[] = [];
+  const release = async (page: Page) => {
+    if (page.isClosed()) return;
+    try {
+      await page.removeAllListeners(undefined, { behavior: 'ignoreErrors' });
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await page.mouse.move(0, 0);
+      if (new URL(page.url()).hash !== '#/') await page.evaluate(() => void (location.hash = '#/'));
+      await page.locator('.home .user-badge').waitFor({ timeout: 10_000 });
+      const clean = await page.evaluate(() => {
+        document.querySelector('.toasts')?.replaceChildren();
+        window.scrollTo(0, 0);
+        // Monaco keeps its screen-reader live region and an (empty unless a menu is open) context view.
+        const others = [...document.body.children].filter((el) => el.id !== 'app' && !el.matches('script, .toasts, .monaco-aria-container, .context-view:empty'));
+        return sessionStorage.length === 0 && others.length === 0 && !document.querySelector('dialog[open]');
+      });
+      if (clean) return void spares.push(page);
+    } catch {
+      // not in a state to hand on: close it below
+    }
+    await page.close().catch(() => {});
+  };
+  return {
+    take: (): Page | undefined => {
+      for (let page = spares.pop(); page; page = spares.pop()) if (!page.isClosed() && page.context() === context) return page;
+      return undefined;
+    },
+    /** The page as the test sees it: the same Page, whose close() hands it back instead. */
+    lend: (page: Page): Page => {
+      let released = false;
+      return new Proxy(page, {
+        get(target, key) {
+          if (key === 'close') return async () => { if (!released) { released = true; await release(target); } };
+          const value = Reflect.get(target, key, target) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    },
+  };
 }
 
 /**
@@ -292,12 +347,17 @@ export async function startWorkbench(): Promise<Workbench> {
     if (status !== 201) throw new Error(`POST /api/notebooks ${title}: ${status} ${JSON.stringify(body)}`);
     return (body as { id: string }).id;
   };
+  const tabs = reusableTabs(context);
   const open = async (id: string, viewport = { width: 1400, height: 900 }) => {
-    const page = await context.newPage();
+    const spare = tabs.take();
+    const page = spare ?? (await context.newPage());
     await page.setViewportSize(viewport);
-    await page.goto(`${server.url}/#/notebook/${id}`);
-    await page.locator('.cells').waitFor();
-    return page;
+    const hash = `#/notebook/${id}`;
+    if (!spare) await page.goto(`${server.url}/${hash}`);
+    else if (new URL(page.url()).hash === hash) await page.reload();
+    else await page.evaluate((h) => void (location.hash = h), hash);
+    await page.locator(`.editor-layout[data-notebook="${id}"] .cells`).waitFor();
+    return tabs.lend(page);
   };
   return {
     server, browser, context, asAdmin, create, open,
