@@ -1,4 +1,4 @@
-import { DuckDBTypeId, type DuckDBDataChunk } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBDataChunk } from './duckdb-api.js';
 import { jsValues } from './duckdb-values.js';
 
 type Numbers = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array;

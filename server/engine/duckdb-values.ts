@@ -5,7 +5,7 @@ import {
   type DuckDBType,
   type DuckDBValueConverter,
   type JS,
-} from '@duckdb/node-api';
+} from './duckdb-api.js';
 import type { SqlColumn } from '../../recipes/types.js';
 
 const NUMBER_IDS = new Set([

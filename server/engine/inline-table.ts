@@ -8,7 +8,7 @@ import {
   JSToDuckDBValueConverter,
   type DuckDBConnection,
   type DuckDBType,
-} from '@duckdb/node-api';
+} from './duckdb-api.js';
 import type { ColumnTable } from 'arquero';
 import type { SqlColumn } from '../../recipes/types.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBResult, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBResult, type DuckDBValue } from './duckdb-api.js';
 import { RecipeCancelledError, RecipeInputError } from '../../recipes/errors.js';
 import { dialects } from '../../recipes/sql/dialects.js';
 import type { SqlColumn, SqlRelation } from '../../recipes/types.js';
