@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cell, fence, hasChromium, step, waitForText, startWorkbench, type Workbench } from './harness.js';
@@ -81,6 +82,9 @@ describe.skipIf(!hasChromium)('Inputs and view() in the browser', () => {
       await param.fill('250');
       await param.press('Enter');
       await waitForText(cell(page, 'uses').locator('.outputs'), 'email over 10 weeks from 250');
+      // The ⤓ Report download names the values the cells ran with.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-html').click()]);
+      expect(readFileSync((await download.path())!, 'utf8')).toContain('parameters: base = 250');
     });
   }, 120_000);
 

@@ -218,7 +218,7 @@ export async function openNotebookEditor(root: HTMLElement, id: string, services
 
   function exportHtml(): void {
     const doc = session.doc;
-    void htmlReport(doc, notebookTitle(doc, saved.title), states).then((html) => download(`${fileStem(notebookTitle(doc, saved.title))}.html`, html, 'text/html'));
+    void htmlReport(doc, notebookTitle(doc, saved.title), states, runner.params()).then((html) => download(`${fileStem(notebookTitle(doc, saved.title))}.html`, html, 'text/html'));
   }
 
   function palette(): void {

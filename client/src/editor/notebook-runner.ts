@@ -82,6 +82,8 @@ export function notebookRunner(hooks: RunnerHooks) {
       page: (query) => kernel.tablePage(summary.handle!, query),
       summarize: () => kernel.tableColumns(summary.handle!),
     })) as RemoteTables,
+    /** The parameter values the cells ran with: the declared defaults and the bar's changes. */
+    params: currentParams,
     /** The declared parameters as inputs; a change re-runs their readers, the saved defaults stay. */
     paramsBar: () => paramsBar(hooks.doc().frontMatter?.params ?? {}, paramOverrides, (name, value) => {
       paramOverrides[name] = value;
