@@ -33,33 +33,33 @@ const recipe = (queries: Record<string, string>, shared?: Record<string, string>
   ({ id: 't', aggregate: () => ({ queries, consumes: [], ...(shared ? { shared } : {}) }) }) as unknown as Recipe;
 
 describe('executePlan', () => {
-  it('builds the shared tables first, then runs the queries at once and returns every table', async () => {
+  it('builds the shared tables first, runs the queries one after the other, drops the tables and returns every table', async () => {
     const log: string[] = [];
     const progress: number[] = [];
     const out = await executePlan(fakeEngine(log), recipe({ a: 'wait 30', b: 'wait 1' }, { lb_s: 'SELECT 1' }), {}, {}, { signal: new AbortController().signal, progress: (f) => progress.push(f) });
     expect(log[0]).toMatch(/^start CREATE TABLE "lb_s_\d+" AS SELECT 1$/);
-    // Both queries started before either ended; the quicker one ended first.
-    expect(log.slice(2, 6)).toEqual(['start wait 30', 'start wait 1', 'end wait 1', 'end wait 30']);
+    expect(log.slice(2, 6)).toEqual(['start wait 30', 'end wait 30', 'start wait 1', 'end wait 1']);
     expect(log.at(-2)).toMatch(/^start DROP TABLE IF EXISTS "lb_s_\d+"$/);
-    expect(Object.keys(out.tables).sort()).toEqual(['a', 'b']);
+    expect(Object.keys(out.tables)).toEqual(['a', 'b']);
     expect([out.rowsFetched, out.rowsRead]).toEqual([2, 10]);
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((f, i) => i === 0 || f >= progress[i - 1]!)).toBe(true);
   });
 
-  it('stops the other queries when one fails, and throws that failure', async () => {
+  it('stops at the first query that fails, throws its error and still drops the shared tables', async () => {
     const log: string[] = [];
-    const run = executePlan(fakeEngine(log), recipe({ a: 'slow', b: 'fail' }), {}, {}, { signal: new AbortController().signal, progress: () => {} });
+    const run = executePlan(fakeEngine(log), recipe({ a: 'fail', b: 'wait 1' }, { lb_s: 'SELECT 1' }), {}, {}, { signal: new AbortController().signal, progress: () => {} });
     await expect(run).rejects.toThrow('no such column "x" on fake');
-    expect(log).not.toContain('end slow');
+    expect(log).not.toContain('start wait 1');
+    expect(log.at(-2)).toMatch(/^start DROP TABLE IF EXISTS "lb_s_\d+"$/);
   });
 
-  it('stops every query when the run is cancelled', async () => {
+  it('stops when the run is cancelled, before the next query starts', async () => {
     const log: string[] = [];
     const stop = new AbortController();
-    const run = executePlan(fakeEngine(log), recipe({ a: 'slow', b: 'slow' }), {}, {}, { signal: stop.signal, progress: () => {} });
+    const run = executePlan(fakeEngine(log), recipe({ a: 'slow', b: 'wait 1' }), {}, {}, { signal: stop.signal, progress: () => {} });
     setTimeout(() => stop.abort(), 20);
     await expect(run).rejects.toThrow('cancelled');
-    expect(log.filter((l) => l === 'start slow')).toHaveLength(2);
+    expect(log).toEqual(['start slow']);
   });
 });

@@ -15,9 +15,9 @@ export interface PlanOutput {
 }
 
 /**
- * Builds a recipe's aggregation plan over `relations` in the engine's dialect and runs its queries
- * on that engine, all at once (each can be cancelled; progress spans them all), after building the
- * plan's shared relations as tables (dropped at the end).
+ * Builds a recipe's aggregation plan over `relations` in the engine's dialect and runs each query
+ * on that engine, one after the other (each can be cancelled; progress spans them all), after
+ * building the plan's shared relations as tables (dropped at the end).
  *
  * @example
  * const { tables } = await executePlan(engine, lift, params, { units: await engine.relation('units') }, { signal, progress });
@@ -46,51 +46,27 @@ export async function executePlan(
   let rowsRead: number | null = prepared;
   let rowsFetched = 0;
   const label = `aggregating on ${engine.source}`;
-  // Progress of each step, 0 to 1: the plan's progress is their mean.
-  const done = new Array<number>(steps).fill(0);
-  const report = () => options.progress(done.reduce((a, b) => a + b, 0) / steps, label);
-  const step = async (i: number, sql: string, signal: AbortSignal) => {
-    throwIfAborted(signal);
+  const step = async (i: number, sql: string) => {
+    throwIfAborted(options.signal);
+    options.progress(i / steps, label);
     const out = await engine.query(sql, {
-      signal,
-      onProgress: ({ fraction }) => {
-        done[i] = fraction ?? 0;
-        report();
-      },
+      signal: options.signal,
+      onProgress: ({ fraction }) => options.progress((i + (fraction ?? 0)) / steps, label),
     });
-    done[i] = 1;
-    report();
     if (out.rowsRead !== null) rowsRead = Math.max(rowsRead ?? 0, out.rowsRead);
     return out.table;
   };
   // Relations the queries share are built once, as tables, and dropped whatever happens.
   const built: string[] = [];
   try {
-    report();
     for (const [i, [name, sql]] of shared.entries()) {
       built.push(name);
-      await step(i, `CREATE TABLE ${engine.dialect.ident(name)} AS ${sql}`, options.signal);
+      await step(i, `CREATE TABLE ${engine.dialect.ident(name)} AS ${sql}`);
     }
-    // The queries run at once: while one's rows are read into JS, the engine works on the others.
-    // The first to fail stops the rest.
-    const stop = new AbortController();
-    const signal = AbortSignal.any([options.signal, stop.signal]);
-    let failure: { error: unknown } | undefined;
-    await Promise.all(
-      entries.map(([name, sql], i) =>
-        step(shared.length + i, sql, signal).then(
-          (table) => {
-            tables[name] = table;
-            rowsFetched += table.numRows();
-          },
-          (error: unknown) => {
-            failure ??= { error };
-            stop.abort();
-          },
-        ),
-      ),
-    );
-    if (failure) throw failure.error;
+    for (const [i, [name, sql]] of entries.entries()) {
+      tables[name] = await step(shared.length + i, sql);
+      rowsFetched += tables[name].numRows();
+    }
   } finally {
     for (const name of built.reverse()) await engine.query(`DROP TABLE IF EXISTS ${engine.dialect.ident(name)}`).catch(() => {});
   }

@@ -270,10 +270,7 @@ export class LocalEngine implements Engine {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const setup = await this.#setup.catch(() => undefined);
-    // Tables are dropped first, on DuckDB's threads: closing frees what is left on this one.
-    for (const [name, { kind }] of this.#registered) if (kind === 'TABLE') await setup?.run(`DROP TABLE IF EXISTS ${this.dialect.ident(name)}`).catch(() => {});
-    setup?.closeSync();
+    (await this.#setup.catch(() => undefined))?.closeSync();
     for (const c of this.#all) c.closeSync();
     this.instance.closeSync();
     if (this.#profileDir) await rm(this.#profileDir, { recursive: true, force: true });
