@@ -173,62 +173,17 @@ export function bgnbdLogLikelihood(data: RfmData, ix: HistoryIndex = historyInde
  * bgnbdScore({ frequency: [2], recency: [30.43], T: [38.86] })({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, out);
  */
 export function bgnbdScore(data: RfmData, ix: HistoryIndex = historyIndex(data)): (p: BgNbdParams, out: number[]) => void {
-  const { values, index, times, atRecency, atT } = ix;
-  const n = data.frequency.length;
-  const dr = new Float64Array(values.length);
-  const da = new Float64Array(values.length);
-  const db = new Float64Array(values.length);
-  const repeatTerm = new Float64Array(values.length);
-  const weights = data.weights;
-  const lnTime = new Float64Array(times.length);
-  const shifted = new Float64Array(times.length);
-  return ({ r, alpha, a, b }, out) => {
-    for (let j = 0; j < times.length; j++) {
-      shifted[j] = alpha + times[j]!;
-      lnTime[j] = Math.log(shifted[j]!);
-    }
-    const psiR = digamma(r);
-    const psiAB = digamma(a + b);
-    const psiB = digamma(b);
-    for (let k = 0; k < values.length; k++) {
-      const x = values[k];
-      const psiABX = digamma(a + b + x);
-      dr[k] = digamma(r + x) - psiR + Math.log(alpha);
-      da[k] = psiAB - psiABX;
-      db[k] = digamma(b + x) - psiB + psiAB - psiABX;
-      repeatTerm[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
-    }
-    let gr = 0;
-    let gAlpha = 0;
-    let ga = 0;
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      const k = index[i];
-      const x = values[k];
-      const rx = r + x;
-      const lnT = lnTime[atT[i]!]!;
-      const lnTx = lnTime[atRecency[i]!]!;
-      const alive = -rx * lnT;
-      const dropped = repeatTerm[k] - rx * lnTx;
-      const w = x > 0 ? 1 / (1 + Math.exp(alive - dropped)) : 0;
-      const c = weights ? weights[i]! : 1;
-      gr += c * (dr[k] - (1 - w) * lnT - w * lnTx);
-      gAlpha += c * (r / alpha - rx * ((1 - w) / shifted[atT[i]!]! + w / shifted[atRecency[i]!]!));
-      ga += c * (da[k] + (x > 0 ? w / a : 0));
-      gb += c * (db[k] - (x > 0 ? w / (b + x - 1) : 0));
-    }
-    out[0] = gr;
-    out[1] = gAlpha;
-    out[2] = ga;
-    out[3] = gb;
-  };
+  // The one-pass likelihood and score, its value dropped: the score is needed alone only a few
+  // times a fit (gradient norms), where the likelihood's extra terms cost nothing that matters.
+  const both = bgnbdLogLikelihoodAndScore(data, ix);
+  return (p, out) => void both(p, out);
 }
 
 /**
  * The log-likelihood and its score (into `out`) from one pass over the histories, for conjugate
- * gradient, which needs both at each point. Each term is computed as bgnbdLogLikelihood and
- * bgnbdScore compute it and summed in the same order, so the values are theirs to the bit: on a
- * ridge (a, b → ∞) where the fit stops depends on the path, and rounding-level differences moved it.
+ * gradient, which needs both at each point. Each likelihood term is computed as bgnbdLogLikelihood
+ * computes it and summed in the same order, so the value is its to the bit: on a ridge (a, b → ∞)
+ * where the fit stops depends on the path, and rounding-level differences moved it.
  *
  * @example
  * const out = [0, 0, 0, 0];
